@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { defaultArgon2, openWithPassphrase } from '../core/vault/key-slots';
+import { openEncryptedDatabase, probeSqlCipher, type SqlDatabase } from '../core/vault/sqlcipher';
+import { createVault, unlockWithPassphrase } from '../core/vault/vault';
+import { dbPath, readKeySlots } from '../core/vault/vault-files';
+
+/**
+ * `npm run bench`: figures only, no pass or fail. Speeds of the encrypted vault are reported as a
+ * ratio against the same workload on a plain SQLite file in the same run, so the machine's own
+ * speed cancels out.
+ */
+
+const passphrase = 'bench passphrase that is long enough';
+const rows = Number(process.env.OBI_BENCH_ROWS ?? 50_000);
+const coldRows = 100_000;
+const repeats = 5;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const time = async (fn: () => unknown) => {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+};
+
+function plainDatabase(path: string): SqlDatabase {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('secure_delete = ON');
+  db.pragma('temp_store = MEMORY');
+  return db;
+}
+
+/** Inserts `n` rows of about 200 bytes in transactions of 1 000, then reads `n` random rows by key. */
+function workload(db: SqlDatabase, n: number): { insertPerSec: number; queryPerSec: number } {
+  db.exec('CREATE TABLE IF NOT EXISTS bench (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO bench (id, body) VALUES (?, ?)');
+  const body = randomBytes(100).toString('hex');
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) insert.run(i, body);
+  });
+  let start = performance.now();
+  for (let i = 0; i < n; i += 1000) batch(i, Math.min(n, i + 1000));
+  const insertMs = performance.now() - start;
+  const select = db.prepare('SELECT body FROM bench WHERE id = ?');
+  start = performance.now();
+  for (let i = 0; i < n; i++) select.get((i * 7919) % n);
+  const queryMs = performance.now() - start;
+  return { insertPerSec: (n / insertMs) * 1000, queryPerSec: (n / queryMs) * 1000 };
+}
+
+async function main(): Promise<void> {
+  const { version } = probeSqlCipher();
+  const work = mkdtempSync(join(tmpdir(), 'obi-bench-'));
+  try {
+    const vaultDir = join(work, 'vault');
+    const { vault } = await createVault(vaultDir, passphrase);
+    vault.close();
+
+    const slots = readKeySlots(vaultDir);
+    const kdfMs: number[] = [];
+    const openMs: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      let key: Buffer | null = null;
+      kdfMs.push(await time(async () => (key = await openWithPassphrase(slots, passphrase))));
+      const dataKey = key!;
+      openMs.push(await time(() => openEncryptedDatabase(dbPath(vaultDir), dataKey, { create: false }).close()));
+      dataKey.fill(0);
+    }
+
+    const encrypted = await unlockWithPassphrase(vaultDir, passphrase);
+    const enc = workload(encrypted.db, rows);
+    encrypted.close();
+    const plain = plainDatabase(join(work, 'plain.db'));
+    const pln = workload(plain, rows);
+    plain.close();
+
+    const coldDir = join(work, 'cold');
+    const cold = await createVault(coldDir, passphrase);
+    workload(cold.vault.db, coldRows);
+    cold.vault.close();
+    const coldSlots = readKeySlots(coldDir);
+    const coldKey = (await openWithPassphrase(coldSlots, passphrase))!;
+    const coldOpenMs = await time(() => {
+      const db = openEncryptedDatabase(dbPath(coldDir), coldKey, { create: false });
+      db.prepare('SELECT body FROM bench WHERE id = ?').get(coldRows - 1);
+      db.close();
+    });
+    coldKey.fill(0);
+
+    const results = {
+      date: new Date().toISOString(),
+      node: process.version,
+      sqlite: version,
+      argon2id: defaultArgon2,
+      rows,
+      unlock: { kdfMedianMs: median(kdfMs), openMedianMs: median(openMs) },
+      encrypted: enc,
+      plain: pln,
+      ratio: { insert: enc.insertPerSec / pln.insertPerSec, query: enc.queryPerSec / pln.queryPerSec },
+      coldOpen100k: { rows: coldRows, ms: coldOpenMs },
+    };
+
+    const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+    const table: Array<[string, string]> = [
+      [`unlock: Argon2id (${defaultArgon2.memoryKiB / 1024} MiB, t=${defaultArgon2.iterations}), median of ${repeats}`, `${f(results.unlock.kdfMedianMs)} ms`],
+      ['unlock: open database with the key, median', `${f(results.unlock.openMedianMs, 1)} ms`],
+      [`insert, encrypted vault (${f(rows)} rows)`, `${f(enc.insertPerSec)} rows/s`],
+      ['insert, plain SQLite', `${f(pln.insertPerSec)} rows/s`],
+      ['insert ratio encrypted / plain', f(results.ratio.insert, 2)],
+      ['point query, encrypted vault', `${f(enc.queryPerSec)} rows/s`],
+      ['point query, plain SQLite', `${f(pln.queryPerSec)} rows/s`],
+      ['point query ratio encrypted / plain', f(results.ratio.query, 2)],
+      [`cold open of a vault with ${f(coldRows)} rows (without KDF)`, `${f(coldOpenMs, 1)} ms`],
+    ];
+    const width = Math.max(...table.map(([k]) => k.length));
+    console.log(`OBI Werkplek benchmark (${results.node}, ${version})`);
+    for (const [k, v] of table) console.log(`  ${k.padEnd(width)}  ${v}`);
+
+    const out = resolve(process.env.OBI_BENCH_OUT ?? join('dist', 'bench', 'results.json'));
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`JSON written to ${out}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

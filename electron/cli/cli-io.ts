@@ -1,0 +1,49 @@
+import passwordPrompt from '@inquirer/password';
+import { AppError } from '../core/app-error';
+
+/** What a command may use of the outside world; tests replace it. */
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Asks for a secret without echo; undefined when there is no terminal to ask on. */
+  askSecret?: (question: string) => Promise<string>;
+}
+
+export const processIo = (): CliIo => ({
+  env: process.env,
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  ...(process.stdin.isTTY
+    ? { askSecret: (message: string) => passwordPrompt({ message, mask: '*' }, { output: process.stderr }) }
+    : {}),
+});
+
+/**
+ * A secret from the environment variable, or asked for on the terminal. Never from an argument:
+ * arguments end up in shell history and process lists.
+ */
+export async function secretFrom(io: CliIo, variable: string, question: string): Promise<string> {
+  const fromEnv = io.env[variable];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  if (!io.askSecret) {
+    throw new AppError('invalid_request', `No passphrase: set ${variable} or run the command in a terminal.`);
+  }
+  return io.askSecret(question);
+}
+
+/** A new passphrase: from the variable, or typed twice. */
+export async function newSecretFrom(io: CliIo, variable: string, question: string): Promise<string> {
+  const fromEnv = io.env[variable];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  const first = await secretFrom({ ...io, env: {} }, variable, question);
+  const second = await secretFrom({ ...io, env: {} }, variable, 'Repeat it');
+  if (first !== second) throw new AppError('invalid_request', 'The two passphrases differ.');
+  return first;
+}
+
+export function vaultDirFrom(io: CliIo, option: string | undefined): string {
+  const dir = option ?? io.env.OBI_VAULT;
+  if (!dir) throw new AppError('invalid_request', 'No vault: pass --vault DIR or set OBI_VAULT.');
+  return dir;
+}

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { channels } from '../../../shared/contract/ipc-contract';
+import { parsePolicy, type Policy } from '../../../shared/policy/policy-schema';
+import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
+import { AppError } from '../app-error';
+import { VaultSession } from '../session/vault-session';
+import { dispatch, type Handlers } from './dispatch';
+import { createHandlers } from './handlers';
+
+const policy = (parsePolicy({ organisation: 'SZW', role: 'officer' }) as { policy: Policy }).policy;
+const sessions: VaultSession[] = [];
+afterEach(() => sessions.splice(0).forEach((s) => s.dispose()));
+
+function handlers(): Handlers {
+  const session = new VaultSession({ vaultDir: join(tempDir(), 'v'), policy, vault: testVaultOptions });
+  sessions.push(session);
+  return createHandlers({ session, policyWarnings: [{ key: 'future', message: 'unknown key, ignored' }] });
+}
+
+describe('dispatch', () => {
+  it('answers an unknown channel with a structured error', async () => {
+    expect(await dispatch(handlers(), 'fs.readFile', {})).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'Unknown channel.' } });
+    expect((await dispatch(handlers(), '__proto__', {})).ok).toBe(false);
+  });
+
+  it('names the field at fault and never echoes the value', async () => {
+    const secret = 'short';
+    const result = await dispatch(handlers(), 'vault.setup', { passphrase: secret });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', field: 'passphrase', message: 'passphrase: must be at least 12 characters' },
+    });
+    const wrongType = await dispatch(handlers(), 'vault.unlock', { passphrase: 42 });
+    expect(wrongType).toMatchObject({ ok: false, error: { field: 'passphrase', message: 'passphrase: must be string' } });
+    const extra = await dispatch(handlers(), 'vault.lock', { sneaky: 'Jan de Vries' });
+    expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(JSON.stringify(extra)).not.toContain('Jan de Vries');
+  });
+
+  it('turns AppErrors into their code and everything else into a generic internal error', async () => {
+    const h = handlers();
+    const failing: Handlers = {
+      ...h,
+      'vault.status': () => {
+        throw new Error('SQLITE_ERROR near "Yıldız": syntax error at /home/officer/vault.db');
+      },
+      'vault.lock': () => {
+        throw new AppError('vault_locked', 'The vault is locked.');
+      },
+    };
+    const seen: string[] = [];
+    const internal = await dispatch(failing, 'vault.status', {}, { onInternalError: (ch) => seen.push(ch) });
+    expect(internal).toEqual({ ok: false, error: { code: 'internal', message: 'An unexpected error occurred.' } });
+    expect(seen).toEqual(['vault.status']);
+    expect(await dispatch(failing, 'vault.lock', {})).toEqual({ ok: false, error: { code: 'vault_locked', message: 'The vault is locked.' } });
+  });
+
+  it('passes answers through their schema, dropping fields beyond the contract', async () => {
+    const h = handlers();
+    const leaky: Handlers = { ...h, 'session.activity': () => ({ secret: 'leak' }) as unknown as Record<string, never> };
+    expect(await dispatch(leaky, 'session.activity', {})).toEqual({ ok: true, value: {} });
+  });
+
+  it('serves the whole vault flow through the contract', async () => {
+    const h = handlers();
+    const setup = await dispatch(h, 'vault.setup', { passphrase });
+    expect(setup).toMatchObject({ ok: true, value: { status: { state: 'unlocked', recoveryKeyPending: true } } });
+    expect(await dispatch(h, 'audit.recent', { limit: 5 })).toMatchObject({ ok: true, value: { entries: [{ event: 'vault.created' }] } });
+    expect(await dispatch(h, 'app.info', {})).toMatchObject({ ok: true, value: { policy: { organisation: 'SZW', warnings: ['future: unknown key, ignored'] } } });
+    expect(await dispatch(h, 'vault.lock', {})).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(await dispatch(h, 'audit.recent', { limit: 5 })).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
+    expect(await dispatch(h, 'vault.unlock', { passphrase: 'nope' })).toMatchObject({ ok: false, error: { code: 'wrong_passphrase' } });
+  });
+
+  it('never throws and always answers in shape, whatever arrives (fuzz)', async () => {
+    const h = handlers();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...channels, 'nope', ''), fc.anything(), async (channel, request) => {
+        const result = await dispatch(h, channel, request);
+        expect(typeof result.ok).toBe('boolean');
+        if (!result.ok) {
+          expect(typeof result.error.code).toBe('string');
+          expect(result.error.message).not.toMatch(/\n\s+at /);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,220 @@
+import type { EventName, EventPayloads, VaultStatus } from '../../../shared/contract/ipc-contract';
+import type { Policy } from '../../../shared/policy/policy-schema';
+import { AppError } from '../app-error';
+import type { OsKeyWrap } from '../vault/key-slots';
+import {
+  createVault,
+  recoverWithRecoveryKey,
+  unlockWithOs,
+  unlockWithPassphrase,
+  vaultHasOsSlot,
+  type OpenVault,
+  type VaultOptions,
+} from '../vault/vault';
+import { vaultPresence } from '../vault/vault-files';
+import { UnlockThrottle } from './unlock-throttle';
+
+export interface VaultSessionOptions {
+  vaultDir: string;
+  policy: Policy;
+  osKeyWrap?: OsKeyWrap;
+  vault?: VaultOptions;
+  /** Overrides the policy's idle time; the browser harness uses it in tests. */
+  idleLockMs?: number;
+  now?: () => number;
+}
+
+type Listener = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;
+
+/**
+ * The vault as the UI sees it during one run of the app: locked or unlocked, the idle timer, the
+ * throttle on failed attempts, and the events the UI must hear (a lock it did not ask for).
+ * Operations run one at a time so that two clicks cannot unlock or lock twice.
+ */
+export class VaultSession {
+  private vault: OpenVault | null = null;
+  private readonly throttle: UnlockThrottle;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly listeners = new Set<Listener>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: VaultSessionOptions) {
+    this.throttle = new UnlockThrottle(options.now);
+  }
+
+  get policy(): Policy {
+    return this.options.policy;
+  }
+
+  onEvent(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit<E extends EventName>(name: E, payload: EventPayloads[E]): void {
+    for (const l of this.listeners) l(name, payload);
+  }
+
+  private exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private get osAllowed(): boolean {
+    return this.options.policy.allowOsKeyWrap && (this.options.osKeyWrap?.isAvailable() ?? false);
+  }
+
+  status(): VaultStatus {
+    const present = vaultPresence(this.options.vaultDir) === 'present';
+    const osEnabled = present && vaultHasOsSlot(this.options.vaultDir);
+    return {
+      state: !present ? 'uninitialised' : this.vault ? 'unlocked' : 'locked',
+      recoveryKeyPending: this.vault?.recoveryKeyPending ?? false,
+      osUnlockAllowed: this.osAllowed,
+      osUnlockEnabled: osEnabled,
+      osUnlockAvailable: this.osAllowed && osEnabled,
+      retryAfterMs: this.throttle.retryAfterMs(),
+      failedAttempts: this.throttle.failedAttempts,
+    };
+  }
+
+  /** The open vault, or `vault_locked`. Counts as activity. */
+  requireVault(): OpenVault {
+    if (!this.vault) throw new AppError('vault_locked', 'The vault is locked.');
+    this.touch();
+    return this.vault;
+  }
+
+  get isUnlocked(): boolean {
+    return this.vault !== null;
+  }
+
+  setup(passphrase: string): Promise<{ recoveryKey: string; status: VaultStatus }> {
+    return this.exclusive(async () => {
+      const { vault, recoveryKey } = await createVault(this.options.vaultDir, passphrase, this.options.vault);
+      this.adopt(vault);
+      return { recoveryKey, status: this.status() };
+    });
+  }
+
+  unlock(passphrase: string): Promise<VaultStatus> {
+    return this.exclusive(() => this.attempt('passphrase', () => unlockWithPassphrase(this.options.vaultDir, passphrase, this.options.vault)));
+  }
+
+  recover(recoveryKey: string, newPassphrase: string): Promise<VaultStatus> {
+    return this.exclusive(() =>
+      this.attempt('recovery-key', () => recoverWithRecoveryKey(this.options.vaultDir, recoveryKey, newPassphrase, this.options.vault)),
+    );
+  }
+
+  unlockWithOs(): Promise<VaultStatus> {
+    return this.exclusive(() => {
+      if (this.vault) return this.status();
+      if (!this.osAllowed) throw new AppError('os_unlock_unavailable', 'Policy or the operating system does not allow this here.');
+      const vault = unlockWithOs(this.options.vaultDir, this.options.osKeyWrap!, this.options.vault);
+      vault.audit('vault.unlocked', { method: 'os', failedAttempts: this.throttle.recordSuccess() });
+      this.adopt(vault);
+      return this.status();
+    });
+  }
+
+  private async attempt(method: string, open: () => Promise<OpenVault>): Promise<VaultStatus> {
+    if (this.vault) return this.status();
+    const wait = this.throttle.retryAfterMs();
+    if (wait > 0) {
+      throw new AppError('throttled', `Too many failed attempts; try again in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
+    }
+    let vault: OpenVault;
+    try {
+      vault = await open();
+    } catch (e) {
+      if (e instanceof AppError && ['wrong_passphrase', 'recovery_key_wrong', 'recovery_key_malformed'].includes(e.code)) {
+        if (e.code !== 'recovery_key_malformed') this.throttle.recordFailure();
+        e.details.retryAfterMs = this.throttle.retryAfterMs();
+      }
+      throw e;
+    }
+    vault.audit('vault.unlocked', { method, failedAttempts: this.throttle.recordSuccess() });
+    this.adopt(vault);
+    return this.status();
+  }
+
+  private adopt(vault: OpenVault): void {
+    this.vault = vault;
+    // An OS slot made while policy allowed it goes when policy no longer does.
+    if (!this.options.policy.allowOsKeyWrap && vault.hasOsSlot()) vault.disableOsUnlock();
+    this.touch();
+  }
+
+  setOsUnlock(enabled: boolean): Promise<VaultStatus> {
+    return this.exclusive(() => {
+      const vault = this.requireVault();
+      if (enabled) {
+        if (!this.osAllowed) throw new AppError('os_unlock_unavailable', 'Policy or the operating system does not allow this here.');
+        vault.enableOsUnlock(this.options.osKeyWrap!);
+      } else {
+        vault.disableOsUnlock();
+      }
+      return this.status();
+    });
+  }
+
+  changePassphrase(current: string, next: string): Promise<VaultStatus> {
+    return this.exclusive(async () => {
+      await this.requireVault().changePassphrase(current, next);
+      return this.status();
+    });
+  }
+
+  confirmRecoveryKey(): Promise<VaultStatus> {
+    return this.exclusive(() => {
+      this.requireVault().confirmRecoveryKey();
+      return this.status();
+    });
+  }
+
+  newRecoveryKey(passphrase: string): Promise<{ recoveryKey: string; status: VaultStatus }> {
+    return this.exclusive(async () => {
+      const recoveryKey = await this.requireVault().newRecoveryKey(passphrase);
+      return { recoveryKey, status: this.status() };
+    });
+  }
+
+  lock(reason: EventPayloads['vault.locked']['reason'] = 'manual'): Promise<VaultStatus> {
+    return this.exclusive(() => {
+      this.lockNow(reason);
+      return this.status();
+    });
+  }
+
+  /** Drops the key and closes the database; the UI hears of it through the event. */
+  private lockNow(reason: EventPayloads['vault.locked']['reason']): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    const vault = this.vault;
+    if (!vault) return;
+    this.vault = null;
+    try {
+      vault.audit('vault.locked', { reason });
+    } finally {
+      vault.close();
+    }
+    this.emit('vault.locked', { reason });
+  }
+
+  /** Records user activity: restarts the idle timer while unlocked. */
+  touch(): void {
+    if (!this.vault) return;
+    clearTimeout(this.idleTimer);
+    const ms = this.options.idleLockMs ?? this.options.policy.lockAfterMinutes * 60_000;
+    this.idleTimer = setTimeout(() => void this.lock('idle'), ms);
+    this.idleTimer.unref?.();
+  }
+
+  /** Locks and forgets listeners; for shutdown. */
+  dispose(): void {
+    this.lockNow('system');
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,275 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { formatRecoveryKey, parseRecoveryKey, recoveryKeyBytes } from '../../../shared/vault/recovery-key-format';
+import { AppError } from '../app-error';
+import { fsyncDirectory } from '../platform/atomic-write';
+import { appendAudit, recentAudit, verifyAudit, type AuditData } from './audit-log';
+import {
+  dataKeyBytes,
+  defaultArgon2,
+  hasSlot,
+  keyCheckOf,
+  makeOsSlot,
+  makePassphraseSlot,
+  makeRecoverySlot,
+  openWithOs,
+  openWithPassphrase,
+  openWithRecoveryKey,
+  withoutSlot,
+  withSlot,
+  type Argon2Params,
+  type KeySlots,
+  type OsKeyWrap,
+} from './key-slots';
+import { checkIntegrity, openEncryptedDatabase, type SqlDatabase } from './sqlcipher';
+import { dbPath, readKeySlots, vaultPresence, writeKeySlots } from './vault-files';
+
+export interface VaultOptions {
+  /** Argon2id cost for new passphrase slots; tests pass a cheaper one. */
+  argon2?: Argon2Params;
+}
+
+const wrongPassphrase = () => new AppError('wrong_passphrase', 'The passphrase does not open this vault.');
+
+/** An unlocked vault: the open database and the data key, both dropped by `close()`. */
+export class OpenVault {
+  private closed = false;
+
+  private constructor(
+    readonly dir: string,
+    readonly db: SqlDatabase,
+    private dataKey: Buffer,
+    private slots: KeySlots,
+    private readonly options: VaultOptions,
+  ) {}
+
+  static open(dir: string, dataKey: Buffer, slots: KeySlots, options: VaultOptions): OpenVault {
+    try {
+      return new OpenVault(dir, openEncryptedDatabase(dbPath(dir), dataKey, { create: false }), dataKey, slots, options);
+    } catch (e) {
+      dataKey.fill(0);
+      throw e;
+    }
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  get vaultId(): string {
+    return this.slots.vaultId;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.db.close();
+    } finally {
+      this.dataKey.fill(0);
+    }
+  }
+
+  audit(event: string, data: AuditData = {}): void {
+    appendAudit(this.db, event, data);
+  }
+
+  recentAudit(limit: number) {
+    return recentAudit(this.db, limit);
+  }
+
+  verifyAudit() {
+    return verifyAudit(this.db);
+  }
+
+  /** Problems found by reading every page; empty when the database is sound. */
+  checkIntegrity(): string[] {
+    return checkIntegrity(this.db);
+  }
+
+  getMeta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  get recoveryKeyPending(): boolean {
+    return this.getMeta('recoveryKeyPending') === 'true';
+  }
+
+  confirmRecoveryKey(): void {
+    if (!this.recoveryKeyPending) return;
+    this.db.transaction(() => {
+      this.setMeta('recoveryKeyPending', 'false');
+      this.audit('vault.recovery_key_confirmed');
+    })();
+  }
+
+  hasOsSlot(): boolean {
+    return hasSlot(this.slots, 'os');
+  }
+
+  /** Rewraps the data key under the new passphrase; the database itself is not rewritten. */
+  async changePassphrase(current: string, next: string): Promise<void> {
+    const key = await openWithPassphrase(this.slots, current);
+    if (!key) throw wrongPassphrase();
+    key.fill(0);
+    await this.setPassphrase(next);
+    this.audit('vault.passphrase_changed');
+  }
+
+  /** Replaces the recovery slot with a new recovery key, shown once; the old one stops working. */
+  async newRecoveryKey(passphrase: string): Promise<string> {
+    const key = await openWithPassphrase(this.slots, passphrase);
+    if (!key) throw wrongPassphrase();
+    key.fill(0);
+    const recovery = randomBytes(recoveryKeyBytes);
+    this.saveSlots(withSlot(this.slots, makeRecoverySlot(recovery, this.dataKey, this.slots.vaultId)));
+    this.db.transaction(() => {
+      this.setMeta('recoveryKeyPending', 'true');
+      this.audit('vault.recovery_key_replaced');
+    })();
+    return formatRecoveryKey(recovery);
+  }
+
+  async setPassphrase(next: string): Promise<void> {
+    const slot = await makePassphraseSlot(next, this.dataKey, this.slots.vaultId, this.options.argon2 ?? defaultArgon2);
+    this.saveSlots(withSlot(this.slots, slot));
+  }
+
+  enableOsUnlock(os: OsKeyWrap): void {
+    this.saveSlots(withSlot(this.slots, makeOsSlot(this.dataKey, os)));
+    this.audit('vault.os_unlock_enabled');
+  }
+
+  disableOsUnlock(): void {
+    if (!this.hasOsSlot()) return;
+    this.saveSlots(withoutSlot(this.slots, 'os'));
+    this.audit('vault.os_unlock_disabled');
+  }
+
+  private saveSlots(slots: KeySlots): void {
+    writeKeySlots(this.dir, slots);
+    this.slots = slots;
+  }
+}
+
+/**
+ * Creates a vault in `dir` (absent or empty). Everything is prepared in a staging folder beside it
+ * and renamed into place at the end, so a crash never leaves half a vault behind.
+ */
+export async function createVault(
+  dir: string,
+  passphrase: string,
+  options: VaultOptions = {},
+): Promise<{ vault: OpenVault; recoveryKey: string }> {
+  if (vaultPresence(dir) === 'present') throw new AppError('vault_exists', 'A vault already exists in this folder.');
+  const target = resolve(dir);
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  const staging = mkdtempSync(join(parent, `.${basename(target)}.setup-`));
+  const dataKey = randomBytes(dataKeyBytes);
+  const recovery = randomBytes(recoveryKeyBytes);
+  try {
+    const vaultId = randomUUID();
+    const slots: KeySlots = {
+      format: 'obi-werkplek-keyslots',
+      version: 1,
+      vaultId,
+      cipher: { name: 'sqlcipher', legacy: 4 },
+      keyCheck: keyCheckOf(dataKey),
+      slots: [
+        await makePassphraseSlot(passphrase, dataKey, vaultId, options.argon2 ?? defaultArgon2),
+        makeRecoverySlot(recovery, dataKey, vaultId),
+      ],
+    };
+    const db = openEncryptedDatabase(dbPath(staging), dataKey, { create: true });
+    try {
+      db.transaction(() => {
+        db.prepare("INSERT INTO meta (key, value) VALUES ('vaultId', ?), ('recoveryKeyPending', 'true')").run(vaultId);
+        appendAudit(db, 'vault.created');
+      })();
+    } finally {
+      db.close();
+    }
+    writeKeySlots(staging, slots);
+    chmodSync(dbPath(staging), 0o600);
+    chmodSync(staging, 0o700);
+    if (existsSync(target)) rmdirSync(target);
+    renameSync(staging, target);
+    fsyncDirectory(parent);
+    const vault = OpenVault.open(target, Buffer.from(dataKey), slots, options);
+    return { vault, recoveryKey: formatRecoveryKey(recovery) };
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  } finally {
+    dataKey.fill(0);
+    recovery.fill(0);
+  }
+}
+
+function requirePresent(dir: string): KeySlots {
+  if (vaultPresence(dir) === 'absent') throw new AppError('vault_missing', 'There is no vault in this folder yet.');
+  return readKeySlots(dir);
+}
+
+/** Unlocks with the passphrase. A wrong one is refused before the database file is touched. */
+export async function unlockWithPassphrase(dir: string, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
+  const slots = requirePresent(dir);
+  const key = await openWithPassphrase(slots, passphrase);
+  if (!key) throw wrongPassphrase();
+  return OpenVault.open(dir, key, slots, options);
+}
+
+/**
+ * Unlocks with the recovery key and sets a new passphrase at once: whoever needs the recovery key
+ * has lost the passphrase.
+ */
+export async function recoverWithRecoveryKey(
+  dir: string,
+  recoveryText: string,
+  newPassphrase: string,
+  options: VaultOptions = {},
+): Promise<OpenVault> {
+  const slots = requirePresent(dir);
+  const parsed = parseRecoveryKey(recoveryText);
+  if (!parsed.ok) {
+    throw parsed.reason === 'length'
+      ? new AppError('recovery_key_malformed', `A recovery key has 48 digits; ${parsed.digits} were given.`, { field: 'recoveryKey' })
+      : new AppError('recovery_key_malformed', `Group ${parsed.groups.join(', ')} of the recovery key contains a typing error.`, {
+          field: 'recoveryKey',
+          groups: parsed.groups,
+        });
+  }
+  const key = openWithRecoveryKey(slots, parsed.bytes);
+  parsed.bytes.fill(0);
+  if (!key) throw new AppError('recovery_key_wrong', 'This recovery key does not belong to this vault.', { field: 'recoveryKey' });
+  const vault = OpenVault.open(dir, key, slots, options);
+  try {
+    await vault.setPassphrase(newPassphrase);
+    vault.audit('vault.recovered');
+  } catch (e) {
+    vault.close();
+    throw e;
+  }
+  return vault;
+}
+
+/** Unlocks with the OS-wrapped slot; when the OS can no longer unwrap it, the passphrase remains. */
+export function unlockWithOs(dir: string, os: OsKeyWrap, options: VaultOptions = {}): OpenVault {
+  const slots = requirePresent(dir);
+  const key = openWithOs(slots, os);
+  if (!key) {
+    throw new AppError('os_unlock_unavailable', 'Unlocking with the operating system did not work here; use your passphrase.');
+  }
+  return OpenVault.open(dir, key, slots, options);
+}
+
+/** Whether the key file carries an OS slot (read without unlocking). */
+export function vaultHasOsSlot(dir: string): boolean {
+  return vaultPresence(dir) === 'present' && hasSlot(readKeySlots(dir), 'os');
+}

@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from './api/client';
+import { HomePage } from './pages/HomePage';
+import { RecoverPage } from './pages/RecoverPage';
+import { RecoveryKeyPage } from './pages/RecoveryKeyPage';
+import { SetupPage } from './pages/SetupPage';
+import { UnlockPage } from './pages/UnlockPage';
+import { useSession } from './stores/session-store';
+
+const activityIntervalMs = 20_000;
+
+/** Tells the core the user is active (keys, pointer), at most every 20 s, so idle lock waits. */
+function useActivityHeartbeat(active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    let last = 0;
+    const ping = () => {
+      const now = Date.now();
+      if (now - last < activityIntervalMs) return;
+      last = now;
+      void api['session.activity']({});
+    };
+    window.addEventListener('keydown', ping, true);
+    window.addEventListener('pointerdown', ping, true);
+    return () => {
+      window.removeEventListener('keydown', ping, true);
+      window.removeEventListener('pointerdown', ping, true);
+    };
+  }, [active]);
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const { loaded, loadError, status, freshRecoveryKey, recoveryMode, setRecoveryMode } = useSession();
+  useActivityHeartbeat(status?.state === 'unlocked');
+
+  if (!loaded) return <p className="loading">{t('app.loading')}</p>;
+  if (loadError || !status) {
+    return (
+      <main className="shell-main">
+        <h1>{t('app.name')}</h1>
+        <p role="alert" className="form-error">
+          {t('app.unavailable')}
+        </p>
+      </main>
+    );
+  }
+  switch (status.state) {
+    case 'uninitialised':
+      return <SetupPage />;
+    case 'locked':
+      return recoveryMode ? <RecoverPage onBack={() => setRecoveryMode(false)} /> : <UnlockPage onForgot={() => setRecoveryMode(true)} />;
+    case 'unlocked':
+      return freshRecoveryKey || status.recoveryKeyPending ? <RecoveryKeyPage /> : <HomePage />;
+  }
+}

@@ -1,0 +1,103 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Dialog, DialogTrigger, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { FormError } from '../components/FormError';
+import { PassphraseField } from '../components/PassphraseField';
+import { errorText } from '../i18n/i18n';
+import { useSession } from '../stores/session-store';
+import { newPassphraseErrors } from './new-passphrase';
+
+function ChangePassphraseForm({ close }: { close: () => void }) {
+  const { t } = useTranslation();
+  const changePassphrase = useSession((s) => s.changePassphrase);
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const problems = newPassphraseErrors(next, repeat);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (problems.next || problems.repeat || current.length === 0) return;
+    setBusy(true);
+    const failure = await changePassphrase(current, next);
+    setBusy(false);
+    if (failure) setError(errorText(failure));
+    else setDone(true);
+  };
+
+  if (done) {
+    return (
+      <>
+        <p role="status">{t('passwd.done')}</p>
+        <Button className="button primary" onPress={close} autoFocus>
+          {t('common.close')}
+        </Button>
+      </>
+    );
+  }
+  return (
+    <Form onSubmit={(e) => void onSubmit(e)} className="form" validationBehavior="aria">
+      <PassphraseField
+        name="current"
+        label={t('passphrase.current')}
+        value={current}
+        onChange={setCurrent}
+        autoComplete="current-password"
+        autoFocus
+        error={submitted && current.length === 0 ? t('common.required') : null}
+      />
+      <PassphraseField
+        name="next"
+        label={t('passphrase.new')}
+        description={t('passphrase.hint')}
+        value={next}
+        onChange={setNext}
+        autoComplete="new-password"
+        error={submitted && problems.next ? t(problems.next) : null}
+      />
+      <PassphraseField
+        name="repeat"
+        label={t('passphrase.repeat')}
+        value={repeat}
+        onChange={setRepeat}
+        autoComplete="new-password"
+        error={submitted && problems.repeat ? t(problems.repeat) : null}
+      />
+      <FormError message={error} />
+      <div className="button-row">
+        <Button type="submit" className="button primary" isDisabled={busy}>
+          {busy ? t('common.working') : t('passwd.submit')}
+        </Button>
+        <Button className="button" onPress={close}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+export function ChangePassphraseDialog() {
+  const { t } = useTranslation();
+  return (
+    <DialogTrigger>
+      <Button className="button">{t('home.changePassphrase')}</Button>
+      <ModalOverlay className="modal-overlay" isDismissable>
+        <Modal className="modal">
+          <Dialog className="dialog">
+            {({ close }) => (
+              <>
+                <Heading slot="title">{t('passwd.title')}</Heading>
+                <ChangePassphraseForm close={close} />
+              </>
+            )}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { FormError } from '../components/FormError';
+import { PageShell } from '../components/PageShell';
+import { PassphraseField } from '../components/PassphraseField';
+import { errorText } from '../i18n/i18n';
+import { useSession } from '../stores/session-store';
+import { newPassphraseErrors } from './new-passphrase';
+
+export function RecoverPage({ onBack }: { onBack: () => void }) {
+  const { t } = useTranslation();
+  const recover = useSession((s) => s.recover);
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [keyError, setKeyError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const problems = newPassphraseErrors(next, repeat);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (problems.next || problems.repeat) return;
+    setBusy(true);
+    const failure = await recover(recoveryKey, next);
+    setBusy(false);
+    if (!failure) return;
+    if (failure.field === 'recoveryKey' || failure.code.startsWith('recovery_key')) {
+      setKeyError(errorText(failure));
+      setError(null);
+    } else {
+      setKeyError(null);
+      setError(errorText(failure));
+    }
+  };
+
+  return (
+    <PageShell title={t('recover.title')}>
+      <p className="lead">{t('recover.intro')}</p>
+      <Form onSubmit={(e) => void onSubmit(e)} className="form" validationBehavior="aria">
+        <TextField
+          className="field"
+          name="recoveryKey"
+          value={recoveryKey}
+          onChange={setRecoveryKey}
+          isInvalid={Boolean(keyError)}
+          autoFocus
+          validationBehavior="aria"
+        >
+          <Label className="field-label">{t('recover.keyLabel')}</Label>
+          <Input className="field-input key-input" autoComplete="off" spellCheck={false} />
+          <Text slot="description" className="field-hint">
+            {t('recover.keyHint')}
+          </Text>
+          <FieldError className="field-error">{keyError}</FieldError>
+        </TextField>
+        <PassphraseField
+          name="newPassphrase"
+          label={t('passphrase.new')}
+          description={t('passphrase.hint')}
+          value={next}
+          onChange={setNext}
+          autoComplete="new-password"
+          error={submitted && problems.next ? t(problems.next) : null}
+        />
+        <PassphraseField
+          name="repeat"
+          label={t('passphrase.repeat')}
+          value={repeat}
+          onChange={setRepeat}
+          autoComplete="new-password"
+          error={submitted && problems.repeat ? t(problems.repeat) : null}
+        />
+        <FormError message={error} />
+        <div className="button-row">
+          <Button type="submit" className="button primary" isDisabled={busy}>
+            {busy ? t('common.working') : t('recover.submit')}
+          </Button>
+          <Button className="button" onPress={onBack}>
+            {t('recover.back')}
+          </Button>
+        </div>
+      </Form>
+    </PageShell>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Form, Input, Label, TextField, FieldError } from 'react-aria-components';
+import { FormError } from '../components/FormError';
+import { PageShell } from '../components/PageShell';
+import { PassphraseField } from '../components/PassphraseField';
+import { RecoveryKeyDisplay } from '../components/RecoveryKeyDisplay';
+import { errorText } from '../i18n/i18n';
+import { useSession } from '../stores/session-store';
+
+/** Two different group numbers (1–8) for the user to type back. */
+function pickGroups(): [number, number] {
+  const a = 1 + Math.floor(Math.random() * 8);
+  const b = 1 + ((a + Math.floor(Math.random() * 7)) % 8);
+  return a < b ? [a, b] : [b, a];
+}
+
+const digitsOf = (s: string) => s.replace(/\D/g, '');
+
+function ConfirmFreshKey({ recoveryKey }: { recoveryKey: string }) {
+  const { t } = useTranslation();
+  const confirm = useSession((s) => s.confirmRecoveryKey);
+  const [[a, b]] = useState(pickGroups);
+  const [typed, setTyped] = useState<Record<number, string>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const groups = recoveryKey.split('-');
+  const wrong = (n: number) => digitsOf(typed[n] ?? '') !== groups[n - 1];
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (wrong(a) || wrong(b)) return;
+    const failure = await confirm();
+    if (failure) setError(errorText(failure));
+  };
+
+  return (
+    <PageShell title={t('recovery.title')}>
+      <p className="lead">{t('recovery.intro')}</p>
+      <p className="warning">{t('recovery.warning')}</p>
+      <RecoveryKeyDisplay recoveryKey={recoveryKey} />
+      <h2>{t('recovery.confirmTitle')}</h2>
+      <p>{t('recovery.confirmIntro', { a, b })}</p>
+      <Form onSubmit={(e) => void onSubmit(e)} className="form" validationBehavior="aria">
+        {[a, b].map((n, i) => (
+          <TextField
+            key={n}
+            className="field"
+            name={`group-${n}`}
+            value={typed[n] ?? ''}
+            onChange={(v) => setTyped((prev) => ({ ...prev, [n]: v }))}
+            isInvalid={submitted && wrong(n)}
+            inputMode="numeric"
+            autoFocus={i === 0}
+            validationBehavior="aria"
+          >
+            <Label className="field-label">{t('recovery.group', { n })}</Label>
+            <Input className="field-input group-input" autoComplete="off" maxLength={12} />
+            <FieldError className="field-error">{t('recovery.groupWrong', { n })}</FieldError>
+          </TextField>
+        ))}
+        <FormError message={error} />
+        <Button type="submit" className="button primary">
+          {t('recovery.confirm')}
+        </Button>
+      </Form>
+    </PageShell>
+  );
+}
+
+/** The key shown at setup was never confirmed (the app closed): make a new one. */
+function ReplacePendingKey() {
+  const { t } = useTranslation();
+  const newRecoveryKey = useSession((s) => s.newRecoveryKey);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const failure = await newRecoveryKey(passphrase);
+    setBusy(false);
+    if (failure) setError(errorText(failure));
+  };
+
+  return (
+    <PageShell title={t('recovery.pendingTitle')}>
+      <p className="lead">{t('recovery.pendingIntro')}</p>
+      <Form onSubmit={(e) => void onSubmit(e)} className="form" validationBehavior="aria">
+        <PassphraseField
+          name="passphrase"
+          label={t('passphrase.label')}
+          value={passphrase}
+          onChange={setPassphrase}
+          autoComplete="current-password"
+          autoFocus
+        />
+        <FormError message={error} />
+        <Button type="submit" className="button primary" isDisabled={busy || passphrase.length === 0}>
+          {busy ? t('common.working') : t('recovery.makeNew')}
+        </Button>
+      </Form>
+    </PageShell>
+  );
+}
+
+export function RecoveryKeyPage() {
+  const fresh = useSession((s) => s.freshRecoveryKey);
+  return fresh ? <ConfirmFreshKey recoveryKey={fresh} /> : <ReplacePendingKey />;
+}

@@ -1,0 +1,89 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Form } from 'react-aria-components';
+import { FormError } from '../components/FormError';
+import { PageShell } from '../components/PageShell';
+import { PassphraseField } from '../components/PassphraseField';
+import { errorText } from '../i18n/i18n';
+import { useSession } from '../stores/session-store';
+
+/** Seconds left until `until` (epoch ms), ticking once a second. */
+function useCountdown(until: number): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    if (until <= now) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [until, now]);
+  return Math.max(0, Math.ceil((until - now) / 1000));
+}
+
+export function UnlockPage({ onForgot }: { onForgot: () => void }) {
+  const { t } = useTranslation();
+  const { status, lockReason, unlock, unlockWithOs } = useSession();
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [waitUntil, setWaitUntil] = useState(() => Date.now() + (status?.retryAfterMs ?? 0));
+  const secondsLeft = useCountdown(waitUntil);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (secondsLeft > 0 || passphrase.length === 0) return;
+    setBusy(true);
+    const failure = await unlock(passphrase);
+    setBusy(false);
+    if (failure) {
+      setError(failure.code === 'throttled' ? null : errorText(failure));
+      setWaitUntil(Date.now() + (failure.retryAfterMs ?? 0));
+      setPassphrase('');
+    }
+  };
+
+  const onOs = async () => {
+    const failure = await unlockWithOs();
+    if (failure) setError(errorText(failure));
+  };
+
+  const reasonText =
+    lockReason === 'idle' ? t('unlock.lockedIdle') : lockReason ? t('unlock.lockedManual') : null;
+
+  return (
+    <PageShell title={t('unlock.title')}>
+      {reasonText ? <p className="notice">{reasonText}</p> : null}
+      <p className="lead">{t('unlock.intro')}</p>
+      <Form onSubmit={(e) => void onSubmit(e)} className="form" validationBehavior="aria">
+        <PassphraseField
+          name="passphrase"
+          label={t('passphrase.label')}
+          value={passphrase}
+          onChange={setPassphrase}
+          autoComplete="current-password"
+          autoFocus
+        />
+        <FormError message={error} />
+        {secondsLeft > 0 ? (
+          <p className="notice" aria-live="polite">
+            {t('unlock.wait', { seconds: secondsLeft })}
+          </p>
+        ) : null}
+        {status && status.failedAttempts > 0 ? <p className="muted">{t('unlock.failedAttempts', { count: status.failedAttempts })}</p> : null}
+        <div className="button-row">
+          <Button type="submit" className="button primary" isDisabled={busy || secondsLeft > 0}>
+            {busy ? t('common.working') : t('unlock.submit')}
+          </Button>
+          {status?.osUnlockAvailable ? (
+            <Button className="button" onPress={() => void onOs()}>
+              {t('unlock.withOs')}
+            </Button>
+          ) : null}
+        </div>
+      </Form>
+      <p>
+        <Button className="link-button" onPress={onForgot}>
+          {t('unlock.forgot')}
+        </Button>
+      </p>
+    </PageShell>
+  );
+}

@@ -1,0 +1,136 @@
+import { create } from 'zustand';
+import type { ErrorInfo, Result } from '../../../shared/contract/errors';
+import type { PolicyView, VaultStatus } from '../../../shared/contract/ipc-contract';
+import { api, onCoreEvent } from '../api/client';
+import { clearAllContent } from './content-reset';
+
+export type LockReason = 'idle' | 'manual' | 'system';
+
+interface SessionState {
+  loaded: boolean;
+  loadError: ErrorInfo | null;
+  version: string;
+  policy: PolicyView | null;
+  status: VaultStatus | null;
+  /** The recovery key just made, held only until the user confirmed it. */
+  freshRecoveryKey: string | null;
+  lockReason: LockReason | null;
+  /** The lock screen shows the recovery-key form instead of the passphrase form. */
+  recoveryMode: boolean;
+  setRecoveryMode: (on: boolean) => void;
+  init: () => Promise<void>;
+  refreshStatus: () => Promise<void>;
+  setup: (passphrase: string) => Promise<ErrorInfo | null>;
+  unlock: (passphrase: string) => Promise<ErrorInfo | null>;
+  unlockWithOs: () => Promise<ErrorInfo | null>;
+  recover: (recoveryKey: string, newPassphrase: string) => Promise<ErrorInfo | null>;
+  lock: () => Promise<void>;
+  changePassphrase: (current: string, next: string) => Promise<ErrorInfo | null>;
+  confirmRecoveryKey: () => Promise<ErrorInfo | null>;
+  newRecoveryKey: (passphrase: string) => Promise<ErrorInfo | null>;
+  setOsUnlock: (enabled: boolean) => Promise<ErrorInfo | null>;
+  /** The core locked (idle, OS lock) or refused because it is locked. */
+  lockedByCore: (reason: LockReason) => void;
+}
+
+export const useSession = create<SessionState>()((set, get) => {
+  /** Applies a status answer; a `vault_locked` error anywhere means the lock screen. */
+  const apply = (result: Result<VaultStatus>): ErrorInfo | null => {
+    if (result.ok) {
+      set({ status: result.value });
+      return null;
+    }
+    if (result.error.code === 'vault_locked') get().lockedByCore('system');
+    return result.error;
+  };
+
+  return {
+    loaded: false,
+    loadError: null,
+    version: '',
+    policy: null,
+    status: null,
+    freshRecoveryKey: null,
+    lockReason: null,
+    recoveryMode: false,
+
+    setRecoveryMode: (on) => set({ recoveryMode: on }),
+
+    init: async () => {
+      const [info, status] = await Promise.all([api['app.info']({}), api['vault.status']({})]);
+      if (!info.ok || !status.ok) {
+        set({ loaded: true, loadError: info.ok ? (status.ok ? null : status.error) : info.error });
+        return;
+      }
+      set({ loaded: true, loadError: null, version: info.value.version, policy: info.value.policy, status: status.value });
+      onCoreEvent((name, payload) => {
+        if (name === 'vault.locked') get().lockedByCore(payload.reason);
+      });
+    },
+
+    refreshStatus: async () => {
+      apply(await api['vault.status']({}));
+    },
+
+    setup: async (passphrase) => {
+      const result = await api['vault.setup']({ passphrase });
+      if (!result.ok) return result.error;
+      set({ status: result.value.status, freshRecoveryKey: result.value.recoveryKey, lockReason: null });
+      return null;
+    },
+
+    unlock: async (passphrase) => {
+      const error = apply(await api['vault.unlock']({ passphrase }));
+      if (!error) set({ lockReason: null });
+      else await get().refreshStatus();
+      return error;
+    },
+
+    unlockWithOs: async () => {
+      const error = apply(await api['vault.unlockWithOs']({}));
+      if (!error) set({ lockReason: null });
+      return error;
+    },
+
+    recover: async (recoveryKey, newPassphrase) => {
+      const error = apply(await api['vault.recover']({ recoveryKey, newPassphrase }));
+      if (!error) set({ lockReason: null, recoveryMode: false });
+      else await get().refreshStatus();
+      return error;
+    },
+
+    lock: async () => {
+      const result = await api['vault.lock']({});
+      get().lockedByCore('manual');
+      if (result.ok) set({ status: result.value });
+    },
+
+    changePassphrase: async (current, next) => apply(await api['vault.changePassphrase']({ current, next })),
+
+    confirmRecoveryKey: async () => {
+      const error = apply(await api['vault.confirmRecoveryKey']({}));
+      if (!error) set({ freshRecoveryKey: null });
+      return error;
+    },
+
+    newRecoveryKey: async (passphrase) => {
+      const result = await api['vault.newRecoveryKey']({ passphrase });
+      if (!result.ok) return apply(result);
+      set({ status: result.value.status, freshRecoveryKey: result.value.recoveryKey });
+      return null;
+    },
+
+    setOsUnlock: async (enabled) => apply(await api['vault.setOsUnlock']({ enabled })),
+
+    lockedByCore: (reason) => {
+      clearAllContent();
+      const status = get().status;
+      set({
+        freshRecoveryKey: null,
+        lockReason: reason,
+        status: status && status.state === 'unlocked' ? { ...status, state: 'locked', recoveryKeyPending: false } : status,
+      });
+      void get().refreshStatus();
+    },
+  };
+});

@@ -1,0 +1,41 @@
+/**
+ * Error codes that may cross the bridge. A code is all the renderer needs to show a translated
+ * message; `field` names the request field at fault. Messages are plain English for logs and the
+ * CLI and never carry personal data.
+ */
+export const errorCodes = [
+  'invalid_request',
+  'unknown_channel',
+  'wrong_passphrase',
+  'throttled',
+  'vault_locked',
+  'vault_missing',
+  'vault_exists',
+  'vault_corrupt',
+  'vault_foreign',
+  'recovery_key_malformed',
+  'recovery_key_wrong',
+  'os_unlock_unavailable',
+  'policy_invalid',
+  'backup_invalid',
+  'target_not_empty',
+  'io_error',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+  /** Dotted path of the request field at fault, when one is. */
+  field?: string;
+  /** For `throttled`: how long to wait before the next attempt. */
+  retryAfterMs?: number;
+  /** For `recovery_key_malformed`: 1-based numbers of the groups whose check digit fails. */
+  groups?: number[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

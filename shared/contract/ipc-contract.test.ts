@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { errorCodes } from './errors';
+import { channelPrefix, channels, contract, isChannel } from './ipc-contract';
+
+describe('the IPC contract', () => {
+  it('lists every channel once, frozen', () => {
+    expect([...channels].sort()).toEqual(Object.keys(contract).sort());
+    expect(Object.isFrozen(channels)).toBe(true);
+  });
+
+  it('knows its own channels only, not inherited names', () => {
+    expect(isChannel('vault.unlock')).toBe(true);
+    expect(isChannel('toString')).toBe(false);
+    expect(isChannel('__proto__')).toBe(false);
+  });
+
+  it('rejects unknown request fields instead of ignoring them', () => {
+    expect(contract['vault.lock'].request.safeParse({ extra: 1 }).success).toBe(false);
+    expect(contract['vault.unlock'].request.safeParse({ passphrase: 'x', admin: true }).success).toBe(false);
+  });
+
+  it('asks at least 12 characters of a new passphrase but accepts any guess when unlocking', () => {
+    expect(contract['vault.setup'].request.safeParse({ passphrase: 'short' }).success).toBe(false);
+    expect(contract['vault.setup'].request.safeParse({ passphrase: 'long enough now' }).success).toBe(true);
+    expect(contract['vault.unlock'].request.safeParse({ passphrase: 'x' }).success).toBe(true);
+    expect(contract['vault.unlock'].request.safeParse({ passphrase: '' }).success).toBe(false);
+  });
+
+  it('uses a channel prefix and distinct error codes', () => {
+    expect(channelPrefix).toBe('obi:');
+    expect(new Set(errorCodes).size).toBe(errorCodes.length);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { formatPolicyProblems, parsePolicy, policyKeys } from './policy-schema';
+
+describe('machine policy', () => {
+  it('needs only organisation and role; every other key has its documented default', () => {
+    const parsed = parsePolicy({ organisation: 'BZ', role: 'teamlead' });
+    expect(parsed).toEqual({
+      ok: true,
+      policy: { organisation: 'BZ', role: 'teamlead', lockAfterMinutes: 10, allowOsKeyWrap: false, language: 'nl' },
+      warnings: [],
+    });
+  });
+
+  it('names every wrong key and what is wrong with it, not only the first', () => {
+    const parsed = parsePolicy({ organisation: 'AIVD', lockAfterMinutes: 0, allowOsKeyWrap: 'yes', language: 'de' });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems).toEqual([
+      { key: 'organisation', message: 'must be one of "SZW", "BZ", "NCTV"' },
+      { key: 'role', message: 'is required' },
+      { key: 'lockAfterMinutes', message: 'must be at least 1' },
+      { key: 'allowOsKeyWrap', message: 'must be a boolean' },
+      { key: 'language', message: 'must be one of "nl", "en"' },
+    ]);
+    expect(formatPolicyProblems(parsed.problems)).toContain('organisation: must be one of');
+  });
+
+  it('warns about unknown keys and ignores them, so a newer template does not stop an older app', () => {
+    const parsed = parsePolicy({ organisation: 'NCTV', role: 'officer', futureKey: 1 });
+    expect(parsed.ok).toBe(true);
+    expect(parsed.warnings).toEqual([{ key: 'futureKey', message: 'unknown key, ignored' }]);
+    if (parsed.ok) expect(parsed.policy).not.toHaveProperty('futureKey');
+  });
+
+  it('refuses what is not an object', () => {
+    for (const raw of [null, [], 'x', 3]) expect(parsePolicy(raw).ok).toBe(false);
+  });
+
+  it('rejects fractional minutes and out-of-range values', () => {
+    const base = { organisation: 'SZW', role: 'officer' };
+    expect(parsePolicy({ ...base, lockAfterMinutes: 1.5 }).ok).toBe(false);
+    expect(parsePolicy({ ...base, lockAfterMinutes: 481 }).ok).toBe(false);
+  });
+
+  it('describes every key in Dutch and English', () => {
+    for (const spec of Object.values(policyKeys)) {
+      expect(spec.description.nl.length).toBeGreaterThan(10);
+      expect(spec.description.en.length).toBeGreaterThan(10);
+    }
+  });
+});
