@@ -35,7 +35,7 @@ const codeOf = async (p: Promise<unknown>) => p.then(() => 'no-error', (e: unkno
 
 describe('unlock throttle', () => {
   it('lets three attempts through, then doubles the wait up to five minutes', () => {
-    expect([1, 2, 3, 4, 5, 6, 20].map(UnlockThrottle.delayAfter)).toEqual([0, 0, 1000, 2000, 4000, 8000, 300000]);
+    expect([1, 2, 3, 4, 5, 6, 20].map((n) => UnlockThrottle.delayAfter(n))).toEqual([0, 0, 1000, 2000, 4000, 8000, 300000]);
   });
 
   it('counts failures and forgets them after a success', () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { appendAudit, verifyAudit } from './audit-log';
+import type { SqlDatabase } from './sqlcipher';
 import { createVault } from './vault';
 
 /** A vault with five entries; the tests then play an insider who has the key and edits the file. */
@@ -12,7 +13,7 @@ async function vaultWithEntries() {
 }
 
 /** Bypasses the append-only triggers, as someone with the key and a SQL shell could. */
-function tamper(db: import('./sqlcipher').SqlDatabase, sql: string, ...params: unknown[]) {
+function tamper(db: SqlDatabase, sql: string, ...params: unknown[]) {
   db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
   db.prepare(sql).run(...params);
 }
