@@ -34,12 +34,12 @@ export const migrations: ReadonlyArray<{ version: number; up: (db: Database) => 
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 
-export function migrate(db: Database): void {
+export function migrate(db: Database, steps = migrations): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latestSchemaVersion) {
+  if (current > (steps.at(-1)?.version ?? 0)) {
     throw new AppError('vault_foreign', 'This vault was made by a newer version of OBI Werkplek; update the app.');
   }
-  for (const step of migrations) {
+  for (const step of steps) {
     if (step.version <= current) continue;
     db.transaction(() => {
       step.up(db);
