@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       ['point query, encrypted vault', `${f(enc.queryPerSec)} rows/s`],
       ['point query, plain SQLite', `${f(pln.queryPerSec)} rows/s`],
       ['point query ratio encrypted / plain', f(results.ratio.query, 2)],
-      [`cold open of a vault with ${f(coldRows)} rows (without KDF)`, `${f(coldOpenMs, 1)} ms`],
+      [`open of a ${f(coldRows)}-row vault in a new connection + first query (no KDF; OS file cache warm)`, `${f(coldOpenMs, 1)} ms`],
     ];
     const width = Math.max(...table.map(([k]) => k.length));
     console.log(`OBI Werkplek benchmark (${results.node}, ${version})`);

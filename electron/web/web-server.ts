@@ -83,7 +83,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const handlers = createHandlers({ session, policyWarnings: options.policy.warnings });
   const streams = new Set<ServerResponse>();
   session.onEvent(<E extends EventName>(name: E, payload: EventPayloads[E]) => {
-    for (const res of streams) res.write(`data: ${JSON.stringify({ name, payload })}\n\n`);
+    for (const res of streams) if (!res.writableEnded) res.write(`data: ${JSON.stringify({ name, payload })}\n\n`);
   });
 
   let origin = '';
@@ -157,8 +157,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     token,
     session,
     close: async () => {
-      for (const res of streams) res.end();
       session.dispose();
+      for (const res of streams) res.end();
+      streams.clear();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

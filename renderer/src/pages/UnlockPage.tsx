@@ -7,15 +7,15 @@ import { PassphraseField } from '../components/PassphraseField';
 import { errorText } from '../i18n/i18n';
 import { useSession } from '../stores/session-store';
 
-/** Seconds left until `until` (epoch ms), ticking once a second. */
-function useCountdown(until: number): number {
-  const [now, setNow] = useState(Date.now);
+/** A countdown in whole seconds that ticks down to zero once started. */
+function useCountdown(initialMs: number): [number, (ms: number) => void] {
+  const [seconds, setSeconds] = useState(Math.ceil(initialMs / 1000));
   useEffect(() => {
-    if (until <= now) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [until, now]);
-  return Math.max(0, Math.ceil((until - now) / 1000));
+    if (seconds <= 0) return;
+    const timer = setTimeout(() => setSeconds((s) => s - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [seconds]);
+  return [seconds, (ms: number) => setSeconds(Math.ceil(ms / 1000))];
 }
 
 export function UnlockPage({ onForgot }: { onForgot: () => void }) {
@@ -24,8 +24,7 @@ export function UnlockPage({ onForgot }: { onForgot: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [waitUntil, setWaitUntil] = useState(() => Date.now() + (status?.retryAfterMs ?? 0));
-  const secondsLeft = useCountdown(waitUntil);
+  const [secondsLeft, startCountdown] = useCountdown(status?.retryAfterMs ?? 0);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -35,7 +34,7 @@ export function UnlockPage({ onForgot }: { onForgot: () => void }) {
     setBusy(false);
     if (failure) {
       setError(failure.code === 'throttled' ? null : errorText(failure));
-      setWaitUntil(Date.now() + (failure.retryAfterMs ?? 0));
+      startCountdown(failure.retryAfterMs ?? 0);
       setPassphrase('');
     }
   };

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { parsePolicy } from '../../../shared/policy/policy-schema';
+import { tempDir, testVaultOptions } from '../../test-support/temp-dirs';
+import { startWebServer, type WebServer } from '../web-server';
+
+/**
+ * End-to-end tests drive the built renderer (dist/renderer, byte for byte what Electron loads) in
+ * Debian's Chromium against the real core through the browser harness.
+ */
+const root = join(import.meta.dirname, '..', '..', '..');
+export const chromiumPath = process.env.OBI_CHROMIUM ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export interface RunningApp {
+  server: WebServer;
+  page: Page;
+  vaultDir: string;
+  /** Console errors, page errors and CSP violations seen so far. */
+  problems: string[];
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+let browser: Browser | undefined;
+
+export async function launchBrowser(): Promise<Browser> {
+  expect(existsSync(join(root, 'dist', 'renderer', 'index.html')), 'run `npm run build` before the end-to-end tests').toBe(true);
+  browser ??= await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = undefined;
+}
+
+export async function startApp(options: { idleLockMs?: number; policy?: Record<string, unknown>; vaultDir?: string } = {}): Promise<RunningApp> {
+  const parsed = parsePolicy({ organisation: 'SZW', role: 'officer', ...options.policy });
+  if (!parsed.ok) throw new Error('invalid test policy');
+  const vaultDir = options.vaultDir ?? join(tempDir('obi-e2e-'), 'vault');
+  const server = await startWebServer({
+    vaultDir,
+    policy: { policy: parsed.policy, warnings: parsed.warnings, source: 'e2e' },
+    rendererDir: join(root, 'dist', 'renderer'),
+    bridgeScriptPath: join(root, 'dist', 'web', 'web-bridge.js'),
+    vault: testVaultOptions,
+    ...(options.idleLockMs ? { idleLockMs: options.idleLockMs } : {}),
+  });
+  const context = await (await launchBrowser()).newContext({ locale: 'nl-NL' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(server.url);
+  return {
+    server,
+    page,
+    vaultDir,
+    problems,
+    reload: async () => {
+      await page.reload();
+    },
+    close: async () => {
+      await context.close();
+      await server.close();
+    },
+  };
+}
+
+/** Runs axe on the current screen; fails on any serious or critical violation. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `accessibility of ${screen}`).toEqual([]);
+}
+
+/** Presses Tab until the element with the accessible name has focus, as a keyboard user would. */
+export async function tabTo(page: Page, name: RegExp | string, max = 30): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return '';
+      const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+      return [el.getAttribute('aria-label'), labelled, el.textContent].filter(Boolean).join(' | ');
+    });
+    if (typeof name === 'string' ? focused.includes(name) : name.test(focused)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach "${String(name)}" with Tab`);
+}

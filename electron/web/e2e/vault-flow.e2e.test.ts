@@ -1,0 +1,195 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { closeBrowser, expectAccessible, startApp, tabTo, type RunningApp } from './app-harness';
+
+const passphrase = 'correct horse battery staple 42';
+let app: RunningApp | undefined;
+afterEach(async () => {
+  if (app) expect(app.problems, 'console errors or CSP violations').toEqual([]);
+  await app?.close();
+  app = undefined;
+});
+afterAll(closeBrowser);
+
+/** First run by keyboard: passphrase twice, then the recovery key is shown and two groups typed back. */
+async function firstRun(a: RunningApp): Promise<string> {
+  const { page } = a;
+  await page.getByRole('heading', { level: 1, name: 'Kluis instellen' }).waitFor();
+  await page.keyboard.type(passphrase);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(passphrase);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' }).waitFor();
+  const groups = (await page.getByTestId('recovery-key').locator('code').allTextContents()).map((g) => g.trim());
+  expect(groups).toHaveLength(8);
+  await expectAccessible(page, 'recovery key');
+  const prompt = (await page.getByText(/^Typ groep \d en groep \d/).textContent()) ?? '';
+  const [a1, b1] = [...prompt.matchAll(/groep (\d)/g)].map((m) => Number(m[1]));
+  await page.keyboard.type(groups[a1! - 1]!);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(groups[b1! - 1]!);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+  return groups.join('-');
+}
+
+async function lockWithKeyboard(a: RunningApp) {
+  await tabTo(a.page, 'Vergrendelen');
+  await a.page.keyboard.press('Enter');
+  await a.page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).waitFor();
+}
+
+async function unlockWith(a: RunningApp, secret: string) {
+  const field = a.page.getByLabel('Wachtzin', { exact: true });
+  await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+  await a.page.keyboard.type(secret);
+  await a.page.keyboard.press('Enter');
+}
+
+describe('the vault in the real UI (Chromium, keyboard only)', () => {
+  it('first run → passphrase → recovery key confirmed → app; lock; wrong passphrase; unlock', async () => {
+    app = await startApp();
+    const { page } = app;
+    await page.getByRole('heading', { level: 1, name: 'Kluis instellen' }).waitFor();
+    await expectAccessible(page, 'setup');
+
+    // Too short and not repeated: the form says so and creates nothing.
+    await page.keyboard.type('short');
+    await page.keyboard.press('Enter');
+    await page.getByText('De wachtzin moet minstens 12 tekens hebben.').waitFor();
+    await page.getByText('De twee wachtzinnen zijn niet gelijk.').waitFor();
+    await expectAccessible(page, 'setup with errors');
+    await page.getByLabel('Nieuwe wachtzin').fill('');
+    await page.getByLabel('Nieuwe wachtzin').focus();
+
+    await firstRun(app);
+    await expect.poll(() => page.locator('[data-content="audit"]').textContent()).toContain('Herstelsleutel bevestigd');
+    await expectAccessible(page, 'home');
+
+    await lockWithKeyboard(app);
+    await expectAccessible(page, 'unlock');
+    await unlockWith(app, 'this is not the passphrase');
+    await page.getByRole('alert').filter({ hasText: 'Deze wachtzin opent de kluis niet.' }).waitFor();
+    await expectAccessible(page, 'unlock with error');
+    await unlockWith(app, passphrase);
+    await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+  });
+
+  it('slows down repeated wrong passphrases with a visible countdown, then lets the right one in', async () => {
+    app = await startApp();
+    const { page } = app;
+    await firstRun(app);
+    await lockWithKeyboard(app);
+    for (let i = 1; i <= 3; i++) {
+      await unlockWith(app, `wrong guess number ${i}`);
+      await page.getByText(`${i} mislukte poging(en).`).waitFor();
+    }
+    await page.getByText(/Wacht nog \d+ seconden voor een nieuwe poging\./).waitFor();
+    await expectAccessible(page, 'unlock while throttled');
+    await page.getByText(/Wacht nog/).waitFor({ state: 'detached', timeout: 10_000 });
+    await unlockWith(app, passphrase);
+    await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+    await expect.poll(() => page.locator('[data-content="audit"]').textContent()).toContain('Kluis ontgrendeld');
+  });
+
+  it('changes the passphrase: the old one stops working, the new one unlocks', async () => {
+    app = await startApp();
+    const { page } = app;
+    await firstRun(app);
+    await tabTo(page, 'Wachtzin wijzigen');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await expectAccessible(page, 'change passphrase dialog');
+    const next = 'a brand new passphrase for the vault';
+    await page.keyboard.type(passphrase);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(next);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(next);
+    await page.keyboard.press('Enter');
+    await page.getByText('De wachtzin is gewijzigd. De herstelsleutel blijft geldig.').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    await lockWithKeyboard(app);
+    await unlockWith(app, passphrase);
+    await page.getByText('Deze wachtzin opent de kluis niet.').waitFor();
+    await unlockWith(app, next);
+    await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+  });
+
+  it('recovers with the recovery key when the passphrase is forgotten', async () => {
+    app = await startApp();
+    const { page } = app;
+    const recoveryKey = await firstRun(app);
+    await lockWithKeyboard(app);
+    await tabTo(page, 'Wachtzin vergeten');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Herstellen met de herstelsleutel' }).waitFor();
+    await expectAccessible(page, 'recover');
+
+    // A typing error in group 2 is named before anything is tried.
+    const typo = recoveryKey.split('-');
+    typo[1] = typo[1]!.replace(/^(\d)/, (d) => String((Number(d) + 1) % 10));
+    const next = 'remembered this one instead';
+    await page.keyboard.type(typo.join(' '));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(next);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(next);
+    await page.keyboard.press('Enter');
+    await page.getByText('De herstelsleutel bevat een typefout in groep 2.').waitFor();
+
+    await page.getByLabel('Herstelsleutel', { exact: true }).fill('');
+    await page.getByLabel('Herstelsleutel', { exact: true }).focus();
+    await page.keyboard.type(recoveryKey);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+    await lockWithKeyboard(app);
+    await unlockWith(app, next);
+    await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+  });
+
+  it('locks itself when idle: the lock screen shows and no content stays in the page', async () => {
+    app = await startApp({ idleLockMs: 2500 });
+    const { page } = app;
+    await firstRun(app);
+    await page.locator('[data-content="audit"]').waitFor();
+    await page.getByText('De kluis is vergrendeld omdat u een tijd niet actief was.').waitFor({ timeout: 15_000 });
+    await page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).waitFor();
+    const html = await page.content();
+    expect(html).not.toContain('data-content');
+    expect(html).not.toContain('Herstelsleutel bevestigd');
+    expect(app.server.session.isUnlocked).toBe(false);
+  });
+
+  it('keeps a vault across a reload, and an unconfirmed recovery key asks for a new one', async () => {
+    app = await startApp();
+    const { page } = app;
+    await page.getByRole('heading', { level: 1, name: 'Kluis instellen' }).waitFor();
+    await page.getByLabel('Nieuwe wachtzin').fill(passphrase);
+    await page.getByLabel('Herhaal de wachtzin').fill(passphrase);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' }).waitFor();
+    await app.reload();
+    await page.getByRole('heading', { level: 1, name: 'Herstelsleutel nog niet bevestigd' }).waitFor();
+    await expectAccessible(page, 'recovery key pending');
+    await page.keyboard.type(passphrase);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' }).waitFor();
+  });
+
+  it('switches to English by keyboard and remembers it', async () => {
+    app = await startApp();
+    const { page } = app;
+    await page.getByRole('heading', { level: 1, name: 'Kluis instellen' }).waitFor();
+    // A radio group: Tab reaches the selected language, the arrow keys move to the other one.
+    await tabTo(page, 'Nederlands');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await page.getByRole('heading', { level: 1, name: 'Set up the vault' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expectAccessible(page, 'setup in English');
+    await app.reload();
+    await page.getByRole('heading', { level: 1, name: 'Set up the vault' }).waitFor();
+  });
+});
