@@ -33,6 +33,8 @@ interface SessionState {
   lockedByCore: (reason: LockReason) => void;
 }
 
+let stopListening: (() => void) | undefined;
+
 export const useSession = create<SessionState>()((set, get) => {
   /** Applies a status answer; a `vault_locked` error anywhere means the lock screen. */
   const apply = (result: Result<VaultStatus>): ErrorInfo | null => {
@@ -63,7 +65,8 @@ export const useSession = create<SessionState>()((set, get) => {
         return;
       }
       set({ loaded: true, loadError: null, version: info.value.version, policy: info.value.policy, status: status.value });
-      onCoreEvent((name, payload) => {
+      stopListening?.();
+      stopListening = onCoreEvent((name, payload) => {
         if (name === 'vault.locked') get().lockedByCore(payload.reason);
       });
     },
