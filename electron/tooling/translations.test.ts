@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorCodes } from '../../../shared/contract/errors';
-import en from './en.json';
-import nl from './nl.json';
+import { errorCodes } from '../../shared/contract/errors';
+import en from '../../renderer/src/i18n/en.json';
+import nl from '../../renderer/src/i18n/nl.json';
 
 const leaves = (obj: object, prefix = ''): Array<[string, unknown]> =>
   Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? leaves(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]]));
@@ -30,7 +30,7 @@ describe('translations', () => {
   });
 
   it('name every audit event the core writes', () => {
-    const root = join(import.meta.dirname, '..', '..', '..', 'electron', 'core');
+    const root = join(import.meta.dirname, '..', 'core');
     const events = new Set<string>();
     for (const file of sourceFiles(root)) {
       for (const m of readFileSync(file, 'utf8').matchAll(/(?:\.audit\(|appendAudit\(\w+, )'([a-z_.]+)'/g)) events.add(m[1]!);
@@ -41,7 +41,7 @@ describe('translations', () => {
 
   it('are used by key only: every t() key in the renderer exists', () => {
     const known = new Set(keysOf(nl));
-    const root = join(import.meta.dirname, '..');
+    const root = join(import.meta.dirname, '..', '..', 'renderer', 'src');
     for (const file of sourceFiles(root)) {
       for (const m of readFileSync(file, 'utf8').matchAll(/\bt\('([a-zA-Z_.]+)'/g)) expect(known.has(m[1]!), `${file}: ${m[1]}`).toBe(true);
     }
