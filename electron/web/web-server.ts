@@ -101,6 +101,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
       if (path.startsWith('/rpc/') && req.method === 'POST') {
         if (!authorised(req)) return sendJson(res, 401, { ok: false, error: { code: 'invalid_request', message: 'Not authorised.' } });
+        if (Number(req.headers['content-length'] ?? 0) > maxBody) {
+          res.setHeader('Connection', 'close');
+          return sendJson(res, 413, { ok: false, error: { code: 'invalid_request', message: 'request: larger than 1 MiB' } });
+        }
         let body: unknown;
         try {
           const text = await readBody(req);

@@ -110,6 +110,13 @@ describe('the vault in the real UI (Chromium, keyboard only)', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
+    await tabTo(page, 'Nieuwe herstelsleutel');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await expectAccessible(page, 'new recovery key dialog');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
     await lockWithKeyboard(app);
     await unlockWith(app, passphrase);
     await page.getByText('Deze wachtzin opent de kluis niet.').waitFor();
