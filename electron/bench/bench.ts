@@ -3,10 +3,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { defaultCaptureDeps } from '../core/capture/default-capture-deps';
+import { Meetings } from '../core/capture/meetings';
+import { search } from '../core/capture/search';
 import { defaultArgon2, openWithPassphrase } from '../core/vault/key-slots';
 import { openEncryptedDatabase, probeSqlCipher, type SqlDatabase } from '../core/vault/sqlcipher';
 import { createVault, unlockWithPassphrase } from '../core/vault/vault';
 import { dbPath, readKeySlots } from '../core/vault/vault-files';
+import { benchQueryWords, generateCapture, mulberry32 } from './seeded-capture';
 
 /**
  * `npm run bench`: figures only, no pass or fail. Speeds of the encrypted vault are reported as a
@@ -20,6 +24,8 @@ const coldRows = 100_000;
 const repeats = 5;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+const captureMeetings = Number(process.env.OBI_BENCH_MEETINGS ?? 100_000);
 const time = async (fn: () => unknown) => {
   const start = performance.now();
   await fn();
@@ -92,6 +98,36 @@ async function main(): Promise<void> {
     });
     coldKey.fill(0);
 
+    // Capture: a vault of 100 000 meetings and 200 000 signals from the seeded generator.
+    const capDir = join(work, 'capture');
+    const cap = await createVault(capDir, passphrase);
+    const genStart = performance.now();
+    generateCapture(cap.vault.db, captureMeetings, 2);
+    const generateSeconds = (performance.now() - genStart) / 1000;
+    const deps = defaultCaptureDeps(cap.vault.db);
+    const meetingsStore = new Meetings(cap.vault.db, deps);
+    const rnd = mulberry32(7);
+    const saveMs: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const id = 1 + Math.floor(rnd() * captureMeetings);
+      const current = meetingsStore.notes(id);
+      const start = performance.now();
+      meetingsStore.saveNotes(id, `${current.body} aanvulling`, current.revision);
+      saveMs.push(performance.now() - start);
+    }
+    const searchMs: number[] = [];
+    const provincesForFilter = ['Overijssel', 'Zuid-Holland', 'Utrecht'];
+    for (let i = 0; i < 300; i++) {
+      const word = benchQueryWords[Math.floor(rnd() * benchQueryWords.length)]!;
+      const second = i % 3 === 0 ? ` ${benchQueryWords[Math.floor(rnd() * benchQueryWords.length)]!}` : '';
+      const filters = i % 4 === 0 ? { province: provincesForFilter[i % 3]!, tags: ['nl-obi:state-actor="IR"'] } : {};
+      const start = performance.now();
+      search(cap.vault.db, `${word}${second}`, filters, 50);
+      searchMs.push(performance.now() - start);
+    }
+    const rssMiB = process.memoryUsage().rss / 1024 / 1024;
+    cap.vault.close();
+
     const results = {
       date: new Date().toISOString(),
       node: process.version,
@@ -103,6 +139,14 @@ async function main(): Promise<void> {
       plain: pln,
       ratio: { insert: enc.insertPerSec / pln.insertPerSec, query: enc.queryPerSec / pln.queryPerSec },
       coldOpen100k: { rows: coldRows, ms: coldOpenMs },
+      capture: {
+        meetings: captureMeetings,
+        signals: captureMeetings * 2,
+        generateSeconds,
+        saveNotesMs: { p50: percentile(saveMs, 50), p99: percentile(saveMs, 99) },
+        searchMs: { p50: percentile(searchMs, 50), p95: percentile(searchMs, 95) },
+        rssMiB,
+      },
     };
 
     const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -116,6 +160,10 @@ async function main(): Promise<void> {
       ['point query, plain SQLite', `${f(pln.queryPerSec)} rows/s`],
       ['point query ratio encrypted / plain', f(results.ratio.query, 2)],
       [`open of a ${f(coldRows)}-row vault in a new connection + first query (no KDF; OS file cache warm)`, `${f(coldOpenMs, 1)} ms`],
+      [`capture vault: ${f(captureMeetings)} meetings, ${f(captureMeetings * 2)} signals (generated in)`, `${f(generateSeconds, 1)} s`],
+      ['save notes, p50 / p99 (1 000 saves)', `${f(results.capture.saveNotesMs.p50, 2)} / ${f(results.capture.saveNotesMs.p99, 2)} ms`],
+      ['search, p50 / p95 (300 queries, a quarter with filters)', `${f(results.capture.searchMs.p50, 2)} / ${f(results.capture.searchMs.p95, 2)} ms`],
+      ['memory of the core process (RSS)', `${f(rssMiB)} MiB`],
     ];
     const width = Math.max(...table.map(([k]) => k.length));
     console.log(`OBI Werkplek benchmark (${results.node}, ${version})`);

@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, powerMonitor } from 'electron';
 import { AppError } from '../core/app-error';
 import { loadPolicy } from '../core/policy/load-policy';
-import { createHandlers } from '../core/rpc/handlers';
-import { VaultSession } from '../core/session/vault-session';
+import { createAppCore } from '../core/app-core';
 import { probeSqlCipher } from '../core/vault/sqlcipher';
 import { appEntryUrl } from '../core/app-shell/app-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -51,8 +50,13 @@ function start(): void {
   }
   hardenSessions();
   serveRenderer(join(__dirname, '..', 'renderer'));
-  const session = new VaultSession({ vaultDir: vaultDir(), policy: loaded.policy, osKeyWrap: electronOsKeyWrap });
-  registerIpc(createHandlers({ session, policyWarnings: loaded.warnings }));
+  const { session, handlers } = createAppCore({
+    vaultDir: vaultDir(),
+    policy: loaded.policy,
+    policyWarnings: loaded.warnings,
+    osKeyWrap: electronOsKeyWrap,
+  });
+  registerIpc(handlers);
   powerMonitor.on('lock-screen', () => void session.lock('system'));
   powerMonitor.on('suspend', () => void session.lock('system'));
   app.on('before-quit', () => session.dispose());

@@ -4,9 +4,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayloads } from '../../shared/contract/ipc-contract';
 import type { LoadedPolicy } from '../core/policy/load-policy';
+import { createAppCore } from '../core/app-core';
 import { dispatch } from '../core/rpc/dispatch';
-import { createHandlers } from '../core/rpc/handlers';
-import { VaultSession } from '../core/session/vault-session';
+import type { VaultSession } from '../core/session/vault-session';
 import type { OsKeyWrap } from '../core/vault/key-slots';
 import type { VaultOptions } from '../core/vault/vault';
 import { contentSecurityPolicy } from '../core/app-shell/csp';
@@ -73,14 +73,14 @@ const sendJson = (res: ServerResponse, status: number, value: unknown) =>
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(`Bearer ${token}`);
-  const session = new VaultSession({
+  const { session, handlers } = createAppCore({
     vaultDir: options.vaultDir,
     policy: options.policy.policy,
+    policyWarnings: options.policy.warnings,
     ...(options.osKeyWrap ? { osKeyWrap: options.osKeyWrap } : {}),
     ...(options.vault ? { vault: options.vault } : {}),
     ...(options.idleLockMs ? { idleLockMs: options.idleLockMs } : {}),
   });
-  const handlers = createHandlers({ session, policyWarnings: options.policy.warnings });
   const streams = new Set<ServerResponse>();
   session.onEvent(<E extends EventName>(name: E, payload: EventPayloads[E]) => {
     for (const res of streams) if (!res.writableEnded) res.write(`data: ${JSON.stringify({ name, payload })}\n\n`);

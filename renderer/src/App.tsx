@@ -2,15 +2,19 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api/client';
 import { HomePage } from './pages/HomePage';
+import { MeetingPage } from './pages/meeting/MeetingPage';
+import { MeetingsPage } from './pages/meetings/MeetingsPage';
+import { SignalPage } from './pages/signal/SignalPage';
 import { RecoverPage } from './pages/RecoverPage';
 import { RecoveryKeyPage } from './pages/RecoveryKeyPage';
 import { SetupPage } from './pages/SetupPage';
 import { UnlockPage } from './pages/UnlockPage';
+import { useNav } from './stores/nav-store';
 import { useSession } from './stores/session-store';
 
-const activityIntervalMs = 20_000;
+const activityIntervalMs = 5_000;
 
-/** Tells the core the user is active (keys, pointer), at most every 20 s, so idle lock waits. */
+/** Tells the core the user is active (keys, pointer), at most every 5 s, so idle lock waits. */
 function useActivityHeartbeat(active: boolean): void {
   useEffect(() => {
     if (!active) return;
@@ -52,6 +56,20 @@ export function App() {
     case 'locked':
       return recoveryMode ? <RecoverPage onBack={() => setRecoveryMode(false)} /> : <UnlockPage onForgot={() => setRecoveryMode(true)} />;
     case 'unlocked':
-      return freshRecoveryKey || status.recoveryKeyPending ? <RecoveryKeyPage /> : <HomePage />;
+      return freshRecoveryKey || status.recoveryKeyPending ? <RecoveryKeyPage /> : <UnlockedApp />;
+  }
+}
+
+function UnlockedApp() {
+  const view = useNav((s) => s.view);
+  switch (view.name) {
+    case 'home':
+      return <HomePage />;
+    case 'meetings':
+      return <MeetingsPage />;
+    case 'meeting':
+      return <MeetingPage id={view.id} />;
+    case 'signal':
+      return <SignalPage id={view.id} />;
   }
 }

@@ -20,6 +20,12 @@ export const errorCodes = [
   'backup_invalid',
   'target_not_empty',
   'io_error',
+  'not_found',
+  'conflict',
+  'notes_removed',
+  'not_editable',
+  'not_ready',
+  'invalid_transition',
   'internal',
 ] as const;
 
@@ -34,6 +40,8 @@ export interface ErrorInfo {
   retryAfterMs?: number;
   /** For `recovery_key_malformed`: 1-based numbers of the groups whose check digit fails. */
   groups?: number[];
+  /** For `not_ready`: a code of what is missing, for the UI to translate. */
+  reason?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

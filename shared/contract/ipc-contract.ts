@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { isoDate, meetingFields, meetingKinds, notesText } from '../capture/meeting-schema';
+import { signalStates } from '../capture/signal-states';
+import { taxonomyViewSchema } from '../taxonomy/taxonomy-view';
 
 /**
  * The one IPC surface of the app: channel → request schema → response schema. Main (and the
@@ -50,6 +53,78 @@ export const auditEntryView = z.object({
 });
 export type AuditEntryView = z.infer<typeof auditEntryView>;
 
+const id = z.number().int().positive();
+const signalState = z.enum(signalStates);
+const span = z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(1) });
+const tagList = z.array(z.string().min(1).max(200)).max(100);
+
+export const meetingView = z.object({
+  id,
+  date: z.string(),
+  time: z.string().nullable(),
+  kind: z.enum(meetingKinds),
+  community: z.string(),
+  municipality: z.string(),
+  province: z.string(),
+  setting: z.string(),
+  participants: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  notesRemovedAt: z.string().nullable(),
+});
+export type MeetingView = z.infer<typeof meetingView>;
+
+export const signalView = z.object({
+  id,
+  meetingId: id,
+  state: signalState,
+  summary: z.string(),
+  consent: z.boolean(),
+  taxonomyVersion: z.number().int(),
+  returnReason: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  stateChangedAt: z.string(),
+  tags: z.array(z.string()),
+});
+export type SignalView = z.infer<typeof signalView>;
+
+export const signalDetailView = signalView.extend({
+  spans: z.array(z.object({ start: z.number().int(), end: z.number().int(), quote: z.string() })),
+});
+export type SignalDetailView = z.infer<typeof signalDetailView>;
+
+export const notesView = z.object({ body: z.string(), revision: z.number().int(), savedAt: z.string() });
+
+export const meetingListItem = meetingView.extend({ signals: z.number().int() });
+export type MeetingListItem = z.infer<typeof meetingListItem>;
+
+export const searchFilters = z.strictObject({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  community: z.string().max(100).optional(),
+  province: z.string().max(100).optional(),
+  state: signalState.optional(),
+  tags: tagList.optional(),
+});
+export type SearchFiltersInput = z.infer<typeof searchFilters>;
+
+export const searchHit = z.object({
+  kind: z.enum(['meeting', 'signal']),
+  meetingId: id,
+  signalId: id.nullable(),
+  date: z.string(),
+  community: z.string(),
+  municipality: z.string(),
+  province: z.string(),
+  state: signalState.nullable(),
+  excerpt: z.string(),
+  highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type SearchHitView = z.infer<typeof searchHit>;
+
+const tagCount = z.object({ tag: z.string(), count: z.number().int() });
+
 export const contract = {
   'app.info': {
     request: empty,
@@ -78,6 +153,81 @@ export const contract = {
     response: vaultStatus,
   },
   'session.activity': { request: empty, response: z.object({}) },
+  'taxonomy.get': { request: empty, response: taxonomyViewSchema },
+  'meetings.create': {
+    request: z.strictObject({ fields: meetingFields, notes: notesText.optional() }),
+    response: meetingView,
+  },
+  'meetings.update': { request: z.strictObject({ id, fields: meetingFields }), response: meetingView },
+  'meetings.get': {
+    request: z.strictObject({ id }),
+    response: z.object({ meeting: meetingView, notes: notesView, signals: z.array(signalView) }),
+  },
+  'meetings.list': {
+    request: z.strictObject({
+      after: z.strictObject({ date: isoDate, id }).optional(),
+      limit: z.number().int().min(1).max(500),
+    }),
+    response: z.object({ items: z.array(meetingListItem), total: z.number().int() }),
+  },
+  'notes.save': {
+    request: z.strictObject({ meetingId: id, body: notesText, baseRevision: z.number().int().min(0) }),
+    response: z.object({ revision: z.number().int(), savedAt: z.string() }),
+  },
+  'signals.create': {
+    request: z.strictObject({
+      meetingId: id,
+      spans: z.array(span).min(1).max(50),
+      summary: z.string().max(5000),
+      tags: tagList,
+      consent: z.boolean(),
+    }),
+    response: signalDetailView,
+  },
+  'signals.get': { request: z.strictObject({ id }), response: signalDetailView },
+  'signals.update': {
+    request: z.strictObject({
+      id,
+      summary: z.string().max(5000).optional(),
+      tags: tagList.optional(),
+      consent: z.boolean().optional(),
+      addSpans: z.array(span).max(50).optional(),
+    }),
+    response: signalDetailView,
+  },
+  'signals.setState': {
+    request: z.strictObject({ id, to: z.enum(['draft', 'ready']) }),
+    response: signalDetailView,
+  },
+  'signals.readiness': {
+    request: z.strictObject({ id }),
+    response: z.object({ problem: z.object({ code: z.string(), message: z.string() }).nullable() }),
+  },
+  'search.query': {
+    request: z.strictObject({
+      query: z.string().max(500),
+      filters: searchFilters,
+      limit: z.number().int().min(1).max(500),
+      offset: z.number().int().min(0).max(100_000),
+    }),
+    response: z.object({ hits: z.array(searchHit) }),
+  },
+  'overview.get': {
+    request: z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM') }),
+    response: z.object({
+      month: z.string(),
+      byState: z.record(signalState, z.number().int()),
+      byActor: z.array(tagCount),
+      byModusOperandi: z.array(tagCount),
+    }),
+  },
+  'retention.upcoming': {
+    request: empty,
+    response: z.object({
+      retentionMonths: z.number().int(),
+      items: z.array(z.object({ meetingId: id, date: z.string(), removeOn: z.string() })),
+    }),
+  },
   'audit.recent': {
     request: z.strictObject({ limit: z.number().int().min(1).max(200) }),
     response: z.object({ entries: z.array(auditEntryView) }),

@@ -6,7 +6,7 @@ describe('machine policy', () => {
     const parsed = parsePolicy({ organisation: 'BZ', role: 'teamlead' });
     expect(parsed).toEqual({
       ok: true,
-      policy: { organisation: 'BZ', role: 'teamlead', lockAfterMinutes: 10, allowOsKeyWrap: false, language: 'nl' },
+      policy: { organisation: 'BZ', role: 'teamlead', lockAfterMinutes: 10, allowOsKeyWrap: false, retentionMonths: 24, language: 'nl' },
       warnings: [],
     });
   });

@@ -45,6 +45,14 @@ export const policyKeys = {
       en: 'Allow unlocking with the operating-system account (Electron safeStorage).',
     },
   }),
+  retentionMonths: key({
+    schema: z.number().int().min(1).max(120),
+    default: 24,
+    description: {
+      nl: 'Maanden na een gesprek waarna de ruwe notities worden verwijderd (1–120); signalen en hun tags blijven.',
+      en: 'Months after a meeting after which its raw notes are deleted (1–120); signals and their tags stay.',
+    },
+  }),
   language: key({
     schema: z.enum(['nl', 'en']),
     default: 'nl',

@@ -22,6 +22,8 @@ export interface VaultSessionOptions {
   /** Overrides the policy's idle time; the browser harness uses it in tests. */
   idleLockMs?: number;
   now?: () => number;
+  /** Work to do whenever the vault opens (retention); a failure there never blocks the unlock. */
+  onUnlocked?: (vault: OpenVault) => void;
 }
 
 type Listener = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;
@@ -144,6 +146,11 @@ export class VaultSession {
     this.vault = vault;
     // An OS slot made while policy allowed it goes when policy no longer does.
     if (!this.options.policy.allowOsKeyWrap && vault.hasOsSlot()) vault.disableOsUnlock();
+    try {
+      this.options.onUnlocked?.(vault);
+    } catch {
+      vault.audit('session.unlock_task_failed');
+    }
     this.touch();
   }
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../app-error';
+import { captureSchema } from '../capture/capture-schema';
 
 /**
  * Schema history. Each step runs in one transaction together with the bump of `user_version`, so a
@@ -30,6 +31,7 @@ export const migrations: ReadonlyArray<{ version: number; up: (db: Database) => 
         ) STRICT;
       `),
   },
+  { version: 2, up: (db) => db.exec(captureSchema) },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -81,6 +82,57 @@ export async function startApp(options: { idleLockMs?: number; policy?: Record<s
   };
 }
 
+export interface RunningProcessApp {
+  page: Page;
+  vaultDir: string;
+  problems: string[];
+  /** Ends the core as a crash would: SIGKILL, no chance to save anything more. */
+  kill(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The browser harness as its own process (`dist/web/server.cjs`, what `npm run web` runs), so a
+ * test can kill the core the hard way.
+ */
+export async function startAppProcess(policy: Record<string, unknown> = {}): Promise<RunningProcessApp> {
+  const dir = tempDir('obi-e2e-proc-');
+  const vaultDir = join(dir, 'vault');
+  const policyFile = join(dir, 'policy.json');
+  writeFileSync(policyFile, JSON.stringify({ organisation: 'SZW', role: 'officer', ...policy }));
+  const child = spawn(process.execPath, [join(root, 'dist', 'web', 'server.cjs')], {
+    env: { PATH: process.env.PATH, OBI_VAULT: vaultDir, OBI_POLICY: policyFile, OBI_WEB_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /open:\s+(\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`harness exited with ${code}`)));
+  });
+  const context = await (await launchBrowser()).newContext({ locale: 'nl-NL' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(url);
+  return {
+    page,
+    vaultDir,
+    problems,
+    kill: () => child.kill('SIGKILL'),
+    close: async () => {
+      child.kill('SIGKILL');
+      await context.close();
+    },
+  };
+}
+
 /** Runs axe on the current screen; fails on any serious or critical violation. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -91,13 +143,15 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 }
 
 /** Presses Tab until the element with the accessible name has focus, as a keyboard user would. */
-export async function tabTo(page: Page, name: RegExp | string, max = 30): Promise<void> {
+export async function tabTo(page: Page, name: RegExp | string, max = 60): Promise<void> {
   for (let i = 0; i < max; i++) {
+    // A rough accessible name of the focused element: enough to recognise it, not a full computation.
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return '';
-      const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
-      return [el.getAttribute('aria-label'), labelled, el.textContent].filter(Boolean).join(' | ');
+      const byIds = (ids: string | null) => (ids ?? '').split(/\s+/).map((id) => (id ? document.getElementById(id)?.textContent : '')).join(' ');
+      const labels = 'labels' in el ? [...((el as HTMLInputElement).labels ?? [])].map((l) => l.textContent).join(' ') : '';
+      return [el.getAttribute('aria-label'), byIds(el.getAttribute('aria-labelledby')), labels, el.textContent].filter(Boolean).join(' | ');
     });
     if (typeof name === 'string' ? focused.includes(name) : name.test(focused)) return;
     await page.keyboard.press('Tab');

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeBrowser, expectAccessible, startApp, tabTo, type RunningApp } from './app-harness';
+import { firstRun, lockWithKeyboard, passphrase, unlockWith } from './flows';
 
-const passphrase = 'correct horse battery staple 42';
 let app: RunningApp | undefined;
 afterEach(async () => {
   if (app) expect(app.problems, 'console errors or CSP violations').toEqual([]);
@@ -9,41 +9,6 @@ afterEach(async () => {
   app = undefined;
 });
 afterAll(closeBrowser);
-
-/** First run by keyboard: passphrase twice, then the recovery key is shown and two groups typed back. */
-async function firstRun(a: RunningApp): Promise<string> {
-  const { page } = a;
-  await page.getByRole('heading', { level: 1, name: 'Kluis instellen' }).waitFor();
-  await page.keyboard.type(passphrase);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(passphrase);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' }).waitFor();
-  const groups = (await page.getByTestId('recovery-key').locator('code').allTextContents()).map((g) => g.trim());
-  expect(groups).toHaveLength(8);
-  await expectAccessible(page, 'recovery key');
-  const prompt = (await page.getByText(/^Typ groep \d en groep \d/).textContent()) ?? '';
-  const [a1, b1] = [...prompt.matchAll(/groep (\d)/g)].map((m) => Number(m[1]));
-  await page.keyboard.type(groups[a1! - 1]!);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(groups[b1! - 1]!);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
-  return groups.join('-');
-}
-
-async function lockWithKeyboard(a: RunningApp) {
-  await tabTo(a.page, 'Vergrendelen');
-  await a.page.keyboard.press('Enter');
-  await a.page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).waitFor();
-}
-
-async function unlockWith(a: RunningApp, secret: string) {
-  const field = a.page.getByLabel('Wachtzin', { exact: true });
-  await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
-  await a.page.keyboard.type(secret);
-  await a.page.keyboard.press('Enter');
-}
 
 describe('the vault in the real UI (Chromium, keyboard only)', () => {
   it('first run → passphrase → recovery key confirmed → app; lock; wrong passphrase; unlock', async () => {
@@ -157,11 +122,11 @@ describe('the vault in the real UI (Chromium, keyboard only)', () => {
   });
 
   it('locks itself when idle: the lock screen shows and no content stays in the page', async () => {
-    app = await startApp({ idleLockMs: 2500 });
+    app = await startApp({ idleLockMs: 8000 });
     const { page } = app;
     await firstRun(app);
     await page.locator('[data-content="audit"]').waitFor();
-    await page.getByText('De kluis is vergrendeld omdat u een tijd niet actief was.').waitFor({ timeout: 15_000 });
+    await page.getByText('De kluis is vergrendeld omdat u een tijd niet actief was.').waitFor({ timeout: 30_000 });
     await page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).waitFor();
     const html = await page.content();
     expect(html).not.toContain('data-content');

@@ -1,11 +1,23 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Switch } from 'react-aria-components';
+import { signalStates } from '../../../shared/capture/signal-states';
+import { api } from '../api/client';
 import { PageShell } from '../components/PageShell';
 import { useAudit } from '../stores/audit-store';
+import { useNav } from '../stores/nav-store';
 import { useSession } from '../stores/session-store';
+import { useTaxonomy, useTagLabel } from '../stores/taxonomy-store';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
 import { NewRecoveryKeyDialog } from './NewRecoveryKeyDialog';
+
+type OverviewData = Extract<Awaited<ReturnType<(typeof api)['overview.get']>>, { ok: true }>['value'];
+type RetentionData = Extract<Awaited<ReturnType<(typeof api)['retention.upcoming']>>, { ok: true }>['value'];
+
+const thisMonth = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+};
 
 function AuditList() {
   const { t, i18n } = useTranslation();
@@ -35,19 +47,98 @@ function AuditList() {
   );
 }
 
+function CountTable({ caption, rows }: { caption: string; rows: Array<{ label: string; count: number }> }) {
+  const { t } = useTranslation();
+  return (
+    <table className="table compact">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('overview.value')}</th>
+          <th scope="col">{t('overview.count')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={2} className="muted">
+              {t('overview.none')}
+            </td>
+          </tr>
+        ) : (
+          rows.map((r) => (
+            <tr key={r.label}>
+              <td>{r.label}</td>
+              <td>{r.count}</td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+/** Signals by state, and this month's by actor and modus operandi; notes about to be removed. */
+function Overview() {
+  const { t, i18n } = useTranslation();
+  const tagLabel = useTagLabel();
+  const loadTaxonomy = useTaxonomy((s) => s.load);
+  const go = useNav((s) => s.go);
+  const [data, setData] = useState<OverviewData | null>(null);
+  const [retention, setRetention] = useState<RetentionData | null>(null);
+  useEffect(() => {
+    void loadTaxonomy();
+    void api['overview.get']({ month: thisMonth() }).then((r) => r.ok && setData(r.value));
+    void api['retention.upcoming']({}).then((r) => r.ok && setRetention(r.value));
+  }, [loadTaxonomy]);
+  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  return (
+    <>
+      {retention && retention.items.length > 0 ? (
+        <section aria-labelledby="retention-title" className="notice">
+          <h2 id="retention-title">{t('retention.title')}</h2>
+          <p>{t('retention.intro', { months: retention.retentionMonths })}</p>
+          <ul data-content="retention">
+            {retention.items.slice(0, 20).map((item) => (
+              <li key={item.meetingId}>
+                <Button className="link-button" onPress={() => go({ name: 'meeting', id: item.meetingId })}>
+                  {t('retention.item', { date: day.format(new Date(`${item.date}T12:00:00`)), removeOn: day.format(new Date(`${item.removeOn}T12:00:00`)) })}
+                </Button>
+              </li>
+            ))}
+          </ul>
+          {retention.items.length > 20 ? <p>{t('retention.more', { count: retention.items.length - 20 })}</p> : null}
+        </section>
+      ) : null}
+      {data ? (
+        <section aria-labelledby="overview-title">
+          <h2 id="overview-title">{t('overview.title')}</h2>
+          <div className="overview-grid" data-content="overview">
+            <CountTable caption={t('overview.byState')} rows={signalStates.map((s) => ({ label: t(`states.${s}`), count: data.byState[s] ?? 0 }))} />
+            <CountTable caption={t('overview.byActor')} rows={data.byActor.map((r) => ({ label: tagLabel(r.tag), count: r.count }))} />
+            <CountTable caption={t('overview.byModus')} rows={data.byModusOperandi.map((r) => ({ label: tagLabel(r.tag), count: r.count }))} />
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
 export function HomePage() {
   const { t } = useTranslation();
-  const { policy, status, lock, setOsUnlock } = useSession();
+  const { policy, status, setOsUnlock } = useSession();
+  const go = useNav((s) => s.go);
   return (
-    <PageShell
-      title={t('home.title')}
-      actions={
-        <Button className="button" onPress={() => void lock()}>
-          {t('home.lock')}
-        </Button>
-      }
-    >
+    <PageShell title={t('home.title')}>
       <p className="lead">{t('home.welcome')}</p>
+      <div className="button-row">
+        <Button className="button primary" onPress={() => go({ name: 'meeting', id: null })}>
+          {t('nav.newMeeting')}
+        </Button>
+        <Button className="button" onPress={() => go({ name: 'meetings' })}>
+          {t('home.findMeetings')}
+        </Button>
+      </div>
       {policy ? (
         <dl className="facts">
           <dt>{t('home.organisation')}</dt>
@@ -56,9 +147,8 @@ export function HomePage() {
           <dd>{t(`roles.${policy.role}`)}</dd>
         </dl>
       ) : null}
-      {policy && policy.warnings.length > 0 ? (
-        <p className="notice">{t('home.policyWarnings', { list: policy.warnings.join('; ') })}</p>
-      ) : null}
+      {policy && policy.warnings.length > 0 ? <p className="notice">{t('home.policyWarnings', { list: policy.warnings.join('; ') })}</p> : null}
+      <Overview />
       <section aria-labelledby="audit-title">
         <h2 id="audit-title">{t('home.auditTitle')}</h2>
         <AuditList />

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { signalStates, type SignalState } from '../../../shared/capture/signal-states';
+import { AppError } from '../../core/app-error';
+import { defaultCaptureDeps } from '../../core/capture/default-capture-deps';
+import { listMeetings } from '../../core/capture/meetings';
+import { importMeetings } from '../../core/capture/notes-import';
+import { search } from '../../core/capture/search';
+import { Signals } from '../../core/capture/signals';
+import type { CliIo } from '../cli-io';
+import { withVault } from './vault-commands';
+
+type VaultOpt = { vault?: string };
+const vaultOption = (cmd: Command) => cmd.option('--vault <dir>', 'vault folder (default: $OBI_VAULT)');
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new AppError('io_error', `Cannot read ${file}.`);
+  }
+}
+
+export function addCaptureCommands(program: Command, io: CliIo): void {
+  const notes = program.command('notes').description('meetings and their notes');
+  vaultOption(notes.command('import'))
+    .description('import meetings from JSON Lines, all or nothing (a bad line is named)')
+    .argument('<file>', 'JSONL file, one meeting per line')
+    .action(async (file: string, opts: VaultOpt) => {
+      const text = readText(file);
+      const result = await withVault(io, opts.vault, (v) => importMeetings(v.db, defaultCaptureDeps(v.db), text));
+      io.out(`Imported ${result.meetings} meetings with ${result.signals} signals.`);
+    });
+
+  vaultOption(notes.command('list'))
+    .description('list meetings, newest first (never the notes themselves)')
+    .option('--json', 'print JSON')
+    .option('--limit <n>', 'at most this many', '100')
+    .action(async (opts: VaultOpt & { json?: boolean; limit: string }) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new AppError('invalid_request', '--limit: must be a whole number of at least 1');
+      const { items, total } = await withVault(io, opts.vault, (v) => listMeetings(v.db, limit));
+      if (opts.json) return io.out(JSON.stringify(items));
+      for (const m of items) io.out(`${m.id}\t${m.date}\t${m.kind}\t${m.community}\t${m.municipality} (${m.province})\t${m.signals} signals`);
+      io.out(`${items.length} of ${total} meetings`);
+    });
+
+  const signals = program.command('signals').description('signals drawn from the notes');
+  vaultOption(signals.command('list'))
+    .description('list signals')
+    .option('--state <state>', `only signals in this state (${signalStates.join(', ')})`)
+    .option('--json', 'print JSON')
+    .action(async (opts: VaultOpt & { state?: string; json?: boolean }) => {
+      if (opts.state !== undefined && !(signalStates as readonly string[]).includes(opts.state)) {
+        throw new AppError('invalid_request', `--state: must be one of ${signalStates.join(', ')}`);
+      }
+      const state = opts.state as SignalState | undefined;
+      const list = await withVault(io, opts.vault, (v) => new Signals(v.db, defaultCaptureDeps(v.db)).list(state ? { state } : {}));
+      if (opts.json) return io.out(JSON.stringify(list));
+      for (const s of list) io.out(`${s.id}\t${s.state}\tmeeting ${s.meetingId}\t${s.tags.join(' ')}`);
+      io.out(`${list.length} signals`);
+    });
+
+  vaultOption(program.command('search'))
+    .description('search notes and summaries (diacritics and case do not matter)')
+    .argument('<query>', 'words to find')
+    .option('--json', 'print JSON')
+    .option('--limit <n>', 'at most this many hits', '50')
+    .action(async (query: string, opts: VaultOpt & { json?: boolean; limit: string }) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new AppError('invalid_request', '--limit: must be a whole number from 1 to 10000');
+      const hits = await withVault(io, opts.vault, (v) => search(v.db, query, {}, limit));
+      if (opts.json) return io.out(JSON.stringify(hits));
+      for (const h of hits) io.out(`${h.date}\t${h.kind} ${h.signalId ?? h.meetingId}\t${h.excerpt.replace(/\s+/g, ' ')}`);
+      io.out(`${hits.length} hits`);
+    });
+}

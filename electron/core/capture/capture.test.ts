@@ -1,0 +1,247 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { allFileBytes, passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
+import { AppError } from '../app-error';
+import { createVault, type OpenVault } from '../vault/vault';
+import { defaultCaptureDeps } from './default-capture-deps';
+import { Meetings } from './meetings';
+import { importMeetings } from './notes-import';
+import { overview } from './overview';
+import { applyRetention, upcomingRemovals } from './retention';
+import { search } from './search';
+import { Signals } from './signals';
+
+const vaults: OpenVault[] = [];
+afterEach(() => vaults.splice(0).forEach((v) => v.close()));
+
+async function open() {
+  const { vault } = await createVault(join(tempDir(), 'v'), passphrase, testVaultOptions);
+  vaults.push(vault);
+  const deps = defaultCaptureDeps(vault.db);
+  return { vault, db: vault.db, deps, meetings: new Meetings(vault.db, deps), signals: new Signals(vault.db, deps) };
+}
+
+const fields = (extra: Record<string, unknown> = {}) => ({
+  date: '2026-11-02',
+  time: '19:30',
+  kind: 'community-dialogue' as const,
+  community: 'iranian',
+  municipality: 'Deventer',
+  setting: 'buurthuis',
+  participants: 12,
+  ...extra,
+});
+
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof AppError ? `${e.code}: ${e.message}` : 'other';
+  }
+  return 'no-error';
+};
+
+const notes = 'Mevrouw Yıldız vertelde dat haar broer in Teheran is ondervraagd over haar werk. Ze durft niet meer naar bijeenkomsten.';
+
+describe('meetings and notes', () => {
+  it('stores a meeting with its province and saves notes by revision', async () => {
+    const { meetings } = await open();
+    const m = meetings.create(fields({ municipality: 'den haag' }));
+    expect(m).toMatchObject({ municipality: "'s-Gravenhage", province: 'Zuid-Holland', kind: 'community-dialogue', participants: 12 });
+    expect(meetings.notes(m.id)).toMatchObject({ body: '', revision: 1 });
+    expect(meetings.saveNotes(m.id, notes, 1).revision).toBe(2);
+    expect(meetings.notes(m.id).body).toBe(notes);
+    expect(codeOf(() => meetings.saveNotes(m.id, 'stale text', 1))).toMatch(/^conflict/);
+    expect(meetings.notes(m.id).body).toBe(notes);
+  });
+
+  it('refuses unknown municipalities and communities, naming the field', async () => {
+    const { meetings } = await open();
+    expect(codeOf(() => meetings.create(fields({ municipality: 'Atlantis' })))).toBe('invalid_request: municipality: is not a Dutch municipality');
+    expect(codeOf(() => meetings.create(fields({ community: 'martian' })))).toBe('invalid_request: community: is not a community of taxonomy version 1');
+    expect(meetings.count()).toBe(0);
+  });
+
+  it('keeps notes and summaries unreadable on disk', async () => {
+    const { vault, meetings, signals } = await open();
+    const m = meetings.create(fields(), notes);
+    signals.create({ meetingId: m.id, spans: [{ start: 0, end: 14 }], summary: 'Familielid van Yıldız ondervraagd in Teheran', tags: [], consent: true });
+    for (const { path, bytes } of allFileBytes(vault.dir)) {
+      expect(bytes.includes(Buffer.from('Yıldız')), path).toBe(false);
+      expect(bytes.includes(Buffer.from('yildiz')), path).toBe(false);
+      expect(bytes.includes(Buffer.from('ondervraagd')), path).toBe(false);
+    }
+  });
+});
+
+describe('signals', () => {
+  it('keeps the spans it came from, its tags (validated) and the taxonomy version', async () => {
+    const { meetings, signals } = await open();
+    const m = meetings.create(fields(), notes);
+    const s = signals.create({
+      meetingId: m.id,
+      spans: [{ start: 0, end: 79 }],
+      summary: 'Familie in herkomstland ondervraagd over werk van bron.',
+      tags: ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="coercion-by-proxy-family"', 'nl-obi:state-actor="IR"'],
+      consent: true,
+    });
+    expect(s).toMatchObject({ state: 'draft', taxonomyVersion: 1, consent: true });
+    expect(s.tags).toEqual(['nl-obi:modus-operandi="coercion-by-proxy-family"', 'nl-obi:state-actor="IR"']);
+    expect(s.spans).toEqual([{ start: 0, end: 79, quote: notes.slice(0, 79) }]);
+    expect(codeOf(() => signals.create({ meetingId: m.id, spans: [{ start: 0, end: 9999 }], summary: 'x', tags: [], consent: true }))).toMatch(/spans\.0: is outside the notes/);
+    expect(codeOf(() => signals.update(s.id, { tags: ['nl-obi:state-actor="XX"'] }))).toMatch(/tags\.0: has a value that nl-obi:state-actor does not have/);
+    expect(codeOf(() => signals.update(s.id, { tags: ['nl-obi:severity="1"', 'nl-obi:severity="2"'] }))).toMatch(/takes one value only/);
+  });
+
+  it('never becomes ready without consent, a summary, a state actor and a modus operandi', async () => {
+    const { meetings, signals } = await open();
+    const m = meetings.create(fields(), notes);
+    const s = signals.create({ meetingId: m.id, spans: [{ start: 0, end: 10 }], summary: 'Samenvatting', tags: ['nl-obi:state-actor="IR"'], consent: false });
+    expect(codeOf(() => signals.transition(s.id, 'ready'))).toBe('not_ready: The signal cannot be ready: the source has not agreed to sharing in bundled form.');
+    signals.update(s.id, { consent: true });
+    expect(codeOf(() => signals.transition(s.id, 'ready'))).toMatch(/modus-operandi tag is missing/);
+    signals.update(s.id, { tags: ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="intimidation-threats"'] });
+    expect(signals.transition(s.id, 'ready').state).toBe('ready');
+  });
+
+  it('lets only draft and returned signals change, and follows the state machine', async () => {
+    const { db, meetings, signals } = await open();
+    const m = meetings.create(fields(), notes);
+    const s = signals.create({
+      meetingId: m.id,
+      spans: [{ start: 0, end: 10 }],
+      summary: 'Samenvatting',
+      tags: ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="intimidation-threats"'],
+      consent: true,
+    });
+    signals.transition(s.id, 'ready');
+    expect(codeOf(() => signals.update(s.id, { summary: 'changed' }))).toBe('not_editable: Only draft and returned signals can be changed.');
+    expect(codeOf(() => signals.transition(s.id, 'approved'))).toBe('invalid_transition: A ready signal cannot become approved.');
+    signals.transition(s.id, 'sent');
+    expect(codeOf(() => signals.transition(s.id, 'returned'))).toMatch(/reason: is required/);
+    const returned = signals.transition(s.id, 'returned', 'Noem geen straatnaam');
+    expect(returned).toMatchObject({ state: 'returned', returnReason: 'Noem geen straatnaam' });
+    expect(signals.update(s.id, { summary: 'Verbeterd' }).summary).toBe('Verbeterd');
+    const events = (db.prepare("SELECT event FROM audit_log WHERE event LIKE 'signal.%' ORDER BY seq").all() as Array<{ event: string }>).map((r) => r.event);
+    expect(events).toEqual(['signal.created', 'signal.state_changed', 'signal.state_changed', 'signal.state_changed']);
+    signals.update(s.id, { tags: ['nl-obi:state-actor="CN"', 'nl-obi:modus-operandi="intimidation-threats"'] });
+    const tagged = db.prepare("SELECT data FROM audit_log WHERE event = 'signal.tagged'").get() as { data: string };
+    expect(JSON.parse(tagged.data)).toEqual({ signal: s.id, added: 'nl-obi:state-actor="CN"', removed: 'nl-obi:state-actor="IR"' });
+  });
+});
+
+describe('search', () => {
+  async function seeded() {
+    const ctx = await open();
+    const a = ctx.meetings.create(fields({ date: '2026-10-01' }), notes);
+    const b = ctx.meetings.create(fields({ date: '2026-11-01', municipality: 'Tilburg', community: 'chinese' }), 'Een student werd gefotografeerd bij een demonstratie door iemand van de ambassade.');
+    ctx.signals.create({ meetingId: a.id, spans: [{ start: 0, end: 20 }], summary: 'Familie in Iran ondervraagd', tags: ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="coercion-by-proxy-family"'], consent: true });
+    ctx.signals.create({ meetingId: b.id, spans: [{ start: 0, end: 20 }], summary: 'Fotograferen van demonstranten', tags: ['nl-obi:state-actor="CN"', 'nl-obi:modus-operandi="physical-surveillance"'], consent: true });
+    return ctx;
+  }
+
+  it('finds words in notes and summaries, folding diacritics: "yildiz" finds "Yıldız"', async () => {
+    const { db } = await seeded();
+    const hits = search(db, 'yildiz', {});
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ kind: 'meeting', province: 'Overijssel' });
+    const [a, b] = hits[0]!.highlights[0]!;
+    expect(hits[0]!.excerpt.slice(a, b)).toBe('Yıldız');
+    expect(search(db, 'YILDIZ', {})).toHaveLength(1);
+    expect(search(db, 'ondervra', {}).map((h) => h.kind).sort()).toEqual(['meeting', 'signal']);
+  });
+
+  it('combines the query with filters on period, community, province, state and tags', async () => {
+    const { db } = await seeded();
+    expect(search(db, '', { province: 'Noord-Brabant' }).every((h) => h.province === 'Noord-Brabant')).toBe(true);
+    expect(search(db, '', { community: 'iranian' }).map((h) => h.community)).toEqual(['iranian', 'iranian']);
+    expect(search(db, '', { from: '2026-10-15' }).every((h) => h.date >= '2026-10-15')).toBe(true);
+    expect(search(db, '', { tags: ['nl-obi:state-actor="CN"'] }).map((h) => h.kind).sort()).toEqual(['meeting', 'signal']);
+    expect(search(db, '', { tags: ['nl-obi:state-actor="CN"', 'nl-obi:state-actor="IR"'] })).toHaveLength(4);
+    expect(search(db, '', { tags: ['nl-obi:state-actor="CN"', 'nl-obi:modus-operandi="coercion-by-proxy-family"'] })).toHaveLength(0);
+    expect(search(db, 'demonstr', { state: 'draft' }).map((h) => h.kind).sort()).toEqual(['meeting', 'signal']);
+    expect(search(db, 'demonstr', { state: 'ready' })).toHaveLength(0);
+  });
+
+  it('treats query syntax as plain words', async () => {
+    const { db } = await seeded();
+    for (const q of ['"', 'NEAR(', 'a OR b', '*', 'col:x', "'; DROP TABLE meetings; --"]) expect(() => search(db, q, {})).not.toThrow();
+  });
+});
+
+describe('import', () => {
+  const line = (extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      date: '2026-11-02',
+      kind: 'community-dialogue',
+      community: 'iranian',
+      municipality: 'Deventer',
+      participants: 12,
+      notes: notes,
+      signals: [{ quote: 'haar broer in Teheran is ondervraagd', summary: 'Familie ondervraagd', tags: ['nl-obi:state-actor="IR"'], consent: true }],
+      ...extra,
+    });
+
+  it('imports everything or nothing, naming the line and field at fault', async () => {
+    const { db, deps, meetings, signals } = await open();
+    const bad = [line(), line(), JSON.stringify({ date: 'not a date', notes: 7 }), line()].join('\n');
+    expect(codeOf(() => importMeetings(db, deps, bad))).toBe('invalid_request: line 3: date: must be a date as YYYY-MM-DD');
+    expect(codeOf(() => importMeetings(db, deps, [line(), '{oops'].join('\n')))).toBe('invalid_request: line 2: not valid JSON');
+    expect(codeOf(() => importMeetings(db, deps, line({ municipality: 'Atlantis' })))).toBe('invalid_request: line 1: municipality: is not a Dutch municipality');
+    expect(codeOf(() => importMeetings(db, deps, line({ signals: [{ quote: 'not in the notes', summary: 's', tags: [], consent: true }] })))).toBe(
+      'invalid_request: line 1: signals.0.quote: is not part of the notes',
+    );
+    expect(codeOf(() => importMeetings(db, deps, [line(), line({ signals: [{ quote: 'Teheran', summary: 's', tags: ['nl-obi:state-actor="ZZ"'], consent: true }] })].join('\n')))).toMatch(
+      /^invalid_request: line 2: signals\.0\.tags\.0: has a value that nl-obi:state-actor does not have/,
+    );
+    expect(meetings.count()).toBe(0);
+    expect(signals.list()).toEqual([]);
+    expect(importMeetings(db, deps, [line(), '', line({ name: undefined })].join('\n'))).toEqual({ meetings: 2, signals: 2 });
+    expect(signals.list()[0]).not.toHaveProperty('spans');
+    expect(signals.get(1).spans[0]?.quote).toBe('haar broer in Teheran is ondervraagd');
+  });
+
+  it('refuses unknown fields, so a misspelt field is not silently dropped', async () => {
+    const { db, deps } = await open();
+    expect(codeOf(() => importMeetings(db, deps, line({ municipalty: 'Deventer' })))).toMatch(/^invalid_request: line 1: .*municipalty/);
+  });
+});
+
+describe('retention', () => {
+  it('warns ahead, then removes old notes securely, keeping meetings, signals and tags', async () => {
+    const { db, meetings, signals } = await open();
+    const old = meetings.create(fields({ date: '2024-11-20' }), notes);
+    const recent = meetings.create(fields({ date: '2026-11-01' }), 'Recente notitie');
+    const s = signals.create({ meetingId: old.id, spans: [{ start: 0, end: 14 }], summary: 'Samenvatting', tags: ['nl-obi:state-actor="IR"'], consent: true });
+    const policy = { retentionMonths: 24, warningDays: 30 };
+    expect(upcomingRemovals(db, policy, new Date('2026-11-01T12:00:00Z'))).toEqual([{ meetingId: old.id, date: '2024-11-20', removeOn: '2026-11-20' }]);
+    expect(applyRetention(db, policy, new Date('2026-11-01T12:00:00Z'))).toBe(0);
+    expect(applyRetention(db, policy, new Date('2026-11-20T12:00:00Z'))).toBe(1);
+    expect(meetings.notes(old.id).body).toBe('');
+    expect(meetings.get(old.id).notesRemovedAt).not.toBeNull();
+    expect(search(db, 'yildiz', {})).toEqual([]);
+    expect(signals.get(s.id)).toMatchObject({ summary: 'Samenvatting', tags: ['nl-obi:state-actor="IR"'], spans: [] });
+    expect(meetings.notes(recent.id).body).toBe('Recente notitie');
+    expect(codeOf(() => meetings.saveNotes(old.id, 'x', 0))).toMatch(/^notes_removed/);
+    const audit = db.prepare("SELECT data FROM audit_log WHERE event = 'retention.notes_removed'").get() as { data: string };
+    expect(JSON.parse(audit.data)).toEqual({ meetings: 1, retentionMonths: 24 });
+  });
+});
+
+describe('overview', () => {
+  it('counts signals by state, and this month by state actor and modus operandi', async () => {
+    const { meetings, signals, db } = await open();
+    const m = meetings.create(fields({ date: '2026-11-02' }), notes);
+    const older = meetings.create(fields({ date: '2026-10-02' }), notes);
+    for (const [meetingId, actor] of [[m.id, 'IR'], [m.id, 'IR'], [m.id, 'CN'], [older.id, 'RU']] as const) {
+      signals.create({ meetingId, spans: [{ start: 0, end: 5 }], summary: 's', tags: [`nl-obi:state-actor="${actor}"`, 'nl-obi:modus-operandi="intimidation-threats"'], consent: true });
+    }
+    const o = overview(db, '2026-11');
+    expect(o.byState.draft).toBe(4);
+    expect(o.byActor).toEqual([
+      { tag: 'nl-obi:state-actor="IR"', count: 2 },
+      { tag: 'nl-obi:state-actor="CN"', count: 1 },
+    ]);
+    expect(o.byModusOperandi).toEqual([{ tag: 'nl-obi:modus-operandi="intimidation-threats"', count: 3 }]);
+  });
+});

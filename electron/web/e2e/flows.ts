@@ -1,0 +1,43 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, tabTo } from './app-harness';
+
+type HasPage = { page: Page };
+
+/** Steps several end-to-end tests share, all by keyboard. */
+export const passphrase = 'correct horse battery staple 42';
+
+/** First run: passphrase twice, then the recovery key is shown and two groups typed back. */
+export async function firstRun(a: HasPage): Promise<string> {
+  const { page } = a;
+  await page.getByRole('heading', { level: 1, name: 'Kluis instellen' }).waitFor();
+  await page.keyboard.type(passphrase);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(passphrase);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' }).waitFor({ timeout: 15_000 });
+  const groups = (await page.getByTestId('recovery-key').locator('code').allTextContents()).map((g) => g.trim());
+  expect(groups).toHaveLength(8);
+  await expectAccessible(page, 'recovery key');
+  const prompt = (await page.getByText(/^Typ groep \d en groep \d/).textContent()) ?? '';
+  const [a1, b1] = [...prompt.matchAll(/groep (\d)/g)].map((m) => Number(m[1]));
+  await page.keyboard.type(groups[a1! - 1]!);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(groups[b1! - 1]!);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+  return groups.join('-');
+}
+
+export async function lockWithKeyboard(a: HasPage): Promise<void> {
+  await tabTo(a.page, 'Vergrendelen');
+  await a.page.keyboard.press('Enter');
+  await a.page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).waitFor();
+}
+
+export async function unlockWith(a: HasPage, secret: string): Promise<void> {
+  const field = a.page.getByLabel('Wachtzin', { exact: true });
+  await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+  await a.page.keyboard.type(secret);
+  await a.page.keyboard.press('Enter');
+}

@@ -1,0 +1,129 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Button,
+  FieldError,
+  Form,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  NumberField,
+  Popover,
+  Select,
+  SelectValue,
+  TextField,
+} from 'react-aria-components';
+import { meetingKinds, type MeetingFieldsInput, type MeetingKind } from '../../../../shared/capture/meeting-schema';
+import type { ErrorInfo } from '../../../../shared/contract/errors';
+import type { MeetingView } from '../../../../shared/contract/ipc-contract';
+import { FormError } from '../../components/FormError';
+import { MunicipalityPicker } from '../../components/MunicipalityPicker';
+import { SingleValuePicker } from '../../components/SingleValuePicker';
+import { errorText } from '../../i18n/i18n';
+import { useCommunityValues } from '../../stores/taxonomy-store';
+import { lastMeetingDefaults, rememberMeetingDefaults } from './meeting-defaults';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+const nowTime = () => {
+  const d = new Date();
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+/** Which form field an error from the core belongs to. */
+const fieldOf = (error: ErrorInfo | null): string | null => error?.field?.replace(/^fields\./, '') ?? null;
+
+interface Props {
+  meeting: MeetingView | null;
+  onSubmit: (fields: MeetingFieldsInput) => Promise<ErrorInfo | null>;
+}
+
+/**
+ * The meeting's facts, quick to fill: today's date and time, the last community and municipality
+ * used, and a dialogue as the usual kind. No field asks for a person's name.
+ */
+export function MeetingForm({ meeting, onSubmit }: Props) {
+  const { t } = useTranslation();
+  const communities = useCommunityValues();
+  const [defaults] = useState(lastMeetingDefaults);
+  const [date, setDate] = useState(meeting?.date ?? today());
+  const [time, setTime] = useState(meeting ? (meeting.time ?? '') : nowTime());
+  const [kind, setKind] = useState<MeetingKind>(meeting?.kind ?? 'community-dialogue');
+  const [community, setCommunity] = useState(meeting?.community ?? defaults.community ?? '');
+  const [municipality, setMunicipality] = useState(meeting?.municipality ?? defaults.municipality ?? '');
+  const [setting, setSetting] = useState(meeting?.setting ?? '');
+  const [participants, setParticipants] = useState<number>(meeting?.participants ?? Number.NaN);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errorFor = (field: string) => (fieldOf(error) === field ? t(`meeting.invalid.${field}`) : null);
+  const formLevel = error && !['date', 'time', 'kind', 'community', 'municipality', 'setting', 'participants'].includes(fieldOf(error) ?? '');
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const failure = await onSubmit({ date, time: time || null, kind, community, municipality, setting, participants });
+    setBusy(false);
+    setError(failure);
+    if (!failure) rememberMeetingDefaults({ community, municipality });
+  };
+
+  return (
+    <Form className="form form-grid" onSubmit={(e) => void submit(e)} validationBehavior="aria" aria-label={t('meeting.formLabel')}>
+      <TextField className="field" value={date} onChange={setDate} isRequired isInvalid={Boolean(errorFor('date'))} validationBehavior="aria">
+        <Label className="field-label">{t('meeting.date')}</Label>
+        <Input className="field-input" type="date" />
+        <FieldError className="field-error">{errorFor('date')}</FieldError>
+      </TextField>
+      <TextField className="field" value={time} onChange={setTime} isInvalid={Boolean(errorFor('time'))} validationBehavior="aria">
+        <Label className="field-label">{t('meeting.time')}</Label>
+        <Input className="field-input" type="time" />
+        <FieldError className="field-error">{errorFor('time')}</FieldError>
+      </TextField>
+      <Select className="field" value={kind} onChange={(k) => k !== null && setKind(k as MeetingKind)}>
+        <Label className="field-label">{t('meeting.kind')}</Label>
+        <Button className="field-input select-button">
+          <SelectValue />
+          <span className="chevron" aria-hidden="true" />
+        </Button>
+        <Popover className="popover">
+          <ListBox className="listbox">
+            {meetingKinds.map((k) => (
+              <ListBoxItem key={k} id={k} className="option">
+                {t(`meetingKinds.${k}`)}
+              </ListBoxItem>
+            ))}
+          </ListBox>
+        </Popover>
+      </Select>
+      <SingleValuePicker label={t('meeting.community')} values={communities} value={community} onChange={setCommunity} error={errorFor('community')} />
+      <MunicipalityPicker value={municipality} onChange={setMunicipality} error={errorFor('municipality')} />
+      <TextField className="field" value={setting} onChange={setSetting} maxLength={200} validationBehavior="aria">
+        <Label className="field-label">{t('meeting.setting')}</Label>
+        <Input className="field-input" />
+      </TextField>
+      <NumberField
+        className="field"
+        value={participants}
+        onChange={setParticipants}
+        minValue={1}
+        isRequired
+        isInvalid={Boolean(errorFor('participants'))}
+        validationBehavior="aria"
+      >
+        <Label className="field-label">{t('meeting.participants')}</Label>
+        <Input className="field-input narrow" />
+        <FieldError className="field-error">{errorFor('participants')}</FieldError>
+      </NumberField>
+      <FormError message={formLevel && error ? errorText(error) : null} />
+      <div className="button-row">
+        <Button type="submit" className="button primary" isDisabled={busy}>
+          {meeting ? t('meeting.save') : t('meeting.create')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
