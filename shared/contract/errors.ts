@@ -20,6 +20,13 @@ export const errorCodes = [
   'backup_invalid',
   'target_not_empty',
   'io_error',
+  'file_too_large',
+  'key_invalid',
+  'signature_missing',
+  'signature_invalid',
+  'taxonomy_invalid',
+  'taxonomy_not_newer',
+  'taxonomy_key_missing',
   'internal',
 ] as const;
 
