@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taxonomyViewSchema } from '../taxonomy/taxonomy-view';
 
 /**
  * The one IPC surface of the app: channel → request schema → response schema. Main (and the
@@ -82,6 +83,8 @@ export const contract = {
     request: z.strictObject({ limit: z.number().int().min(1).max(200) }),
     response: z.object({ entries: z.array(auditEntryView) }),
   },
+  /** The taxonomy in force (imported into the vault or built in), labelled in both languages. */
+  'taxonomy.get': { request: empty, response: taxonomyViewSchema },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

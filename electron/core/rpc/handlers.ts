@@ -1,6 +1,8 @@
 import type { PolicyProblem } from '../../../shared/policy/policy-schema';
+import { taxonomyView } from '../../../shared/taxonomy/taxonomy-view';
 import { appVersion } from '../app-version';
 import type { VaultSession } from '../session/vault-session';
+import { activeTaxonomy } from '../taxonomy/active-taxonomy';
 import type { Handlers } from './dispatch';
 
 export interface HandlerContext {
@@ -38,5 +40,6 @@ export function createHandlers({ session, policyWarnings }: HandlerContext): Han
         .recentAudit(limit)
         .map(({ seq, at, event }) => ({ seq, at, event })),
     }),
+    'taxonomy.get': () => taxonomyView(activeTaxonomy(session.requireVault()).taxonomy),
   };
 }
