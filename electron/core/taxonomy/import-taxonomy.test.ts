@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtinTaxonomy } from '../../../shared/taxonomy/builtin-taxonomy';
-import { evolve, parsed, rawBuiltin } from '../../../shared/test-support/taxonomy-evolve';
+import { evolve, parsed, rawBuiltin, sampleTags, version2 } from '../../../shared/test-support/taxonomy-evolve';
 import { centralKey, writeTaxonomyFile } from '../../test-support/signed-taxonomy';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { formatSecretKeyFile, generateKeyPair } from '../crypto/minisign';
@@ -12,14 +12,8 @@ import { activeTaxonomy, taxonomyMetaKeys } from './active-taxonomy';
 import { bringTagsUpToDate, importTaxonomy } from './import-taxonomy';
 import type { TaggedStore } from './tagged-store';
 
-const email = 'nl-obi:channel="email"';
-const eMail = 'nl-obi:channel="e-mail"';
-const travel = 'nl-obi:effect="travel-avoidance"';
-const withdrawal = 'nl-obi:effect="withdrawal-from-activity"';
-const other = 'nl-obi:reporting="not-reported-other"';
-const iran = 'nl-obi:state-actor="IR"';
-
-const v2 = () => evolve([{ rename: ['channel', 'email', 'e-mail'] }, { merge: ['effect', 'travel-avoidance', 'withdrawal-from-activity'] }, { retire: ['reporting', 'not-reported-other'] }]);
+const { email, eMail, travel, withdrawal, other, iran } = sampleTags;
+const v2 = version2;
 
 const open: OpenVault[] = [];
 afterEach(() => {
