@@ -4,8 +4,11 @@ import type { TaxonomyPackage } from '../../../shared/taxonomy/taxonomy-package'
 import { AppError } from '../app-error';
 import type { OpenVault } from '../vault/vault';
 
-/** Where an imported taxonomy lives in the vault's `meta` table: the package text and its signature. */
-export const taxonomyMetaKeys = { package: 'taxonomy.package', signature: 'taxonomy.signature' } as const;
+/**
+ * What the vault's `meta` table keeps of the taxonomy: an imported package's text and signature,
+ * and the version every tagged record has been brought to.
+ */
+export const taxonomyMetaKeys = { package: 'taxonomy.package', signature: 'taxonomy.signature', recordsVersion: 'taxonomy.recordsVersion' } as const;
 
 export interface ActiveTaxonomy {
   taxonomy: TaxonomyPackage;

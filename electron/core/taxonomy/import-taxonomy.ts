@@ -141,6 +141,7 @@ export function importTaxonomy(
     vault.setMeta(taxonomyMetaKeys.signature, checked.signature);
     vault.audit('taxonomy.imported', { version, previousVersion, signer: checked.keyId, ...summary });
     applyMigration(vault, plan);
+    vault.setMeta(taxonomyMetaKeys.recordsVersion, String(version));
     return { version, previousVersion, keyId: checked.keyId, ...summary };
   })();
 }
@@ -148,13 +149,16 @@ export function importTaxonomy(
 /**
  * Migrates records still tagged with an older version to the taxonomy in force. An import does
  * this itself; call it after unlocking so that a newer taxonomy shipped with an app update reaches
- * the records too.
+ * the records too. Records are only read when the version in force changed since the last run.
  */
 export function bringTagsUpToDate(vault: OpenVault, stores: readonly TaggedStore[], builtin?: TaxonomyPackage): TaxonomyMigrationSummary {
   const { taxonomy } = activeTaxonomy(vault, builtin);
+  const version = String(taxonomy.machinetag.version);
+  if (vault.getMeta(taxonomyMetaKeys.recordsVersion) === version) return { records: 0, tagChanges: 0 };
   return vault.db.transaction(() => {
     const plan = planMigration(stores, taxonomy);
     applyMigration(vault, plan);
+    vault.setMeta(taxonomyMetaKeys.recordsVersion, version);
     return summarise(plan);
   })();
 }
