@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     const genStart = performance.now();
     generateCapture(cap.vault.db, captureMeetings, 2);
     const generateSeconds = (performance.now() - genStart) / 1000;
-    const deps = defaultCaptureDeps(cap.vault.db);
+    const deps = defaultCaptureDeps(cap.vault);
     const meetingsStore = new Meetings(cap.vault.db, deps);
     const rnd = mulberry32(7);
     const saveMs: number[] = [];

@@ -69,8 +69,8 @@ export function generateCapture(db: SqlDatabase, meetings: number, signalsPerMee
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const at = new Date('2026-11-01T10:00:00Z').toISOString();
   const insertMeeting = db.prepare(
-    `INSERT INTO meetings (id, date, time, kind, community, municipality, province, setting, participants, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'buurthuis', ?, ?, ?)`,
+    `INSERT INTO meetings (id, date, time, kind, community, municipality, province, setting, participants, taxonomy_version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'buurthuis', ?, 1, ?, ?)`,
   );
   const insertNotes = db.prepare('INSERT INTO notes (meeting_id, body, revision, saved_at) VALUES (?, ?, 1, ?)');
   const indexNotes = db.prepare('INSERT INTO notes_fts (rowid, body) VALUES (?, ?)');

@@ -2,20 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { obi } from '../test-support/run-cli';
 import { passphrase, snapshotFiles, tempDir } from '../test-support/temp-dirs';
-import type { CliIo } from './cli-io';
-import { runCli } from './program';
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** Runs the CLI in this process with captured output and the given environment. */
-async function obi(args: string[], env: Record<string, string | undefined> = {}, askSecret?: CliIo['askSecret']) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { env, out: (l) => out.push(l), err: (l) => err.push(l), ...(askSecret ? { askSecret } : {}) };
-  const code = await runCli(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const stackTrace = /\n\s+at .+:\d+:\d+/;
 

@@ -4,6 +4,7 @@ import { appVersion } from '../core/app-version';
 import { probeSqlCipher } from '../core/vault/sqlcipher';
 import type { CliIo } from './cli-io';
 import { addCaptureCommands } from './commands/capture-commands';
+import { addTaxonomyCommands } from './commands/taxonomy-commands';
 import { addAuditCommands, addVaultCommands } from './commands/vault-commands';
 
 export function buildProgram(io: CliIo): Command {
@@ -20,6 +21,7 @@ export function buildProgram(io: CliIo): Command {
   addVaultCommands(program, io);
   addAuditCommands(program, io);
   addCaptureCommands(program, io);
+  addTaxonomyCommands(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

@@ -26,6 +26,13 @@ export const errorCodes = [
   'not_editable',
   'not_ready',
   'invalid_transition',
+  'file_too_large',
+  'key_invalid',
+  'signature_missing',
+  'signature_invalid',
+  'taxonomy_invalid',
+  'taxonomy_not_newer',
+  'taxonomy_key_missing',
   'internal',
 ] as const;
 

@@ -153,7 +153,6 @@ export const contract = {
     response: vaultStatus,
   },
   'session.activity': { request: empty, response: z.object({}) },
-  'taxonomy.get': { request: empty, response: taxonomyViewSchema },
   'meetings.create': {
     request: z.strictObject({ fields: meetingFields, notes: notesText.optional() }),
     response: meetingView,
@@ -232,6 +231,8 @@ export const contract = {
     request: z.strictObject({ limit: z.number().int().min(1).max(200) }),
     response: z.object({ entries: z.array(auditEntryView) }),
   },
+  /** The taxonomy in force (imported into the vault or built in), labelled in both languages. */
+  'taxonomy.get': { request: empty, response: taxonomyViewSchema },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

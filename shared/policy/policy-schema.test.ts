@@ -42,6 +42,20 @@ describe('machine policy', () => {
     expect(parsePolicy({ ...base, lockAfterMinutes: 481 }).ok).toBe(false);
   });
 
+  it('takes an optional minisign public key for taxonomy updates, without a default', () => {
+    const base = { organisation: 'SZW', role: 'officer' };
+    const parsed = parsePolicy(base);
+    expect(parsed.ok && 'taxonomyKey' in parsed.policy).toBe(false);
+    const taxonomyKey = 'RWSioElkdZ2TEl9ZFCZPxOBPPYKlf0xt4lGDiV4icm0P/graN+TwIku6';
+    expect(parsePolicy({ ...base, taxonomyKey })).toMatchObject({ ok: true, policy: { taxonomyKey } });
+    for (const wrong of ['untrusted comment: minisign public key', `${taxonomyKey}=`, 'age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs']) {
+      expect(parsePolicy({ ...base, taxonomyKey: wrong })).toMatchObject({
+        ok: false,
+        problems: [{ key: 'taxonomyKey', message: 'must be a minisign public key (the second line of a minisign .pub file)' }],
+      });
+    }
+  });
+
   it('describes every key in Dutch and English', () => {
     for (const spec of Object.values(policyKeys)) {
       expect(spec.description.nl.length).toBeGreaterThan(10);

@@ -7,12 +7,21 @@ import { z } from 'zod';
 
 interface PolicyKey<S extends z.ZodType> {
   schema: S;
-  /** Absent means the key is required. */
+  /** Absent (and not `optional`) means the key is required. */
   default?: z.output<S>;
+  /** The key may be absent and has no default; what needs it refuses to work without it. */
+  optional?: true;
   description: { nl: string; en: string };
 }
 
 const key = <S extends z.ZodType>(spec: PolicyKey<S>): PolicyKey<S> => spec;
+const optionalKey = <S extends z.ZodType>(spec: Omit<PolicyKey<S>, 'default' | 'optional'>): PolicyKey<S> & { optional: true } => ({
+  ...spec,
+  optional: true,
+});
+
+/** The base64 line of a minisign public key file: "Ed", an 8-byte key id and a 32-byte Ed25519 key. */
+const minisignPublicKey = z.string().regex(/^RW[QRST][A-Za-z0-9+/]{53}$/, 'must be a minisign public key (the second line of a minisign .pub file)');
 
 export const policyKeys = {
   organisation: key({
@@ -61,11 +70,21 @@ export const policyKeys = {
       en: 'Default interface language: nl or en. The user may switch.',
     },
   }),
+  taxonomyKey: optionalKey({
+    schema: minisignPublicKey,
+    description: {
+      nl: 'Publieke minisign-sleutel (base64, tweede regel van het .pub-bestand) waarmee het centrale punt nieuwe taxonomieversies ondertekent. Zonder deze sleutel wordt geen nieuwe taxonomie ingelezen.',
+      en: 'Minisign public key (base64, the second line of the .pub file) with which the central point signs new taxonomy versions. Without it no new taxonomy is imported.',
+    },
+  }),
 };
 
 type Keys = typeof policyKeys;
 export type PolicyKeyName = keyof Keys;
-export type Policy = { [K in PolicyKeyName]: z.output<Keys[K]['schema']> };
+type OptionalKeyName = { [K in PolicyKeyName]: Keys[K] extends { optional: true } ? K : never }[PolicyKeyName];
+export type Policy = { [K in Exclude<PolicyKeyName, OptionalKeyName>]: z.output<Keys[K]['schema']> } & {
+  [K in OptionalKeyName]?: z.output<Keys[K]['schema']>;
+};
 
 export interface PolicyProblem {
   key: string;
@@ -95,8 +114,8 @@ export function parsePolicy(raw: unknown): PolicyParse {
   for (const name of keyNames) {
     const spec: PolicyKey<z.ZodType> = policyKeys[name];
     if (!Object.hasOwn(input, name) || input[name] === undefined) {
-      if (spec.default === undefined) problems.push({ key: name, message: 'is required' });
-      else policy[name] = spec.default;
+      if (spec.default !== undefined) policy[name] = spec.default;
+      else if (!spec.optional) problems.push({ key: name, message: 'is required' });
       continue;
     }
     const parsed = spec.schema.safeParse(input[name]);

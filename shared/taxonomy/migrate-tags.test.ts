@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { evolve, parsed, rawBuiltin } from '../test-support/taxonomy-evolve';
+import { evolve, parsed, rawBuiltin, sampleTags, version2 } from '../test-support/taxonomy-evolve';
 import { builtinTaxonomy } from './builtin-taxonomy';
 import { migrateTags, tagsWithoutSuccessor } from './migrate-tags';
 
-const email = 'nl-obi:channel="email"';
-const eMail = 'nl-obi:channel="e-mail"';
-const travel = 'nl-obi:effect="travel-avoidance"';
-const withdrawal = 'nl-obi:effect="withdrawal-from-activity"';
-const other = 'nl-obi:reporting="not-reported-other"';
-const iran = 'nl-obi:state-actor="IR"';
+const { email, eMail, travel, withdrawal, other, iran } = sampleTags;
 const grade = 'admiralty-scale:source-reliability="b"';
 
-const v2raw = evolve([{ rename: ['channel', 'email', 'e-mail'] }, { merge: ['effect', 'travel-avoidance', 'withdrawal-from-activity'] }, { retire: ['reporting', 'not-reported-other'] }]);
+const v2raw = version2();
 const v2 = parsed(v2raw);
 
 describe('migrateTags', () => {

@@ -40,15 +40,7 @@ const mispEntry = z.strictObject({
   uuid: nonEmpty.optional(),
 });
 
-const mispPredicate = z.strictObject({
-  value: nonEmpty,
-  expanded: nonEmpty.optional(),
-  description: nonEmpty.optional(),
-  colour: nonEmpty.optional(),
-  numerical_value: z.number().optional(),
-  exclusive: z.boolean().optional(),
-  uuid: nonEmpty.optional(),
-});
+const mispPredicate = mispEntry.extend({ exclusive: z.boolean().optional() });
 
 const mispValues = z.strictObject({
   predicate: nonEmpty,

@@ -62,6 +62,20 @@ export function evolve(edits: Edit[], base: RawPackage = rawBuiltin(), version =
   return pkg;
 }
 
+/** Tags of the built-in taxonomy that `version2` renames, merges and retires, and two it keeps. */
+export const sampleTags = {
+  email: 'nl-obi:channel="email"',
+  eMail: 'nl-obi:channel="e-mail"',
+  travel: 'nl-obi:effect="travel-avoidance"',
+  withdrawal: 'nl-obi:effect="withdrawal-from-activity"',
+  other: 'nl-obi:reporting="not-reported-other"',
+  iran: 'nl-obi:state-actor="IR"',
+};
+
+/** Version 2 of the built-in taxonomy: one value renamed, one merged into another, one retired. */
+export const version2 = (): RawPackage =>
+  evolve([{ rename: ['channel', 'email', 'e-mail'] }, { merge: ['effect', 'travel-avoidance', 'withdrawal-from-activity'] }, { retire: ['reporting', 'not-reported-other'] }]);
+
 export function parsed(raw: RawPackage): TaxonomyPackage {
   const result = parseTaxonomyPackage(raw);
   if (!result.ok) throw new Error(formatPackageProblems(result.problems));

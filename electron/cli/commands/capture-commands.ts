@@ -28,7 +28,7 @@ export function addCaptureCommands(program: Command, io: CliIo): void {
     .argument('<file>', 'JSONL file, one meeting per line')
     .action(async (file: string, opts: VaultOpt) => {
       const text = readText(file);
-      const result = await withVault(io, opts.vault, (v) => importMeetings(v.db, defaultCaptureDeps(v.db), text));
+      const result = await withVault(io, opts.vault, (v) => importMeetings(v.db, defaultCaptureDeps(v), text));
       io.out(`Imported ${result.meetings} meetings with ${result.signals} signals.`);
     });
 
@@ -55,7 +55,7 @@ export function addCaptureCommands(program: Command, io: CliIo): void {
         throw new AppError('invalid_request', `--state: must be one of ${signalStates.join(', ')}`);
       }
       const state = opts.state as SignalState | undefined;
-      const list = await withVault(io, opts.vault, (v) => new Signals(v.db, defaultCaptureDeps(v.db)).list(state ? { state } : {}));
+      const list = await withVault(io, opts.vault, (v) => new Signals(v.db, defaultCaptureDeps(v)).list(state ? { state } : {}));
       if (opts.json) return io.out(JSON.stringify(list));
       for (const s of list) io.out(`${s.id}\t${s.state}\tmeeting ${s.meetingId}\t${s.tags.join(' ')}`);
       io.out(`${list.length} signals`);

@@ -15,6 +15,7 @@ export const captureSchema = `
     province TEXT NOT NULL,
     setting TEXT NOT NULL,
     participants INTEGER NOT NULL CHECK (participants >= 1),
+    taxonomy_version INTEGER NOT NULL,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     notes_removed_at TEXT

@@ -17,7 +17,7 @@ afterEach(() => vaults.splice(0).forEach((v) => v.close()));
 async function open() {
   const { vault } = await createVault(join(tempDir(), 'v'), passphrase, testVaultOptions);
   vaults.push(vault);
-  const deps = defaultCaptureDeps(vault.db);
+  const deps = defaultCaptureDeps(vault);
   return { vault, db: vault.db, deps, meetings: new Meetings(vault.db, deps), signals: new Signals(vault.db, deps) };
 }
 

@@ -1,8 +1,8 @@
 import { findMunicipality } from '../../../shared/geo';
-import { builtinTaxonomy } from '../../../shared/taxonomy/builtin-taxonomy';
 import { checkTag, taxonomyPredicates, valuesOf } from '../../../shared/taxonomy/tags';
 import type { TaxonomyPackage } from '../../../shared/taxonomy/taxonomy-package';
-import type { SqlDatabase } from '../vault/sqlcipher';
+import { activeTaxonomy } from '../taxonomy/active-taxonomy';
+import type { OpenVault } from '../vault/vault';
 import type { CaptureDeps, TaxonomyPort } from './capture-ports';
 
 /** The capture ports over a taxonomy package and the map of Dutch municipalities. */
@@ -24,8 +24,7 @@ export function taxonomyPort(pkg: TaxonomyPackage): TaxonomyPort {
   };
 }
 
-/** Capture's dependencies for an open vault: the active taxonomy and the municipality map. */
-export function defaultCaptureDeps(db: SqlDatabase): CaptureDeps {
-  void db;
-  return { taxonomy: taxonomyPort(builtinTaxonomy()), places: { findMunicipality } };
+/** Capture's dependencies for an open vault: its active taxonomy and the municipality map. */
+export function defaultCaptureDeps(vault: OpenVault): CaptureDeps {
+  return { taxonomy: taxonomyPort(activeTaxonomy(vault).taxonomy), places: { findMunicipality } };
 }

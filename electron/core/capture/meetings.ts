@@ -51,10 +51,10 @@ export class Meetings {
       const at = this.now();
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO meetings (date, time, kind, community, municipality, province, setting, participants, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO meetings (date, time, kind, community, municipality, province, setting, participants, taxonomy_version, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(fields.date, fields.time, fields.kind, fields.community, place.municipality, place.province, fields.setting, fields.participants, at, at);
+        .run(fields.date, fields.time, fields.kind, fields.community, place.municipality, place.province, fields.setting, fields.participants, this.deps.taxonomy.version, at, at);
       const id = Number(lastInsertRowid);
       this.db.prepare('INSERT INTO notes (meeting_id, body, revision, saved_at) VALUES (?, ?, 1, ?)').run(id, notes, at);
       if (notes.length > 0) this.db.prepare('INSERT INTO notes_fts (rowid, body) VALUES (?, ?)').run(id, foldForSearch(notes));
@@ -66,10 +66,11 @@ export class Meetings {
     const place = resolveMeetingFields(this.deps, fields);
     const changed = this.db
       .prepare(
-        `UPDATE meetings SET date = ?, time = ?, kind = ?, community = ?, municipality = ?, province = ?, setting = ?, participants = ?, updated_at = ?
+        `UPDATE meetings SET date = ?, time = ?, kind = ?, community = ?, municipality = ?, province = ?, setting = ?, participants = ?,
+                taxonomy_version = ?, updated_at = ?
          WHERE id = ?`,
       )
-      .run(fields.date, fields.time, fields.kind, fields.community, place.municipality, place.province, fields.setting, fields.participants, this.now(), id);
+      .run(fields.date, fields.time, fields.kind, fields.community, place.municipality, place.province, fields.setting, fields.participants, this.deps.taxonomy.version, this.now(), id);
     if (changed.changes === 0) throw notFound();
     return this.get(id);
   }

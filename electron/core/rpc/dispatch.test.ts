@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channels } from '../../../shared/contract/ipc-contract';
 import { parsePolicy, type Policy } from '../../../shared/policy/policy-schema';
+import type { TaxonomyView } from '../../../shared/taxonomy/taxonomy-view';
+import { evolve } from '../../../shared/test-support/taxonomy-evolve';
+import { centralKey, writeTaxonomyFile } from '../../test-support/signed-taxonomy';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { AppError } from '../app-error';
 import { VaultSession } from '../session/vault-session';
+import { importTaxonomy } from '../taxonomy/import-taxonomy';
 import { dispatch, type Handlers } from './dispatch';
 import { createHandlers } from './handlers';
 
@@ -13,11 +17,13 @@ const policy = (parsePolicy({ organisation: 'SZW', role: 'officer' }) as { polic
 const sessions: VaultSession[] = [];
 afterEach(() => sessions.splice(0).forEach((s) => s.dispose()));
 
-function handlers(): Handlers {
+function sessionAndHandlers(): { session: VaultSession; h: Handlers } {
   const session = new VaultSession({ vaultDir: join(tempDir(), 'v'), policy, vault: testVaultOptions });
   sessions.push(session);
-  return createHandlers({ session, policyWarnings: [{ key: 'future', message: 'unknown key, ignored' }] });
+  return { session, h: createHandlers({ session, policyWarnings: [{ key: 'future', message: 'unknown key, ignored' }] }) };
 }
+
+const handlers = (): Handlers => sessionAndHandlers().h;
 
 describe('dispatch', () => {
   it('answers an unknown channel with a structured error', async () => {
@@ -72,6 +78,25 @@ describe('dispatch', () => {
     expect(await dispatch(h, 'vault.lock', {})).toMatchObject({ ok: true, value: { state: 'locked' } });
     expect(await dispatch(h, 'audit.recent', { limit: 5 })).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
     expect(await dispatch(h, 'vault.unlock', { passphrase: 'nope' })).toMatchObject({ ok: false, error: { code: 'wrong_passphrase' } });
+  });
+
+  it('serves the taxonomy in force, labelled in both languages, to an unlocked vault only', async () => {
+    const { session, h } = sessionAndHandlers();
+    expect(await dispatch(h, 'taxonomy.get', {})).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
+    await dispatch(h, 'vault.setup', { passphrase });
+    const builtin = await dispatch(h, 'taxonomy.get', {});
+    if (!builtin.ok) throw new Error(builtin.error.message);
+    const view = builtin.value as TaxonomyView;
+    expect(view).toMatchObject({ namespace: 'nl-obi', version: 1, labels: { nl: { label: 'OBI-signalen (ongewenste buitenlandse inmenging)' } } });
+    const severity = view.predicates.find((p) => p.predicate === 'severity')!;
+    expect(severity).toMatchObject({ exclusive: true, usage: 'classification', labels: { nl: { label: 'Ernst' }, en: { label: 'Severity' } } });
+    expect(view.predicates.filter((p) => p.usage === 'grading').map((p) => p.predicate)).toEqual(['source-reliability', 'information-credibility']);
+
+    const { key, taxonomyKey } = centralKey();
+    importTaxonomy(session.requireVault(), [], writeTaxonomyFile(tempDir(), evolve([{ rename: ['channel', 'email', 'e-mail'] }]), key), taxonomyKey);
+    const imported = await dispatch(h, 'taxonomy.get', {});
+    expect(imported).toMatchObject({ ok: true, value: { version: 2 } });
+    if (imported.ok) expect((imported.value as TaxonomyView).predicates.find((p) => p.predicate === 'channel')!.values.map((v) => v.value)).toContain('e-mail');
   });
 
   it('never throws and always answers in shape, whatever arrives (fuzz)', async () => {

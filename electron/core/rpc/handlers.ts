@@ -1,5 +1,4 @@
 import type { PolicyProblem } from '../../../shared/policy/policy-schema';
-import { builtinTaxonomy } from '../../../shared/taxonomy/builtin-taxonomy';
 import { taxonomyView } from '../../../shared/taxonomy/taxonomy-view';
 import { appVersion } from '../app-version';
 import type { CaptureDeps } from '../capture/capture-ports';
@@ -10,22 +9,23 @@ import { defaultWarningDays, upcomingRemovals } from '../capture/retention';
 import { search } from '../capture/search';
 import { Signals } from '../capture/signals';
 import type { VaultSession } from '../session/vault-session';
-import type { SqlDatabase } from '../vault/sqlcipher';
+import type { OpenVault } from '../vault/vault';
+import { activeTaxonomy } from '../taxonomy/active-taxonomy';
 import type { Handlers } from './dispatch';
 
 export interface HandlerContext {
   session: VaultSession;
   policyWarnings: PolicyProblem[];
   /** Capture's dependencies for the open vault (its active taxonomy). */
-  captureDeps?: (db: SqlDatabase) => CaptureDeps;
+  captureDeps?: (vault: OpenVault) => CaptureDeps;
 }
 
 /** The core's answer to every channel of the contract; the compiler insists on each one. */
 export function createHandlers({ session, policyWarnings, captureDeps = defaultCaptureDeps }: HandlerContext): Handlers {
   const db = () => session.requireVault().db;
-  const meetings = () => new Meetings(db(), captureDeps(db()));
-  const signals = () => new Signals(db(), captureDeps(db()));
-  const today = () => captureDeps(db()).now?.() ?? new Date();
+  const meetings = () => new Meetings(db(), captureDeps(session.requireVault()));
+  const signals = () => new Signals(db(), captureDeps(session.requireVault()));
+  const today = () => captureDeps(session.requireVault()).now?.() ?? new Date();
 
   return {
     'app.info': () => ({
@@ -49,7 +49,6 @@ export function createHandlers({ session, policyWarnings, captureDeps = defaultC
       session.touch();
       return {};
     },
-    'taxonomy.get': () => taxonomyView(builtinTaxonomy()),
     'meetings.create': ({ fields, notes }) => meetings().create(fields, notes),
     'meetings.update': ({ id, fields }) => meetings().update(id, fields),
     'meetings.get': ({ id }) => {
@@ -78,5 +77,6 @@ export function createHandlers({ session, policyWarnings, captureDeps = defaultC
         .recentAudit(limit)
         .map(({ seq, at, event }) => ({ seq, at, event })),
     }),
+    'taxonomy.get': () => taxonomyView(activeTaxonomy(session.requireVault()).taxonomy),
   };
 }

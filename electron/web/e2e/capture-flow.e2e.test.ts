@@ -154,7 +154,7 @@ describe('the officer’s daily work (Chromium, keyboard only)', () => {
 
       await new Promise((r) => setTimeout(r, 200));
       const vault = await unlockWithPassphrase(vaultDir, passphrase);
-      const saved = new Meetings(vault.db, defaultCaptureDeps(vault.db)).notes(1).body;
+      const saved = new Meetings(vault.db, defaultCaptureDeps(vault)).notes(1).body;
       vault.close();
       const mustHave = typed.filter((t) => t.at <= killedAt - 1000).at(-1)?.text ?? '';
       expect(mustHave.length).toBeGreaterThan(0);

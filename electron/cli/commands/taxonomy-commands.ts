@@ -1,0 +1,95 @@
+import { basename } from 'node:path';
+import { Option, type Command } from 'commander';
+import { taxonomyNamespace, type TaxonomyPackage } from '../../../shared/taxonomy/taxonomy-package';
+import { listValues } from '../../../shared/taxonomy/tags';
+import { loadPolicy } from '../../core/policy/load-policy';
+import { activeTaxonomy } from '../../core/taxonomy/active-taxonomy';
+import { checkTaxonomyFile, importTaxonomy } from '../../core/taxonomy/import-taxonomy';
+import { signTaxonomyFile } from '../../core/taxonomy/sign-taxonomy';
+import { taggedStoresOf } from '../../core/taxonomy/tagged-store';
+import type { OpenVault } from '../../core/vault/vault';
+import { vaultPresence } from '../../core/vault/vault-files';
+import type { CliIo } from '../cli-io';
+import { withVault } from './vault-commands';
+
+type VaultOpt = { vault?: string };
+
+/**
+ * Runs `fn` with the vault when one is configured and present (the taxonomy in force may have been
+ * imported into it), and without one otherwise (the built-in taxonomy is in force).
+ */
+async function withVaultIfAny<T>(io: CliIo, option: string | undefined, fn: (vault: OpenVault | null) => T): Promise<T> {
+  const dir = option ?? io.env.OBI_VAULT;
+  if (!dir || vaultPresence(dir) === 'absent') return fn(null);
+  return withVault(io, dir, fn);
+}
+
+function summary(taxonomy: TaxonomyPackage, source: string, language: 'nl' | 'en'): string[] {
+  const mt = taxonomy.machinetag;
+  const lines = [`${mt.namespace} taxonomy version ${mt.version} (${source}): ${taxonomy.labels.taxonomy[language].label}`];
+  let namespace = '';
+  for (const p of listValues(taxonomy, language)) {
+    if (p.namespace !== namespace) {
+      namespace = p.namespace;
+      lines.push(p.namespace === taxonomyNamespace ? '' : `\nreused from MISP: ${p.namespace} (${p.usage})`);
+    }
+    const many = p.values.length > 40;
+    lines.push(`  ${p.predicate}: ${p.label}${p.exclusive ? ' (one value per signal)' : ''}${many ? `, ${p.values.length} values` : ''}`);
+    if (!many && p.values.length > 1) for (const v of p.values) lines.push(`    ${v.value ?? v.tag}  ${v.label}`);
+  }
+  if (taxonomy.changes.length > 0) lines.push('', `changes since version 1: ${taxonomy.changes.length} (renamed, merged or retired values)`);
+  return lines;
+}
+
+export function addTaxonomyCommands(program: Command, io: CliIo): void {
+  const taxonomy = program.command('taxonomy').description('the shared taxonomy: show it, check and import a signed update, sign one');
+  const vaultOption = (cmd: Command) => cmd.option('--vault <dir>', 'vault folder (default: $OBI_VAULT)');
+
+  vaultOption(taxonomy.command('show'))
+    .description('show the taxonomy in force: the one imported into the vault, else the built-in one')
+    .option('--json', 'print exactly the MISP machinetag.json in force')
+    .option('--package', 'print the whole package (machinetag, labels, reused taxonomies, changes) as distributed')
+    .addOption(new Option('--lang <language>', 'language of the summary').choices(['nl', 'en']).default('en'))
+    .action(async (opts: VaultOpt & { json?: boolean; package?: boolean; lang: 'nl' | 'en' }) => {
+      const active = await withVaultIfAny(io, opts.vault, (v) => activeTaxonomy(v));
+      if (opts.json) io.out(JSON.stringify(active.taxonomy.machinetag, null, 2));
+      else if (opts.package) io.out(JSON.stringify(active.taxonomy, null, 2));
+      else for (const line of summary(active.taxonomy, active.source, opts.lang)) io.out(line);
+    });
+
+  vaultOption(taxonomy.command('verify'))
+    .description("check a taxonomy update: signature (policy taxonomyKey from $OBI_POLICY), schema and version; exit 0 or 2")
+    .argument('<file>', 'taxonomy package; its signature FILE.minisig lies beside it')
+    .action(async (file: string, opts: VaultOpt) => {
+      const { policy } = loadPolicy(io.env.OBI_POLICY);
+      const { checked, current } = await withVaultIfAny(io, opts.vault, (v) => {
+        const now = activeTaxonomy(v).taxonomy;
+        return { checked: checkTaxonomyFile(file, policy.taxonomyKey, now), current: now.machinetag.version };
+      });
+      const mt = checked.taxonomy.machinetag;
+      io.out(
+        `ok: ${basename(file)} is taxonomy ${mt.namespace} version ${mt.version} (${checked.taxonomy.changes.length} changes), signed by key ${checked.keyId}; version ${current} is in use`,
+      );
+    });
+
+  vaultOption(taxonomy.command('import'))
+    .description('import a signed, newer taxonomy into the vault and migrate the tags of every record to it')
+    .argument('<file>', 'taxonomy package; its signature FILE.minisig lies beside it')
+    .action(async (file: string, opts: VaultOpt) => {
+      const { policy } = loadPolicy(io.env.OBI_POLICY);
+      const result = await withVault(io, opts.vault, (v) => importTaxonomy(v, taggedStoresOf(v), file, policy.taxonomyKey));
+      io.out(
+        `Imported taxonomy version ${result.version} (was ${result.previousVersion}), signed by key ${result.keyId}: ${result.records} records migrated, ${result.tagChanges} tags changed.`,
+      );
+    });
+
+  taxonomy
+    .command('sign')
+    .description('for the central point: sign a taxonomy package, writing FILE.minisig (same format as `minisign -S -m FILE`)')
+    .argument('<file>', 'taxonomy package to sign')
+    .requiredOption('--key <file>', 'unencrypted minisign secret key file (`minisign -G -W`)')
+    .action((file: string, opts: { key: string }) => {
+      const { signaturePath, keyId, version } = signTaxonomyFile(file, opts.key);
+      io.out(`Signed taxonomy version ${version} with key ${keyId}: ${signaturePath}`);
+    });
+}
