@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelPrefix, channels, eventChannel } from '../../shared/contract/ipc-contract';
+import { silentLog } from '../core/logging/event-log';
 
 /**
  * Electron does not run here, so its modules are replaced by recorders: these tests check what the
@@ -118,7 +119,7 @@ describe('IPC registration', () => {
     const { registerIpc } = await import('./ipc');
     const calls: string[] = [];
     const handlers = Object.fromEntries(channels.map((c) => [c, () => (calls.push(c), {})])) as never;
-    registerIpc(handlers);
+    registerIpc(handlers, silentLog);
     expect([...recorded.ipcHandlers.keys()].sort()).toEqual(channels.map((c) => channelPrefix + c).sort());
 
     const main = { url: 'app://obi/index.html' };

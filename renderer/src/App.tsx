@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api/client';
 import { HomePage } from './pages/HomePage';
+import { PolicyInvalidPage } from './pages/PolicyInvalidPage';
 import { RecoverPage } from './pages/RecoverPage';
 import { RecoveryKeyPage } from './pages/RecoveryKeyPage';
 import { SetupPage } from './pages/SetupPage';
@@ -32,10 +33,11 @@ function useActivityHeartbeat(active: boolean): void {
 
 export function App() {
   const { t } = useTranslation();
-  const { loaded, loadError, status, freshRecoveryKey, recoveryMode, setRecoveryMode } = useSession();
+  const { loaded, loadError, readOnly, status, freshRecoveryKey, recoveryMode, setRecoveryMode } = useSession();
   useActivityHeartbeat(status?.state === 'unlocked');
 
   if (!loaded) return <p className="loading">{t('app.loading')}</p>;
+  if (readOnly) return <PolicyInvalidPage />;
   if (loadError || !status) {
     return (
       <main className="shell-main">

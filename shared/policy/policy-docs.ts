@@ -1,10 +1,14 @@
-import { policyKeys } from './policy-schema';
+import type { z } from 'zod';
+import { registryTypeOf, valueKindOf } from './policy-representation';
+import { policyKeys, type PolicyKey } from './policy-schema';
 
 /** The README's table of policy keys, generated from the schema so the two cannot drift. */
-export function policyKeysMarkdown(): string {
-  const rows = Object.entries(policyKeys).map(([name, spec]) => {
-    const def = 'default' in spec && spec.default !== undefined ? `\`${JSON.stringify(spec.default)}\`` : '*(required)*';
-    return `| \`${name}\` | ${def} | ${spec.description.en} | ${spec.description.nl} |`;
+export function policyKeysMarkdown(keys: Record<string, PolicyKey<z.ZodType>> = policyKeys as unknown as Record<string, PolicyKey<z.ZodType>>): string {
+  const rows = Object.entries(keys).map(([name, spec]) => {
+    const kind = valueKindOf(spec.schema);
+    const def = spec.default === undefined ? '*(required)*' : spec.default === null ? '*(not set)*' : `\`${JSON.stringify(spec.default)}\``;
+    const registry = `${registryTypeOf(kind)}${kind.kind === 'json' ? ' (JSON)' : ''}`;
+    return `| \`${name}\` | ${def} | ${registry} | ${spec.description.en} | ${spec.description.nl} |`;
   });
-  return ['| key | default | meaning | betekenis |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| key | default | registry | meaning | betekenis |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -166,7 +166,7 @@ describe('the vault in the real UI (Chromium, keyboard only)', () => {
     const html = await page.content();
     expect(html).not.toContain('data-content');
     expect(html).not.toContain('Herstelsleutel bevestigd');
-    expect(app.server.session.isUnlocked).toBe(false);
+    expect(app.server.session?.isUnlocked).toBe(false);
   });
 
   it('keeps a vault across a reload, and an unconfirmed recovery key asks for a new one', async () => {

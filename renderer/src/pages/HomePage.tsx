@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Switch } from 'react-aria-components';
 import { PageShell } from '../components/PageShell';
+import { PolicyTable } from '../components/PolicyTable';
 import { useAudit } from '../stores/audit-store';
+import { usePolicy } from '../stores/policy-store';
 import { useSession } from '../stores/session-store';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
 import { NewRecoveryKeyDialog } from './NewRecoveryKeyDialog';
@@ -32,6 +34,21 @@ function AuditList() {
         ))}
       </tbody>
     </table>
+  );
+}
+
+function PolicySection() {
+  const { t } = useTranslation();
+  const { view, load } = usePolicy();
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <section aria-labelledby="policy-title">
+      <h2 id="policy-title">{t('policy.title')}</h2>
+      <p className="muted">{t('policy.intro')}</p>
+      {view ? <PolicyTable view={view} /> : null}
+    </section>
   );
 }
 
@@ -76,6 +93,7 @@ export function HomePage() {
           </Switch>
         ) : null}
       </section>
+      <PolicySection />
     </PageShell>
   );
 }
