@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parsePolicy, policyKeyNames, policyKeys } from '../../shared/policy/policy-schema';
+import { parsePolicy, policyKeyNames, policyKeys, policyKeySpec } from '../../shared/policy/policy-schema';
 import { policyTemplateFiles, type KeyTable } from '../../shared/policy/policy-templates';
 
 const policyDir = join(import.meta.dirname, '..', '..', 'build', 'policy');
@@ -81,7 +81,7 @@ describe('policy templates in build/policy', () => {
     const future: KeyTable = {
       ...(policyKeys as unknown as KeyTable),
       teamKeys: { schema: z.array(z.object({ name: z.string(), key: z.string() })), description, example: [{ name: 'Team Noord', key: 'age1…' }] },
-      taxonomyKey: { schema: z.string().regex(/^RW/), description, example: 'RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3' },
+      taxonomyKey: { schema: z.string().regex(/^RW/), description, optional: true },
       kAnonymity: { schema: z.number().int().min(2).max(50), description, default: 5 },
     };
     const files = policyTemplateFiles(future);
@@ -96,12 +96,16 @@ describe('policy templates in build/policy', () => {
     expect(explain).toContain('[{"name":"Team Noord","key":"age1…"}]');
     expect(explain).toContain('Required: without this setting the app starts read-only.');
     expect(explain).toContain('(REG_SZ)');
-    expect(JSON.parse(files['linux/policy.json']!)).toMatchObject({ teamKeys: [{ name: 'Team Noord' }], kAnonymity: 5 });
+    const optional = elements(en, 'string').find((e) => attr(e, 'id') === 'taxonomyKey_Explain')?.textContent ?? '';
+    expect(optional).toContain('Optional: not configured means no value.');
+    const example = JSON.parse(files['linux/policy.json']!) as Record<string, unknown>;
+    expect(example).toMatchObject({ teamKeys: [{ name: 'Team Noord' }], kAnonymity: 5 });
+    expect(example).not.toHaveProperty('taxonomyKey');
   });
 
   it('include a Linux example that is itself a valid policy', () => {
     const example = JSON.parse(generated['linux/policy.json']!) as Record<string, unknown>;
-    expect(Object.keys(example)).toEqual(policyKeyNames);
+    expect(Object.keys(example)).toEqual(policyKeyNames.filter((k) => !policyKeySpec(k).optional));
     expect(parsePolicy(example)).toMatchObject({ ok: true, warnings: [] });
   });
 });

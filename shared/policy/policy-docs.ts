@@ -3,10 +3,10 @@ import { registryTypeOf, valueKindOf } from './policy-representation';
 import { policyKeys, type PolicyKey } from './policy-schema';
 
 /** The README's table of policy keys, generated from the schema so the two cannot drift. */
-export function policyKeysMarkdown(keys: Record<string, PolicyKey<z.ZodType>> = policyKeys as unknown as Record<string, PolicyKey<z.ZodType>>): string {
+export function policyKeysMarkdown(keys: Record<string, PolicyKey<z.ZodType>> = policyKeys): string {
   const rows = Object.entries(keys).map(([name, spec]) => {
     const kind = valueKindOf(spec.schema);
-    const def = spec.default === undefined ? '*(required)*' : spec.default === null ? '*(not set)*' : `\`${JSON.stringify(spec.default)}\``;
+    const def = spec.default !== undefined ? `\`${JSON.stringify(spec.default)}\`` : spec.optional ? '*(none: optional)*' : '*(required)*';
     const registry = `${registryTypeOf(kind)}${kind.kind === 'json' ? ' (JSON)' : ''}`;
     return `| \`${name}\` | ${def} | ${registry} | ${spec.description.en} | ${spec.description.nl} |`;
   });

@@ -9,6 +9,7 @@ describe('how a policy key is stored outside the app', () => {
     expect(valueKindOf(z.boolean())).toEqual({ kind: 'boolean' });
     expect(valueKindOf(z.number().int().min(1).max(480))).toEqual({ kind: 'integer', min: 1, max: 480 });
     expect(valueKindOf(z.url().nullable())).toEqual({ kind: 'text' });
+    expect(valueKindOf(z.url())).toEqual({ kind: 'text' });
     expect(valueKindOf(z.string().regex(/^age1/).optional())).toEqual({ kind: 'text' });
   });
 
@@ -36,7 +37,7 @@ describe('how a policy key is stored outside the app', () => {
 
   it('has an example for every key and shows only plain values in diagnostics', () => {
     expect(exampleValueOf('organisation', policyKeySpec('organisation'))).toBe('SZW');
-    expect(exampleValueOf('updateFeedUrl', policyKeySpec('updateFeedUrl'))).toBeNull();
+    expect(exampleValueOf('updateFeedUrl', policyKeySpec('updateFeedUrl'))).toBeUndefined();
     expect(() => exampleValueOf('teamKey', { schema: z.string(), description: { nl: 'x', en: 'x' } })).toThrow(/add `example`/);
     const description = { nl: 'omschrijving', en: 'description' };
     expect(shownInDiagnostics(policyKeySpec('updates'))).toBe(true);

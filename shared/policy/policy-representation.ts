@@ -54,10 +54,14 @@ export function registryTypeOf(kind: ValueKind): 'REG_SZ' | 'REG_DWORD' {
   return kind.kind === 'boolean' || kind.kind === 'integer' ? 'REG_DWORD' : 'REG_SZ';
 }
 
-/** A value for the example files: the example, else the default, else the first enum value. */
+/**
+ * A value for the example files: the example, else the default, else the first enum value;
+ * undefined (left out) for an optional key without an example.
+ */
 export function exampleValueOf(name: string, spec: PolicyKey<z.ZodType>): unknown {
   if (spec.example !== undefined) return spec.example;
   if (spec.default !== undefined) return spec.default;
+  if (spec.optional) return undefined;
   const kind = valueKindOf(spec.schema);
   if (kind.kind === 'enum') return kind.values[0];
   throw new Error(`policy key ${name} is required and has no example: add \`example\` to its entry`);

@@ -13,7 +13,6 @@ describe('machine policy', () => {
         allowOsKeyWrap: false,
         language: 'nl',
         updates: 'off',
-        updateFeedUrl: null,
       },
       warnings: [],
     });

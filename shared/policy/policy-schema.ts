@@ -12,12 +12,14 @@ import { z } from 'zod';
 
 export interface PolicyKey<S extends z.ZodType> {
   schema: S;
-  /** Absent means the key is required. */
+  /** Absent (and not `optional`) means the key is required. */
   default?: z.output<S>;
+  /** The key may be absent and has no default; what needs it refuses to work without it. */
+  optional?: true;
   description: { nl: string; en: string };
   /** Short name in the Group Policy editor; the key itself when absent. */
   label?: { nl: string; en: string };
-  /** Value for the example files when the key is required and not an enum. */
+  /** Value for the example files when the key is required and not an enum (optional keys without one are left out). */
   example?: z.output<S>;
   /**
    * Texts and JSON values are redacted in diagnostics (they may hold keys or addresses) unless a
@@ -27,6 +29,10 @@ export interface PolicyKey<S extends z.ZodType> {
 }
 
 const key = <S extends z.ZodType>(spec: PolicyKey<S>): PolicyKey<S> => spec;
+const optionalKey = <S extends z.ZodType>(spec: Omit<PolicyKey<S>, 'default' | 'optional'>): PolicyKey<S> & { optional: true } => ({
+  ...spec,
+  optional: true,
+});
 
 export const policyKeys = {
   organisation: key({
@@ -81,10 +87,9 @@ export const policyKeys = {
       en: 'App updates: off (IT deploys new versions), notify (the app announces a new version and asks first) or auto (the app downloads by itself and only asks to restart). Only signed Windows installs (NSIS) update themselves.',
     },
   }),
-  updateFeedUrl: key({
+  updateFeedUrl: optionalKey({
     label: { nl: 'Adres van de updatefeed', en: 'Update feed address' },
-    schema: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).nullable(),
-    default: null,
+    schema: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }),
     showInDiagnostics: true,
     description: {
       nl: 'https-adres van de eigen updatefeed (electron-updater, provider generic: de map met latest.yml en de installer). Verplicht als updates notify of auto is.',
@@ -95,7 +100,10 @@ export const policyKeys = {
 
 type Keys = typeof policyKeys;
 export type PolicyKeyName = keyof Keys;
-export type Policy = { [K in PolicyKeyName]: z.output<Keys[K]['schema']> };
+type OptionalKeyName = { [K in PolicyKeyName]: Keys[K] extends { optional: true } ? K : never }[PolicyKeyName];
+export type Policy = { [K in Exclude<PolicyKeyName, OptionalKeyName>]: z.output<Keys[K]['schema']> } & {
+  [K in OptionalKeyName]?: z.output<Keys[K]['schema']>;
+};
 
 export interface PolicyProblem {
   key: string;
@@ -118,7 +126,7 @@ export const policyKeySpec = (name: PolicyKeyName): PolicyKey<z.ZodType> => poli
  */
 export const policyRules: ReadonlyArray<(policy: Policy) => PolicyProblem | null> = [
   (p) =>
-    p.updates !== 'off' && p.updateFeedUrl === null
+    p.updates !== 'off' && p.updateFeedUrl === undefined
       ? { key: 'updateFeedUrl', message: 'is required when updates is "notify" or "auto"' }
       : null,
 ];
@@ -140,8 +148,8 @@ export function parsePolicy(raw: unknown): PolicyParse {
   for (const name of policyKeyNames) {
     const spec = policyKeySpec(name);
     if (!Object.hasOwn(input, name) || input[name] === undefined) {
-      if (spec.default === undefined) problems.push({ key: name, message: 'is required' });
-      else policy[name] = spec.default;
+      if (spec.default !== undefined) policy[name] = spec.default;
+      else if (!spec.optional) problems.push({ key: name, message: 'is required' });
       continue;
     }
     const parsed = spec.schema.safeParse(input[name]);

@@ -103,29 +103,30 @@ const words = {
     description: 'Beleid voor OBI Werkplek: instellingen per computer die de gebruiker niet kan wijzigen.',
     default: 'Standaard (niet geconfigureerd)',
     required: 'Verplicht: zonder deze instelling start de app alleen-lezen.',
+    optional: 'Optioneel: niet geconfigureerd betekent geen waarde.',
     registry: 'Register',
     json: 'Waarde: JSON-tekst op één regel (tekens buiten ASCII als \\u-escape), bijvoorbeeld',
     jsonLabel: 'JSON-waarde',
-    notSet: 'niet ingesteld',
   },
   en: {
     description: 'Policy for OBI Werkplek: per-computer settings the user cannot change.',
     default: 'Default (not configured)',
     required: 'Required: without this setting the app starts read-only.',
+    optional: 'Optional: not configured means no value.',
     registry: 'Registry',
     json: 'Value: JSON text on one line (characters outside ASCII as \\u escapes), for example',
     jsonLabel: 'JSON value',
-    notSet: 'not set',
   },
 } as const;
 
-const showValue = (value: unknown, lang: Lang) => (value === null ? words[lang].notSet : typeof value === 'string' ? value : JSON.stringify(value));
+const showValue = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 function explainText(name: string, spec: PolicyKey<z.ZodType>, kind: ValueKind, lang: Lang): string {
   const w = words[lang];
   const lines = [spec.description[lang], ''];
-  if (kind.kind === 'json') lines.push(`${w.json}: ${JSON.stringify(exampleValueOf(name, spec))}`, '');
-  lines.push(spec.default === undefined ? w.required : `${w.default}: ${showValue(spec.default, lang)}`);
+  const example = exampleValueOf(name, spec);
+  if (kind.kind === 'json' && example !== undefined) lines.push(`${w.json}: ${JSON.stringify(example)}`, '');
+  lines.push(spec.default !== undefined ? `${w.default}: ${showValue(spec.default)}` : spec.optional ? w.optional : w.required);
   lines.push(`${w.registry}: HKLM\\${registryKeyPath}\\${name} (${registryTypeOf(kind)})`);
   return lines.join('\n');
 }
@@ -184,7 +185,7 @@ export function admlTemplate(lang: Lang, keys: KeyTable = schemaKeys): string {
   ].join('\n');
 }
 
-/** An example /etc/obi-werkplek/policy.json: every key with its default or example value. */
+/** An example /etc/obi-werkplek/policy.json: every key with its default or example value (optional keys without an example left out). */
 export function linuxExamplePolicy(keys: KeyTable = schemaKeys): string {
   return `${JSON.stringify(Object.fromEntries(Object.entries(keys).map(([name, spec]) => [name, exampleValueOf(name, spec)])), null, 2)}\n`;
 }

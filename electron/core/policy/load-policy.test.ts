@@ -29,7 +29,6 @@ describe('policy sources', () => {
       { key: 'allowOsKeyWrap', value: false, origin: 'default' },
       { key: 'language', value: 'nl', origin: 'dev-file' },
       { key: 'updates', value: 'off', origin: 'registry' },
-      { key: 'updateFeedUrl', value: null, origin: 'default' },
     ]);
   });
 

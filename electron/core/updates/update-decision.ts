@@ -33,7 +33,7 @@ export function decideUpdates(input: {
   if (input.publisherNames.length === 0) return { check: false, reason: 'unsigned_build' };
   // The policy rules make a feed URL required whenever updates is not off.
   const feedUrl = policy.policy.updateFeedUrl;
-  if (feedUrl === null) return { check: false, reason: 'policy_invalid' };
+  if (feedUrl === undefined) return { check: false, reason: 'policy_invalid' };
   return { check: true, reason: 'enabled', mode: policy.policy.updates, feedUrl };
 }
 
