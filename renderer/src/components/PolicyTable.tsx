@@ -6,7 +6,12 @@ import { isPolicyKeyName, policyKeySpec } from '../../../shared/policy/policy-sc
 function useShowValue(): (json: string) => string {
   const { t } = useTranslation();
   return (json) => {
-    const value: unknown = JSON.parse(json);
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch {
+      return json;
+    }
     if (value === null) return t('policy.notSet');
     if (typeof value === 'boolean') return value ? t('policy.yes') : t('policy.no');
     return typeof value === 'string' ? value : json;
