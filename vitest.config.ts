@@ -7,9 +7,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.ts'],
-          exclude: ['**/*.e2e.test.ts', 'node_modules/**'],
+          exclude: ['**/*.e2e.test.ts', '**/*.packaging.test.ts', 'node_modules/**'],
           environment: 'node',
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The offline packaging check: electron-builder against a stand-in Electron (needs `npm run build`).
+        test: {
+          name: 'packaging',
+          include: ['electron/tooling/*.packaging.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 150_000,
         },
       },
       {

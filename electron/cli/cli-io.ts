@@ -1,5 +1,9 @@
+import { homedir } from 'node:os';
 import passwordPrompt from '@inquirer/password';
 import { AppError } from '../core/app-error';
+import { fileLog, silentLog, type EventLog } from '../core/logging/event-log';
+import type { PolicyLoadOptions } from '../core/policy/load-policy';
+import { logDirFor } from '../core/platform/app-dirs';
 
 /** What a command may use of the outside world; tests replace it. */
 export interface CliIo {
@@ -8,16 +12,26 @@ export interface CliIo {
   err: (line: string) => void;
   /** Asks for a secret without echo; undefined when there is no terminal to ask on. */
   askSecret?: (question: string) => Promise<string>;
+  /** The app's event log (the same folder the app writes to); nothing is logged without it. */
+  log?: EventLog;
+  /** Where the machine policy is read; tests replace the registry and /etc. */
+  policySources?: Omit<PolicyLoadOptions, 'devFile'>;
+  /** The user's home folder, for the app's default vault and log folders. */
+  home?: string;
 }
 
 export const processIo = (): CliIo => ({
   env: process.env,
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  log: fileLog(logDirFor({ packaged: false, platform: process.platform, env: process.env, home: homedir() })),
+  home: homedir(),
   ...(process.stdin.isTTY
     ? { askSecret: (message: string) => passwordPrompt({ message, mask: '*' }, { output: process.stderr }) }
     : {}),
 });
+
+export const cliLog = (io: CliIo): EventLog => io.log ?? silentLog;
 
 /**
  * A secret from the environment variable, or asked for on the terminal. Never from an argument:

@@ -1,6 +1,12 @@
 import { processIo } from './cli-io';
 import { runCli } from './program';
 
-void runCli(process.argv.slice(2), processIo()).then((code) => {
-  process.exitCode = code;
-});
+const io = processIo();
+void runCli(process.argv.slice(2), io)
+  .then(async (code) => {
+    await io.log?.close();
+    return code;
+  })
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { policyTemplateFiles } from '../../shared/policy/policy-templates';
 import { obi } from '../test-support/run-cli';
+import type { CliIo } from './cli-io';
 import { passphrase, snapshotFiles, tempDir } from '../test-support/temp-dirs';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -97,17 +100,92 @@ describe('obi (in process)', () => {
   });
 });
 
+const fixture = (name: string) => join(root, 'electron', 'core', 'policy', 'fixtures', name);
+/** No machine policy on this test machine: an absent /etc file stands in for the real one. */
+const noMachinePolicy = (): Partial<CliIo> => ({ policySources: { platform: 'linux', machineFile: join(tempDir(), 'absent.json') } });
+
+describe('obi policy', () => {
+  it('check names every wrong key, exits 2, and only warns about unknown keys', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ organisation: 'XYZ', role: 'officer', lockAfterMinutes: -5, updates: 'sometimes', futureKey: 1 }));
+    const bad = await obi(['policy', 'check', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.out.split('\n')).toEqual([
+      'warning: futureKey: unknown key, ignored',
+      'organisation: must be one of "SZW", "BZ", "NCTV"',
+      'lockAfterMinutes: must be at least 1',
+      'updates: must be one of "off", "notify", "auto"',
+    ]);
+    expect(bad.err).toBe('obi: The policy is not valid (3 problems).');
+    writeFileSync(join(dir, 'ok.json'), JSON.stringify({ organisation: 'BZ', role: 'officer', updates: 'off', someFutureKey: 1 }));
+    expect(await obi(['policy', 'check', join(dir, 'ok.json')])).toMatchObject({ code: 0, out: 'warning: someFutureKey: unknown key, ignored\nok: the policy is valid' });
+    expect(await obi(['policy', 'check', join(dir, 'absent.json')])).toMatchObject({ code: 2, out: '(file): cannot be read' });
+  });
+
+  it('check --reg reads a saved `reg query` output, also as PowerShell saves it (UTF-16)', async () => {
+    expect(await obi(['policy', 'check', '--reg', fixture('reg-query-valid.txt')])).toMatchObject({ code: 0 });
+    expect(await obi(['policy', 'check', '--reg', fixture('reg-query-powershell-utf16.txt')])).toMatchObject({ code: 0 });
+    const invalid = await obi(['policy', 'check', '--reg', fixture('reg-query-invalid.txt')]);
+    expect(invalid.code).toBe(2);
+    for (const key of ['lockAfterMinutes', 'updateFeedUrl', 'organisation', 'role', 'allowOsKeyWrap', 'language', 'updates']) expect(invalid.out).toMatch(new RegExp(`^${key}: `, 'm'));
+    expect(invalid.out).toContain('warning: FutureKey: unknown key, ignored');
+  });
+
+  it('show prints each value with its source; the machine wins over OBI_POLICY', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'dev.json'), JSON.stringify({ organisation: 'SZW', role: 'officer', language: 'en' }));
+    const readRegistry = () => ({ status: 0, stdout: readFileSync(fixture('reg-query-partial.txt')) });
+    const shown = await obi(['policy', 'show'], { OBI_POLICY: join(dir, 'dev.json') }, undefined, { policySources: { platform: 'win32', readRegistry } });
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain('source: registry HKEY_LOCAL_MACHINE\\Software\\Policies\\OBI\\Werkplek');
+    expect(shown.out).toMatch(/^organisation +"NCTV" +\(registry\)$/m);
+    expect(shown.out).toMatch(/^language +"en" +\(dev-file\)$/m);
+    expect(shown.out).toMatch(/^allowOsKeyWrap +false +\(default\)$/m);
+    const json = await obi(['policy', 'show', '--json'], { OBI_POLICY: join(dir, 'dev.json') }, undefined, noMachinePolicy());
+    expect(JSON.parse(json.out)).toMatchObject({ valid: true, entries: expect.arrayContaining([{ key: 'organisation', value: 'SZW', origin: 'dev-file' }]) as unknown });
+    const none = await obi(['policy', 'show'], {}, undefined, noMachinePolicy());
+    expect(none.code).toBe(2);
+    expect(none.out).toMatch(/^problem: \(policy\): no policy found/m);
+    expect(none.err).toMatch(/^obi: The policy is not valid \(\d+ problems\); the app starts read-only\.$/);
+  });
+
+  it('templates writes the ADMX/ADML and the Linux example of this version', async () => {
+    const out = join(tempDir(), 'templates');
+    expect((await obi(['policy', 'templates', '--out', out])).code).toBe(0);
+    for (const [path, text] of Object.entries(policyTemplateFiles())) expect(readFileSync(join(out, path), 'utf8')).toBe(text);
+  });
+});
+
+describe('obi diag', () => {
+  it('writes a zip with the vault health and no content', async () => {
+    const dir = tempDir();
+    const env = { OBI_VAULT: join(dir, 'v'), OBI_PASSPHRASE: passphrase, OBI_LOG_DIR: join(dir, 'logs') };
+    expect((await obi(['vault', 'init'], env)).code).toBe(0);
+    const zipPath = join(dir, 'diag.zip');
+    const r = await obi(['diag', '--out', zipPath], env, undefined, noMachinePolicy());
+    expect(r.code).toBe(0);
+    const files = Object.fromEntries(Object.entries(unzipSync(readFileSync(zipPath))).map(([n, b]) => [n, strFromU8(b)]));
+    expect(JSON.parse(files['vault.json']!)).toMatchObject({ opened: true, integrity: 'ok' });
+    expect(JSON.parse(files['policy.json']!)).toMatchObject({ valid: false });
+    expect(Object.values(files).join('\n')).not.toContain(passphrase);
+  }, 20_000);
+});
+
 describe('obi (the installed command)', () => {
   it('runs through the launcher from node_modules/.bin on the Node it needs', () => {
     const bin = join(root, 'node_modules', '.bin', 'obi');
     expect(existsSync(join(root, 'dist', 'cli', 'obi.cjs')), 'run `npm run build` first').toBe(true);
-    const vault = join(tempDir(), 'v');
+    const dir = tempDir();
+    const vault = join(dir, 'v');
+    const logs = join(dir, 'logs');
     const run = spawnSync(bin, ['vault', 'init', '--vault', vault], {
-      env: { PATH: process.env.PATH, OBI_PASSPHRASE: passphrase },
+      env: { PATH: process.env.PATH, OBI_PASSPHRASE: passphrase, OBI_LOG_DIR: logs },
       encoding: 'utf8',
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+    // The command notes the event in the app's log folder, and waits for the line to be written.
+    expect(readFileSync(join(logs, 'obi-werkplek.log'), 'utf8')).toMatch(/^\{"at":"[^"]+","event":"vault.created"\}\n$/);
     const help = spawnSync('/usr/bin/env', ['node', bin, '--help'], { env: { PATH: `/usr/bin:/usr/local/bin:${process.env.PATH}` }, encoding: 'utf8' });
     expect(help.status).toBe(0);
   }, 30_000);

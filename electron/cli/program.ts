@@ -1,9 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../core/app-error';
+import type { LogFields } from '../core/logging/log-events';
 import { appVersion } from '../core/app-version';
 import { probeSqlCipher } from '../core/vault/sqlcipher';
-import type { CliIo } from './cli-io';
+import { cliLog, type CliIo } from './cli-io';
 import { addCaptureCommands } from './commands/capture-commands';
+import { addDiagCommand } from './commands/diag-command';
+import { addPolicyCommands } from './commands/policy-commands';
 import { addTaxonomyCommands } from './commands/taxonomy-commands';
 import { addAuditCommands, addVaultCommands } from './commands/vault-commands';
 
@@ -22,6 +25,8 @@ export function buildProgram(io: CliIo): Command {
   addAuditCommands(program, io);
   addCaptureCommands(program, io);
   addTaxonomyCommands(program, io);
+  addPolicyCommands(program, io);
+  addDiagCommand(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();
@@ -34,6 +39,19 @@ export function buildProgram(io: CliIo): Command {
  * otherwise answer `obi nosuch --help` with the general help and exit 0, and scripts that probe for
  * a command with `--help` would believe it exists.
  */
+/** The known command words at the start of `argv` (`vault backup`), for the log. */
+function commandPath(program: Command, argv: string[]): string | undefined {
+  const words: string[] = [];
+  let cmd = program;
+  for (const word of argv) {
+    const next = cmd.commands.find((c) => c.name() === word);
+    if (!next) break;
+    words.push(next.name());
+    cmd = next;
+  }
+  return words.length > 0 ? words.join(' ') : undefined;
+}
+
 function unknownCommand(program: Command, argv: string[]): string | null {
   let cmd = program;
   for (const word of argv) {
@@ -54,7 +72,11 @@ function unknownCommand(program: Command, argv: string[]): string | null {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const program = buildProgram(io);
   const unknown = unknownCommand(program, argv);
+  const command = commandPath(program, argv);
+  // Failures are logged by code and command words only: messages may carry paths or file names.
+  const failed = (code: LogFields<'cli.failed'>['code']) => cliLog(io).event('cli.failed', { ...(command ? { command } : {}), code });
   if (unknown !== null) {
+    failed('invalid_request');
     io.err(`obi: unknown command '${unknown}'; see obi --help`);
     return 2;
   }
@@ -65,12 +87,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0;
+      failed('invalid_request');
       return 2;
     }
     if (isAppError(e)) {
+      failed(e.code);
       io.err(`obi: ${e.message}`);
       return 2;
     }
+    failed('unexpected');
     io.err('obi: an unexpected error occurred.');
     return 1;
   }

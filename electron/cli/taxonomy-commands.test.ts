@@ -75,7 +75,7 @@ describe('obi taxonomy verify, import and sign', () => {
     const foreign = writeTaxonomyFile(dir, v2(), generateKeyPair(), 'foreign.json');
     const policy = writePolicy(dir, { taxonomyKey });
     const cases: Array<[string[], Record<string, string>, string]> = [
-      [['taxonomy', 'verify', signed], {}, 'obi: No policy: set OBI_POLICY to the path of a policy file.'],
+      [['taxonomy', 'verify', signed], {}, 'obi: The machine policy is not valid ((policy), organisation, role); the app is read-only and exports nothing.'],
       [['taxonomy', 'verify', signed], { OBI_POLICY: writePolicy(tempDir()) }, "obi: The policy has no taxonomyKey: a new taxonomy is only imported when policy names the central point's signing key."],
       [['taxonomy', 'verify', unsigned], { OBI_POLICY: policy }, 'obi: The taxonomy file is not signed: unsigned.json.minisig is missing beside it; an unsigned file is refused.'],
       [['taxonomy', 'verify', foreign], { OBI_POLICY: policy }, ''],

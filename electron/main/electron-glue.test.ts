@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelPrefix, channels, eventChannel } from '../../shared/contract/ipc-contract';
+import { silentLog } from '../core/logging/event-log';
+import { memoryLog } from '../test-support/memory-log';
 
 /**
  * Electron does not run here, so its modules are replaced by recorders: these tests check what the
@@ -16,6 +18,28 @@ const recorded = vi.hoisted(() => ({
   permissionCheck: undefined as undefined | ((...args: unknown[]) => unknown),
   deviceCheck: undefined as undefined | ((...args: unknown[]) => unknown),
   sessionEvents: new Map<string, (...args: unknown[]) => void>(),
+  schemes: [] as unknown[],
+  updater: ((): Record<string, unknown> => ({}))(),
+  updaterCalls: [] as string[],
+  dialogs: [] as string[],
+}));
+
+vi.mock('electron-updater', () => ({
+  autoUpdater: new Proxy(recorded.updater, {
+    get: (target, name: string) => {
+      if (name === 'setFeedURL') return (options: unknown) => (target.feed = options);
+      if (name === 'checkForUpdates') {
+        return () => (recorded.updaterCalls.push('check'), Promise.resolve({ isUpdateAvailable: true, updateInfo: { version: '0.2.0' } }));
+      }
+      if (name === 'downloadUpdate') return () => (recorded.updaterCalls.push('download'), Promise.resolve([]));
+      if (name === 'quitAndInstall') return () => void recorded.updaterCalls.push('install');
+      return target[name];
+    },
+    set: (target, name: string, value: unknown) => {
+      target[name] = value;
+      return true;
+    },
+  }),
 }));
 
 vi.mock('electron', () => ({
@@ -27,6 +51,13 @@ vi.mock('electron', () => ({
     },
     on: (channel: string, listener: (...args: unknown[]) => void) => recorded.rendererListeners.set(channel, listener),
     removeListener: (channel: string) => recorded.rendererListeners.delete(channel),
+  },
+  protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.schemes.push(...schemes) },
+  dialog: {
+    showMessageBox: (options: { message: string }) => {
+      recorded.dialogs.push(options.message);
+      return Promise.resolve({ response: 1 });
+    },
   },
   ipcMain: { handle: (channel: string, fn: (event: unknown, request: unknown) => unknown) => recorded.ipcHandlers.set(channel, fn) },
   app: {
@@ -118,7 +149,7 @@ describe('IPC registration', () => {
     const { registerIpc } = await import('./ipc');
     const calls: string[] = [];
     const handlers = Object.fromEntries(channels.map((c) => [c, () => (calls.push(c), {})])) as never;
-    registerIpc(handlers);
+    registerIpc(handlers, silentLog);
     expect([...recorded.ipcHandlers.keys()].sort()).toEqual(channels.map((c) => channelPrefix + c).sort());
 
     const main = { url: 'app://obi/index.html' };
@@ -135,5 +166,41 @@ describe('IPC registration', () => {
       expect(await handler(event, {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     }
     expect(calls).toEqual(['session.activity']);
+  });
+});
+
+describe('the app:// scheme', () => {
+  it('is a standard, secure scheme with no privilege that loosens the page (no CSP bypass, no CORS, no service workers)', async () => {
+    const { registerAppScheme } = await import('./app-protocol');
+    registerAppScheme();
+    expect(recorded.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  });
+});
+
+describe('updates', () => {
+  it('touch electron-updater not at all when the core decided against checking', async () => {
+    const { startUpdates } = await import('./updates');
+    const { log, events } = memoryLog();
+    startUpdates({ check: false, reason: 'policy_off' }, log, () => null, 'nl');
+    expect(recorded.updater).toEqual({});
+    expect(recorded.updaterCalls).toEqual([]);
+    expect(events()).toMatchObject([{ event: 'update.decided', check: false, reason: 'policy_off' }]);
+  });
+
+  it('use the generic provider with the feed from policy, never download unasked, never downgrade', async () => {
+    const { startUpdates } = await import('./updates');
+    startUpdates({ check: true, reason: 'enabled', mode: 'notify', feedUrl: 'https://updates.szw.example/obi/' }, silentLog, () => null, 'nl');
+    expect(recorded.updater).toMatchObject({
+      feed: { provider: 'generic', url: 'https://updates.szw.example/obi/' },
+      autoDownload: false,
+      autoInstallOnAppQuit: true,
+      allowDowngrade: false,
+      allowPrerelease: false,
+      disableWebInstaller: true,
+      logger: null,
+    });
+    await vi.waitFor(() => expect(recorded.dialogs).toEqual(['Versie 0.2.0 van OBI Werkplek is beschikbaar.']));
+    // The user said "Later" (response 1): nothing is downloaded.
+    expect(recorded.updaterCalls).toEqual(['check']);
   });
 });

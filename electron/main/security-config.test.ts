@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { appEntryUrl } from '../core/app-shell/app-origin';
 import { cspDirectives, contentSecurityPolicy, contentSecurityPolicyMeta } from '../core/app-shell/csp';
 import { resolveRendererFile } from '../core/app-shell/renderer-files';
 import { isTrustedSender } from './ipc-sender';
@@ -31,6 +32,7 @@ describe('the app window (Electron security checklist, configuration items)', ()
       navigateOnDragDrop: false,
     });
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(prefs.preload).toBe('/app/preload.cjs');
   });
 
@@ -116,7 +118,76 @@ describe('packaging configuration (electron-builder.yml)', () => {
     expect(files.some((f) => /^(electron|renderer|shared)\//.test(f))).toBe(false);
   });
 
-  it('installs per machine on Windows', () => {
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: true });
+  it('installs per machine on Windows (NSIS and MSI) and builds deb and AppImage for Linux', () => {
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: true, deleteAppDataOnUninstall: false });
+    expect(config.msi).toMatchObject({ perMachine: true, upgradeCode: expect.stringMatching(/^[0-9A-F]{8}-([0-9A-F]{4}-){3}[0-9A-F]{12}$/) as unknown });
+    expect((config.win as { target: string[] }).target).toEqual(['nsis', 'msi']);
+    expect((config.linux as { target: string[] }).target).toEqual(['deb', 'AppImage']);
+    expect(config.appId).toBe('nl.overheid.obi-werkplek');
+  });
+
+  it('requires signed Windows builds and names the signer updates are checked against', () => {
+    const win = config.win as { forceCodeSigning: boolean; verifyUpdateCodeSignature: boolean; signtoolOptions: { publisherName: string[] } };
+    expect(win.forceCodeSigning).toBe(true);
+    expect(win.verifyUpdateCodeSignature).toBe(true);
+    expect(win.signtoolOptions.publisherName.length).toBeGreaterThan(0);
+    expect(win.signtoolOptions.publisherName.every((n) => n.trim().length > 0)).toBe(true);
+    expect(config.publish).toEqual([{ provider: 'generic', url: expect.stringMatching(/^https:\/\//) as unknown }]);
+  });
+
+  it('has its icons in build/: a Windows ICO with a 256 px image and PNGs for Linux', () => {
+    const ico = readFileSync(join(root, 'build', 'icon.ico'));
+    expect(ico.readUInt16LE(2)).toBe(1);
+    const count = ico.readUInt16LE(4);
+    const sizes = Array.from({ length: count }, (_, i) => ico[6 + 16 * i] || 256);
+    expect(sizes).toContain(256);
+    const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+    for (const name of readdirSync(join(root, 'build', 'icons'))) {
+      const png = readFileSync(join(root, 'build', 'icons', name));
+      expect(png.subarray(0, 4).equals(pngSignature), name).toBe(true);
+      const size = Number(/^(\d+)x\1\.png$/.exec(name)?.[1]);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], name).toEqual([size, size]);
+    }
+  });
+});
+
+/** The non-test source files of the Electron glue, the core and the renderer. */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return name === 'e2e' || name === 'fixtures' ? [] : sources(p);
+    return /\.tsx?$/.test(name) && !name.includes('.test.') ? [p] : [];
+  });
+}
+
+describe('Electron security checklist: what the sources never do', () => {
+  // Code only: comments may name what the code never does.
+  const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const files = [...sources(join(root, 'electron')), ...sources(join(root, 'renderer', 'src'))].map((p) => [p, withoutComments(readFileSync(p, 'utf8'))] as const);
+
+  it('never hands anything to shell.openExternal, uses no remote module and no <webview> popups', () => {
+    for (const [path, text] of files) {
+      expect(text, path).not.toMatch(/\.openExternal\(|['"]@electron\/remote['"]|enableRemoteModule\s*:|allowpopups/);
+    }
+  });
+
+  it('never loads file:// content: the window loads app://obi/ only', () => {
+    const main = readFileSync(join(root, 'electron', 'main', 'main.ts'), 'utf8');
+    expect(appEntryUrl).toBe('app://obi/index.html');
+    expect([...main.matchAll(/\.(loadURL|loadFile)\(([^)]*)\)/g)].map((m) => `${m[1]}(${m[2]})`)).toEqual(['loadURL(appEntryUrl)']);
+    for (const [path, text] of files) expect(text, path).not.toMatch(/['"`]file:\/\//);
+  });
+
+  it('offers developer tools and the development policy file only to unpackaged builds', () => {
+    const main = readFileSync(join(root, 'electron', 'main', 'main.ts'), 'utf8');
+    expect(main).toMatch(/mainWindowOptions\(join\([^)]*\), !app\.isPackaged\)/);
+    expect(main).toMatch(/policyLoadOptions\(\{\s*packaged: app\.isPackaged,/);
+  });
+
+  it('pins a current Electron exactly, so every build ships the version that was reviewed', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const version = pkg.devDependencies.electron!;
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(Number(version.split('.')[0])).toBeGreaterThanOrEqual(45);
   });
 });

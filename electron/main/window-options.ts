@@ -25,6 +25,8 @@ export function mainWindowOptions(preloadPath: string, devTools: boolean): Brows
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click would ask for a new window (refused anyway by the window-open handler).
+      disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       spellcheck: false,
       devTools,

@@ -2,11 +2,11 @@ import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parsePolicy, type Policy } from '../../shared/policy/policy-schema';
 import { passphrase, tempDir, testVaultOptions } from '../test-support/temp-dirs';
+import { validTestPolicy } from '../test-support/test-policy';
 import { startWebServer, type WebServer } from './web-server';
 
-const policy = (parsePolicy({ organisation: 'BZ', role: 'officer' }) as { policy: Policy }).policy;
+const policy = validTestPolicy({ organisation: 'BZ' });
 const servers: WebServer[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
@@ -22,7 +22,7 @@ async function server(idleLockMs?: number) {
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
   const s = await startWebServer({
     vaultDir: join(dir, 'vault'),
-    policy: { policy, warnings: [], source: 'test' },
+    policy,
     rendererDir,
     bridgeScriptPath: join(dir, 'bridge.js'),
     vault: testVaultOptions,

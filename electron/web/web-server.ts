@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayloads } from '../../shared/contract/ipc-contract';
-import type { LoadedPolicy } from '../core/policy/load-policy';
+import { silentLog, type EventLog } from '../core/logging/event-log';
+import type { EffectivePolicy } from '../core/policy/load-policy';
 import { createAppCore } from '../core/app-core';
 import { dispatch } from '../core/rpc/dispatch';
 import type { VaultSession } from '../core/session/vault-session';
@@ -20,20 +21,23 @@ import { mimeTypeOf, resolveRendererFile } from '../core/app-shell/renderer-file
 
 export interface WebServerOptions {
   vaultDir: string;
-  policy: LoadedPolicy;
+  /** An invalid policy serves the read-only state, as the app does. */
+  policy: EffectivePolicy;
   rendererDir: string;
   bridgeScriptPath: string;
   port?: number;
   vault?: VaultOptions;
   idleLockMs?: number;
   osKeyWrap?: OsKeyWrap;
+  log?: EventLog;
 }
 
 export interface WebServer {
   url: string;
   origin: string;
   token: string;
-  session: VaultSession;
+  /** Null in the read-only state, where no vault session exists. */
+  session: VaultSession | null;
   close(): Promise<void>;
 }
 
@@ -73,16 +77,18 @@ const sendJson = (res: ServerResponse, status: number, value: unknown) =>
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(`Bearer ${token}`);
+  const log = options.log ?? silentLog;
+  const policy = options.policy;
+  const streams = new Set<ServerResponse>();
   const { session, handlers } = createAppCore({
     vaultDir: options.vaultDir,
-    policy: options.policy.policy,
-    policyWarnings: options.policy.warnings,
+    policy,
+    log,
     ...(options.osKeyWrap ? { osKeyWrap: options.osKeyWrap } : {}),
     ...(options.vault ? { vault: options.vault } : {}),
     ...(options.idleLockMs ? { idleLockMs: options.idleLockMs } : {}),
   });
-  const streams = new Set<ServerResponse>();
-  session.onEvent(<E extends EventName>(name: E, payload: EventPayloads[E]) => {
+  session?.onEvent(<E extends EventName>(name: E, payload: EventPayloads[E]) => {
     for (const res of streams) if (!res.writableEnded) res.write(`data: ${JSON.stringify({ name, payload })}\n\n`);
   });
 
@@ -112,9 +118,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         } catch {
           return sendJson(res, 400, { ok: false, error: { code: 'invalid_request', message: 'request: not valid JSON' } });
         }
-        const result = await dispatch(handlers, decodeURIComponent(path.slice('/rpc/'.length)), body, {
-          onInternalError: (ch, e) => console.error(`internal error on ${ch}: ${e instanceof Error ? e.name : typeof e}`),
-        });
+        const result = await dispatch(handlers, decodeURIComponent(path.slice('/rpc/'.length)), body, { log });
         return sendJson(res, 200, result);
       }
 
@@ -161,7 +165,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     token,
     session,
     close: async () => {
-      session.dispose();
+      session?.dispose();
       for (const res of streams) res.end();
       streams.clear();
       server.closeAllConnections();

@@ -5,6 +5,7 @@ import { HomePage } from './pages/HomePage';
 import { MeetingPage } from './pages/meeting/MeetingPage';
 import { MeetingsPage } from './pages/meetings/MeetingsPage';
 import { SignalPage } from './pages/signal/SignalPage';
+import { PolicyInvalidPage } from './pages/PolicyInvalidPage';
 import { RecoverPage } from './pages/RecoverPage';
 import { RecoveryKeyPage } from './pages/RecoveryKeyPage';
 import { SetupPage } from './pages/SetupPage';
@@ -36,10 +37,11 @@ function useActivityHeartbeat(active: boolean): void {
 
 export function App() {
   const { t } = useTranslation();
-  const { loaded, loadError, status, freshRecoveryKey, recoveryMode, setRecoveryMode } = useSession();
+  const { loaded, loadError, readOnly, status, freshRecoveryKey, recoveryMode, setRecoveryMode } = useSession();
   useActivityHeartbeat(status?.state === 'unlocked');
 
   if (!loaded) return <p className="loading">{t('app.loading')}</p>;
+  if (readOnly) return <PolicyInvalidPage />;
   if (loadError || !status) {
     return (
       <main className="shell-main">

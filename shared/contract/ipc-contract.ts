@@ -46,6 +46,21 @@ export const policyView = z.object({
 });
 export type PolicyView = z.infer<typeof policyView>;
 
+/** Where a policy value came from (see electron/core/policy/policy-sources.ts). */
+export const policyOrigin = z.enum(['registry', 'machine-file', 'dev-file', 'default']);
+
+/**
+ * The effective machine policy as the app shows it: each valid key with its value (as JSON text)
+ * and origin, and, when the policy is invalid, each wrong key with what is wrong.
+ */
+export const effectivePolicyView = z.object({
+  valid: z.boolean(),
+  entries: z.array(z.object({ key: z.string(), value: z.string(), origin: policyOrigin })),
+  problems: z.array(z.object({ key: z.string(), message: z.string(), source: policyOrigin.nullable() })),
+  warnings: z.array(z.object({ key: z.string(), message: z.string() })),
+});
+export type EffectivePolicyView = z.infer<typeof effectivePolicyView>;
+
 export const auditEntryView = z.object({
   seq: z.number().int(),
   at: z.string(),
@@ -128,8 +143,13 @@ const tagCount = z.object({ tag: z.string(), count: z.number().int() });
 export const contract = {
   'app.info': {
     request: empty,
-    response: z.object({ version: z.string(), policy: policyView }),
+    /**
+     * `readOnly`: the machine policy is invalid; the app shows which key is wrong, leaves the vault
+     * closed and exports nothing. `policy` is null then.
+     */
+    response: z.object({ version: z.string(), readOnly: z.boolean(), policy: policyView.nullable() }),
   },
+  'policy.effective': { request: empty, response: effectivePolicyView },
   'vault.status': { request: empty, response: vaultStatus },
   'vault.setup': {
     request: z.strictObject({ passphrase: passphraseNew }),

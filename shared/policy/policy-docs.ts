@@ -1,15 +1,14 @@
-import { policyKeys } from './policy-schema';
+import type { z } from 'zod';
+import { registryTypeOf, valueKindOf } from './policy-representation';
+import { policyKeys, type PolicyKey } from './policy-schema';
 
 /** The README's table of policy keys, generated from the schema so the two cannot drift. */
-export function policyKeysMarkdown(): string {
-  const rows = Object.entries(policyKeys).map(([name, spec]) => {
-    const def =
-      'default' in spec && spec.default !== undefined
-        ? `\`${JSON.stringify(spec.default)}\``
-        : 'optional' in spec && spec.optional
-          ? '*(none: optional)*'
-          : '*(required)*';
-    return `| \`${name}\` | ${def} | ${spec.description.en} | ${spec.description.nl} |`;
+export function policyKeysMarkdown(keys: Record<string, PolicyKey<z.ZodType>> = policyKeys): string {
+  const rows = Object.entries(keys).map(([name, spec]) => {
+    const kind = valueKindOf(spec.schema);
+    const def = spec.default !== undefined ? `\`${JSON.stringify(spec.default)}\`` : spec.optional ? '*(none: optional)*' : '*(required)*';
+    const registry = `${registryTypeOf(kind)}${kind.kind === 'json' ? ' (JSON)' : ''}`;
+    return `| \`${name}\` | ${def} | ${registry} | ${spec.description.en} | ${spec.description.nl} |`;
   });
-  return ['| key | default | meaning | betekenis |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| key | default | registry | meaning | betekenis |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -6,7 +6,15 @@ describe('machine policy', () => {
     const parsed = parsePolicy({ organisation: 'BZ', role: 'teamlead' });
     expect(parsed).toEqual({
       ok: true,
-      policy: { organisation: 'BZ', role: 'teamlead', lockAfterMinutes: 10, allowOsKeyWrap: false, retentionMonths: 24, language: 'nl' },
+      policy: {
+        organisation: 'BZ',
+        role: 'teamlead',
+        lockAfterMinutes: 10,
+        allowOsKeyWrap: false,
+        retentionMonths: 24,
+        language: 'nl',
+        updates: 'off',
+      },
       warnings: [],
     });
   });
@@ -40,6 +48,21 @@ describe('machine policy', () => {
     const base = { organisation: 'SZW', role: 'officer' };
     expect(parsePolicy({ ...base, lockAfterMinutes: 1.5 }).ok).toBe(false);
     expect(parsePolicy({ ...base, lockAfterMinutes: 481 }).ok).toBe(false);
+  });
+
+  it('takes updates from an https feed only, and asks for the feed when updates are on', () => {
+    const base = { organisation: 'SZW', role: 'officer' };
+    expect(parsePolicy({ ...base, updates: 'notify', updateFeedUrl: 'https://updates.szw.example/obi/' }).ok).toBe(true);
+    expect(parsePolicy({ ...base, updates: 'off', updateFeedUrl: 'https://updates.szw.example/obi/' }).ok).toBe(true);
+    for (const url of ['http://updates.szw.example/', 'file:///C:/feed', 'updates.szw.example', '']) {
+      expect(parsePolicy({ ...base, updateFeedUrl: url }), url).toMatchObject({ ok: false, problems: [{ key: 'updateFeedUrl', message: 'must be an https:// URL' }] });
+    }
+    expect(parsePolicy({ ...base, updates: 'auto' })).toMatchObject({
+      ok: false,
+      problems: [{ key: 'updateFeedUrl', message: 'is required when updates is "notify" or "auto"' }],
+    });
+    // The rule waits until every key is valid on its own, so it never adds noise to a broken policy.
+    expect(parsePolicy({ ...base, updates: 'sometimes' })).toMatchObject({ ok: false, problems: [{ key: 'updates' }] });
   });
 
   it('takes an optional minisign public key for taxonomy updates, without a default', () => {

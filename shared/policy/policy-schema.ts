@@ -1,30 +1,44 @@
 import { z } from 'zod';
 
 /**
- * Machine policy: the one schema for every key IT may set. Validation, defaults and the
- * documentation of each key come from here. Later capabilities add keys as entries of `policyKeys`.
+ * Machine policy: the one schema for every key IT may set. Validation, defaults, the documentation
+ * of each key, the README table, the Group Policy templates (ADMX/ADML), the Linux example file and
+ * the registry reader all come from here. Adding a key is one entry in `policyKeys` plus
+ * `obi policy templates --out build/policy` (a test fails until the checked-in files match).
+ * How a key is stored in the registry follows from its zod type (see policy-representation.ts):
+ * enums, booleans, whole numbers and strings map to plain registry values; anything else (objects,
+ * lists) is a JSON text in a REG_SZ value.
  */
 
-interface PolicyKey<S extends z.ZodType> {
+export interface PolicyKey<S extends z.ZodType> {
   schema: S;
   /** Absent (and not `optional`) means the key is required. */
   default?: z.output<S>;
   /** The key may be absent and has no default; what needs it refuses to work without it. */
   optional?: true;
   description: { nl: string; en: string };
+  /** Short name in the Group Policy editor; the key itself when absent. */
+  label?: { nl: string; en: string };
+  /** Value for the example files when the key is required and not an enum (optional keys without one are left out). */
+  example?: z.output<S>;
+  /**
+   * Texts and JSON values are redacted in diagnostics (they may hold keys or addresses) unless a
+   * key says they are safe to show. Enums, booleans and numbers are always shown.
+   */
+  showInDiagnostics?: true;
 }
 
 const key = <S extends z.ZodType>(spec: PolicyKey<S>): PolicyKey<S> => spec;
+
+const minisignPublicKey = z.string().regex(/^RW[QRST][A-Za-z0-9+/]{53}$/, 'must be a minisign public key (the second line of a minisign .pub file)');
 const optionalKey = <S extends z.ZodType>(spec: Omit<PolicyKey<S>, 'default' | 'optional'>): PolicyKey<S> & { optional: true } => ({
   ...spec,
   optional: true,
 });
 
-/** The base64 line of a minisign public key file: "Ed", an 8-byte key id and a 32-byte Ed25519 key. */
-const minisignPublicKey = z.string().regex(/^RW[QRST][A-Za-z0-9+/]{53}$/, 'must be a minisign public key (the second line of a minisign .pub file)');
-
 export const policyKeys = {
   organisation: key({
+    label: { nl: 'Organisatie', en: 'Organisation' },
     schema: z.enum(['SZW', 'BZ', 'NCTV']),
     description: {
       nl: 'Organisatie die deze werkplek uitgeeft: SZW, BZ of NCTV.',
@@ -32,6 +46,7 @@ export const policyKeys = {
     },
   }),
   role: key({
+    label: { nl: 'Rol', en: 'Role' },
     schema: z.enum(['officer', 'teamlead']),
     description: {
       nl: 'Rol van de gebruiker: officer (contactfunctionaris) of teamlead.',
@@ -39,6 +54,7 @@ export const policyKeys = {
     },
   }),
   lockAfterMinutes: key({
+    label: { nl: 'Automatisch vergrendelen na (minuten)', en: 'Lock automatically after (minutes)' },
     schema: z.number().int().min(1).max(480),
     default: 10,
     description: {
@@ -47,6 +63,7 @@ export const policyKeys = {
     },
   }),
   allowOsKeyWrap: key({
+    label: { nl: 'Ontgrendelen met het account toestaan', en: 'Allow unlocking with the account' },
     schema: z.boolean(),
     default: false,
     description: {
@@ -55,6 +72,7 @@ export const policyKeys = {
     },
   }),
   retentionMonths: key({
+    label: { nl: 'Bewaartermijn ruwe notities (maanden)', en: 'Retention of raw notes (months)' },
     schema: z.number().int().min(1).max(120),
     default: 24,
     description: {
@@ -63,6 +81,7 @@ export const policyKeys = {
     },
   }),
   language: key({
+    label: { nl: 'Standaardtaal', en: 'Default language' },
     schema: z.enum(['nl', 'en']),
     default: 'nl',
     description: {
@@ -70,8 +89,28 @@ export const policyKeys = {
       en: 'Default interface language: nl or en. The user may switch.',
     },
   }),
+  updates: key({
+    label: { nl: 'Updates', en: 'Updates' },
+    schema: z.enum(['off', 'notify', 'auto']),
+    default: 'off',
+    description: {
+      nl: 'Updates van de app: off (IT rolt nieuwe versies uit), notify (de app meldt een nieuwe versie en vraagt toestemming) of auto (de app downloadt zelf en vraagt alleen om te herstarten). Alleen ondertekende Windows-installaties (NSIS) updaten zichzelf.',
+      en: 'App updates: off (IT deploys new versions), notify (the app announces a new version and asks first) or auto (the app downloads by itself and only asks to restart). Only signed Windows installs (NSIS) update themselves.',
+    },
+  }),
+  updateFeedUrl: optionalKey({
+    label: { nl: 'Adres van de updatefeed', en: 'Update feed address' },
+    schema: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }),
+    showInDiagnostics: true,
+    description: {
+      nl: 'https-adres van de eigen updatefeed (electron-updater, provider generic: de map met latest.yml en de installer). Verplicht als updates notify of auto is.',
+      en: 'https address of your own update feed (electron-updater, generic provider: the folder holding latest.yml and the installer). Required when updates is notify or auto.',
+    },
+  }),
   taxonomyKey: optionalKey({
+    label: { nl: 'Sleutel voor taxonomie-updates', en: 'Key for taxonomy updates' },
     schema: minisignPublicKey,
+    showInDiagnostics: true,
     description: {
       nl: 'Publieke minisign-sleutel (base64, tweede regel van het .pub-bestand) waarmee het centrale punt nieuwe taxonomieversies ondertekent. Zonder deze sleutel wordt geen nieuwe taxonomie ingelezen.',
       en: 'Minisign public key (base64, the second line of the .pub file) with which the central point signs new taxonomy versions. Without it no new taxonomy is imported.',
@@ -95,7 +134,22 @@ export type PolicyParse =
   | { ok: true; policy: Policy; warnings: PolicyProblem[] }
   | { ok: false; problems: PolicyProblem[]; warnings: PolicyProblem[] };
 
-const keyNames = Object.keys(policyKeys) as PolicyKeyName[];
+export const policyKeyNames = Object.keys(policyKeys) as PolicyKeyName[];
+
+export const isPolicyKeyName = (name: string): name is PolicyKeyName => Object.hasOwn(policyKeys, name);
+
+/** The spec of a key with its schema widened, for code that handles every key alike. */
+export const policyKeySpec = (name: PolicyKeyName): PolicyKey<z.ZodType> => policyKeys[name];
+
+/**
+ * Rules between keys, checked once every key is valid on its own. Each names the key to fix.
+ */
+export const policyRules: ReadonlyArray<(policy: Policy) => PolicyProblem | null> = [
+  (p) =>
+    p.updates !== 'off' && p.updateFeedUrl === undefined
+      ? { key: 'updateFeedUrl', message: 'is required when updates is "notify" or "auto"' }
+      : null,
+];
 
 /**
  * Checks a candidate policy object. Every wrong key is reported, not only the first; unknown keys
@@ -111,8 +165,8 @@ export function parsePolicy(raw: unknown): PolicyParse {
     .filter((k) => !Object.hasOwn(policyKeys, k))
     .map((k) => ({ key: k, message: 'unknown key, ignored' }));
   const policy: Record<string, unknown> = {};
-  for (const name of keyNames) {
-    const spec: PolicyKey<z.ZodType> = policyKeys[name];
+  for (const name of policyKeyNames) {
+    const spec = policyKeySpec(name);
     if (!Object.hasOwn(input, name) || input[name] === undefined) {
       if (spec.default !== undefined) policy[name] = spec.default;
       else if (!spec.optional) problems.push({ key: name, message: 'is required' });
@@ -121,6 +175,12 @@ export function parsePolicy(raw: unknown): PolicyParse {
     const parsed = spec.schema.safeParse(input[name]);
     if (parsed.success) policy[name] = parsed.data;
     else problems.push({ key: name, message: describeIssue(parsed.error.issues[0]) });
+  }
+  if (problems.length === 0) {
+    for (const rule of policyRules) {
+      const problem = rule(policy as Policy);
+      if (problem) problems.push(problem);
+    }
   }
   if (problems.length > 0) return { ok: false, problems, warnings };
   return { ok: true, policy: policy as Policy, warnings };

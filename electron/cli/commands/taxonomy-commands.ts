@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { taxonomyNamespace, type TaxonomyPackage } from '../../../shared/taxonomy/taxonomy-package';
 import { listValues } from '../../../shared/taxonomy/tags';
-import { loadPolicy } from '../../core/policy/load-policy';
+import { policyInvalidError } from '../../core/policy/read-only';
 import { activeTaxonomy } from '../../core/taxonomy/active-taxonomy';
 import { checkTaxonomyFile, importTaxonomy } from '../../core/taxonomy/import-taxonomy';
 import { signTaxonomyFile } from '../../core/taxonomy/sign-taxonomy';
@@ -10,6 +10,7 @@ import { taggedStoresOf } from '../../core/taxonomy/tagged-store';
 import type { OpenVault } from '../../core/vault/vault';
 import { vaultPresence } from '../../core/vault/vault-files';
 import type { CliIo } from '../cli-io';
+import { cliPolicy } from './policy-commands';
 import { withVault } from './vault-commands';
 
 type VaultOpt = { vault?: string };
@@ -41,6 +42,13 @@ function summary(taxonomy: TaxonomyPackage, source: string, language: 'nl' | 'en
   return lines;
 }
 
+/** The policy's key for taxonomy updates is only trusted from a valid policy. */
+function validPolicy(io: CliIo) {
+  const effective = cliPolicy(io);
+  if (!effective.ok) throw policyInvalidError(effective);
+  return effective.policy;
+}
+
 export function addTaxonomyCommands(program: Command, io: CliIo): void {
   const taxonomy = program.command('taxonomy').description('the shared taxonomy: show it, check and import a signed update, sign one');
   const vaultOption = (cmd: Command) => cmd.option('--vault <dir>', 'vault folder (default: $OBI_VAULT)');
@@ -61,7 +69,7 @@ export function addTaxonomyCommands(program: Command, io: CliIo): void {
     .description("check a taxonomy update: signature (policy taxonomyKey from $OBI_POLICY), schema and version; exit 0 or 2")
     .argument('<file>', 'taxonomy package; its signature FILE.minisig lies beside it')
     .action(async (file: string, opts: VaultOpt) => {
-      const { policy } = loadPolicy(io.env.OBI_POLICY);
+      const policy = validPolicy(io);
       const { checked, current } = await withVaultIfAny(io, opts.vault, (v) => {
         const now = activeTaxonomy(v).taxonomy;
         return { checked: checkTaxonomyFile(file, policy.taxonomyKey, now), current: now.machinetag.version };
@@ -76,7 +84,7 @@ export function addTaxonomyCommands(program: Command, io: CliIo): void {
     .description('import a signed, newer taxonomy into the vault and migrate the tags of every record to it')
     .argument('<file>', 'taxonomy package; its signature FILE.minisig lies beside it')
     .action(async (file: string, opts: VaultOpt) => {
-      const { policy } = loadPolicy(io.env.OBI_POLICY);
+      const policy = validPolicy(io);
       const result = await withVault(io, opts.vault, (v) => importTaxonomy(v, taggedStoresOf(v), file, policy.taxonomyKey));
       io.out(
         `Imported taxonomy version ${result.version} (was ${result.previousVersion}), signed by key ${result.keyId}: ${result.records} records migrated, ${result.tagChanges} tags changed.`,

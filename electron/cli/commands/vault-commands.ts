@@ -3,7 +3,7 @@ import { contract } from '../../../shared/contract/ipc-contract';
 import { AppError } from '../../core/app-error';
 import { backupVault, restoreVault } from '../../core/vault/backup';
 import { createVault, unlockWithPassphrase, type OpenVault } from '../../core/vault/vault';
-import { newSecretFrom, secretFrom, vaultDirFrom, type CliIo } from '../cli-io';
+import { cliLog, newSecretFrom, secretFrom, vaultDirFrom, type CliIo } from '../cli-io';
 
 const newPassphraseSchema = contract['vault.setup'].request.shape.passphrase;
 
@@ -37,6 +37,7 @@ export function addVaultCommands(program: Command, io: CliIo): void {
       const passphrase = checkNewPassphrase(await newSecretFrom(io, 'OBI_PASSPHRASE', 'New passphrase'));
       const { vault: created, recoveryKey } = await createVault(dir, passphrase);
       created.close();
+      cliLog(io).event('vault.created');
       io.out(`Vault created in ${dir}.`);
       io.out('Recovery key (shown only this once; keep it offline, like a disk-encryption recovery key):');
       io.out(`  ${recoveryKey}`);
@@ -64,6 +65,7 @@ export function addVaultCommands(program: Command, io: CliIo): void {
       } finally {
         v.close();
       }
+      cliLog(io).event('vault.passphrase_changed');
       io.out('Passphrase changed. The recovery key stays valid.');
     });
 
@@ -72,6 +74,7 @@ export function addVaultCommands(program: Command, io: CliIo): void {
     .requiredOption('--out <file>', 'backup file to write')
     .action(async (opts: VaultOpt & { out: string }) => {
       const { bytes } = await withVault(io, opts.vault, (v) => backupVault(v, opts.out));
+      cliLog(io).event('vault.backup_written', { bytes });
       io.out(`Backup written to ${opts.out} (${bytes} bytes).`);
     });
 
@@ -81,6 +84,7 @@ export function addVaultCommands(program: Command, io: CliIo): void {
     .action(async (file: string, opts: VaultOpt) => {
       const dir = vaultDirFrom(io, opts.vault);
       await restoreVault(file, dir, await secretFrom(io, 'OBI_PASSPHRASE', 'Passphrase of the backup'));
+      cliLog(io).event('vault.restored');
       io.out(`Backup restored into ${dir}.`);
     });
 }

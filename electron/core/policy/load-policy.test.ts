@@ -1,30 +1,130 @@
-import { writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test-support/temp-dirs';
-import { AppError } from '../app-error';
-import { loadPolicy, readPolicyFile } from './load-policy';
+import { loadPolicy, policyLoadOptions, readPolicyFile, resolvePolicy } from './load-policy';
+import type { RegQueryRunner } from './registry-policy';
 
-describe('policy file', () => {
-  it('loads a valid file with defaults and warnings for unknown keys', () => {
-    const file = join(tempDir(), 'p.json');
-    writeFileSync(file, JSON.stringify({ organisation: 'SZW', role: 'officer', nextYearsKey: true }));
-    const loaded = loadPolicy(file);
-    expect(loaded.policy.lockAfterMinutes).toBe(10);
-    expect(loaded.warnings).toEqual([{ key: 'nextYearsKey', message: 'unknown key, ignored' }]);
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
+const registry = (name: string): RegQueryRunner => () => ({ status: 0, stdout: fixture(name) });
+const noRegistryKey: RegQueryRunner = () => ({ status: 1, stdout: Buffer.alloc(0) });
+const uid = process.getuid?.() ?? 0;
+
+function file(values: unknown, mode = 0o644): string {
+  const path = join(tempDir(), 'policy.json');
+  writeFileSync(path, JSON.stringify(values));
+  chmodSync(path, mode);
+  return path;
+}
+
+describe('policy sources', () => {
+  it('reads the registry on Windows and says where each value came from', () => {
+    const dev = file({ organisation: 'SZW', role: 'officer', lockAfterMinutes: 99, language: 'nl' });
+    const p = loadPolicy({ platform: 'win32', readRegistry: registry('reg-query-partial.txt'), devFile: dev });
+    expect(p.ok).toBe(true);
+    expect(p.entries).toEqual([
+      { key: 'organisation', value: 'NCTV', origin: 'registry' },
+      { key: 'role', value: 'officer', origin: 'dev-file' },
+      { key: 'lockAfterMinutes', value: 5, origin: 'registry' },
+      { key: 'allowOsKeyWrap', value: false, origin: 'default' },
+      { key: 'retentionMonths', value: 24, origin: 'default' },
+      { key: 'language', value: 'nl', origin: 'dev-file' },
+      { key: 'updates', value: 'off', origin: 'registry' },
+    ]);
   });
 
-  it('refuses to start on a wrong value, naming each key', () => {
-    const file = join(tempDir(), 'p.json');
-    writeFileSync(file, JSON.stringify({ organisation: 'SZW', role: 'boss', language: 'fr' }));
-    expect(() => loadPolicy(file)).toThrow(new AppError('policy_invalid', 'The policy is not valid: role: must be one of "officer", "teamlead"; language: must be one of "nl", "en".'));
+  it('never lets the development file override a machine value', () => {
+    const dev = file({ organisation: 'SZW', role: 'teamlead', allowOsKeyWrap: true, updates: 'auto', updateFeedUrl: 'https://evil.example/' });
+    const p = loadPolicy({ platform: 'win32', readRegistry: registry('reg-query-valid.txt'), devFile: dev });
+    expect(p.ok && p.policy).toMatchObject({ organisation: 'BZ', role: 'teamlead', updates: 'notify', updateFeedUrl: 'https://updates.bz.example/obi-werkplek/' });
+    // Every value the dev file sets is also set by the registry, which wins; the rest are defaults.
+    expect(p.entries.filter((e) => e.origin !== 'default').every((e) => e.origin === 'registry')).toBe(true);
+    expect(p.entries.some((e) => e.origin === 'dev-file')).toBe(false);
   });
 
-  it('names a missing, unreadable or non-JSON file as a problem instead of crashing', () => {
+  it('reads /etc/obi-werkplek/policy.json on Linux, only when root owns it and nobody else may write it', () => {
+    const machine = file({ organisation: 'BZ', role: 'officer', updates: 'off' });
+    const ok = loadPolicy({ platform: 'linux', machineFile: machine, machineFileOwnerUid: uid });
+    expect(ok).toMatchObject({ ok: true, policy: { organisation: 'BZ' } });
+    expect(ok.sources).toEqual([{ kind: 'machine-file', location: machine, present: true }]);
+
+    chmodSync(machine, 0o666);
+    const writable = loadPolicy({ platform: 'linux', machineFile: machine, machineFileOwnerUid: uid });
+    expect(writable.problems).toEqual([{ key: '(file)', message: 'must not be writable by group or others (chmod 644)', source: 'machine-file' }]);
+
+    chmodSync(machine, 0o644);
+    const foreign = loadPolicy({ platform: 'linux', machineFile: machine, machineFileOwnerUid: uid + 1 });
+    expect(foreign.problems).toContainEqual({ key: '(file)', message: 'must be owned by root', source: 'machine-file' });
+  });
+
+  it('fails closed: a broken machine file is not replaced by the development file', () => {
+    const dir = tempDir();
+    const machine = join(dir, 'policy.json');
+    writeFileSync(machine, '{ "organisation": ');
+    chmodSync(machine, 0o644);
+    const dev = file({ organisation: 'SZW', role: 'officer' });
+    const p = loadPolicy({ platform: 'linux', machineFile: machine, machineFileOwnerUid: uid, devFile: dev });
+    expect(p.ok).toBe(false);
+    expect(p.problems).toEqual([{ key: '(file)', message: 'is not valid JSON', source: 'machine-file' }]);
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    expect(loadPolicy({ platform: 'linux', machineFile: folder, machineFileOwnerUid: uid }).problems[0]).toMatchObject({ message: 'is not a regular file' });
+  });
+
+  it('names every wrong key with the source that holds it', () => {
+    const p = loadPolicy({ platform: 'win32', readRegistry: registry('reg-query-invalid.txt') });
+    expect(p.ok).toBe(false);
+    expect(p.problems).toEqual(
+      expect.arrayContaining([
+        { key: 'lockAfterMinutes', message: 'must be a REG_DWORD (found REG_SZ)', source: 'registry' },
+        { key: 'organisation', message: 'must be one of "SZW", "BZ", "NCTV"', source: 'registry' },
+        { key: 'role', message: 'is required', source: null },
+        { key: 'allowOsKeyWrap', message: 'must be a boolean', source: 'registry' },
+        { key: 'updates', message: 'must be one of "off", "notify", "auto"', source: 'registry' },
+      ]),
+    );
+    expect(p.warnings).toEqual([{ key: 'FutureKey', message: 'unknown key, ignored', source: 'registry' }]);
+  });
+
+  it('says so when no source holds a policy', () => {
+    const p = loadPolicy({ platform: 'win32', readRegistry: noRegistryKey });
+    expect(p.ok).toBe(false);
+    expect(p.problems[0]).toEqual({
+      key: '(policy)',
+      message: 'no policy found (looked in: HKEY_LOCAL_MACHINE\\Software\\Policies\\OBI\\Werkplek)',
+      source: null,
+    });
+    expect(resolvePolicy([]).problems[0]?.message).toBe('no policy found (looked in: no location for this platform)');
+  });
+
+  it('applies the rules between keys: a feed is required when updates are on', () => {
+    const p = resolvePolicy([{ kind: 'dev-file', location: 't', present: true, values: { organisation: 'SZW', role: 'officer', updates: 'auto' }, problems: [] }]);
+    expect(p.problems).toEqual([{ key: 'updateFeedUrl', message: 'is required when updates is "notify" or "auto"', source: null }]);
+  });
+});
+
+describe('development file', () => {
+  it('counts only in development builds', () => {
+    const env = { OBI_POLICY: '/home/dev/policy.json' };
+    expect(policyLoadOptions({ packaged: true, platform: 'win32', env, devDefaultFile: '/app/example.json' })).toEqual({ platform: 'win32' });
+    expect(policyLoadOptions({ packaged: false, platform: 'win32', env, devDefaultFile: '/app/example.json' })).toEqual({
+      platform: 'win32',
+      devFile: '/home/dev/policy.json',
+    });
+    expect(policyLoadOptions({ packaged: false, platform: 'linux', env: {}, devDefaultFile: '/app/example.json' }).devFile).toBe('/app/example.json');
+    expect(policyLoadOptions({ packaged: false, platform: 'linux', env: {} }).devFile).toBeUndefined();
+  });
+
+  it('is one more problem when missing or not JSON, not a crash', () => {
     const dir = tempDir();
     expect(readPolicyFile(join(dir, 'absent.json'))).toMatchObject({ ok: false, problems: [{ key: '(file)', message: 'cannot be read' }] });
     writeFileSync(join(dir, 'bad.json'), '{ organisation: SZW');
     expect(readPolicyFile(join(dir, 'bad.json'))).toMatchObject({ ok: false, problems: [{ key: '(file)', message: 'is not valid JSON' }] });
-    expect(() => loadPolicy(undefined)).toThrow(/set OBI_POLICY/);
+    writeFileSync(join(dir, 'list.json'), '[]');
+    expect(loadPolicy({ platform: 'darwin', devFile: join(dir, 'list.json') }).problems).toContainEqual({
+      key: '(file)',
+      message: 'must hold a JSON object',
+      source: 'dev-file',
+    });
   });
 });

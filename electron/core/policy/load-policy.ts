@@ -1,42 +1,161 @@
-import { readFileSync } from 'node:fs';
-import { formatPolicyProblems, parsePolicy, type Policy, type PolicyParse, type PolicyProblem } from '../../../shared/policy/policy-schema';
-import { AppError } from '../app-error';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import {
+  parsePolicy,
+  policyKeyNames,
+  policyKeySpec,
+  type Policy,
+  type PolicyKeyName,
+  type PolicyParse,
+  type PolicyProblem,
+} from '../../../shared/policy/policy-schema';
+import { linuxPolicyPath } from '../../../shared/policy/policy-templates';
+import { absentSource, type PolicyOrigin, type PolicySourceKind, type PolicySourceRead } from './policy-sources';
+import { readRegistrySource, type RegQueryRunner } from './registry-policy';
 
-/** Reads and checks a policy file; a missing or unreadable file is one more problem, not a crash. */
-export function readPolicyFile(path: string): PolicyParse {
+type JsonRead = { ok: true; raw: unknown } | { ok: false; problem: PolicyProblem };
+
+function readJson(path: string): JsonRead {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return { ok: false, problems: [{ key: '(file)', message: 'cannot be read' }], warnings: [] };
+    return { ok: false, problem: { key: '(file)', message: 'cannot be read' } };
   }
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    return { ok: true, raw: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false, problems: [{ key: '(file)', message: 'is not valid JSON' }], warnings: [] };
+    return { ok: false, problem: { key: '(file)', message: 'is not valid JSON' } };
   }
-  return parsePolicy(raw);
 }
 
-export interface LoadedPolicy {
-  policy: Policy;
-  warnings: PolicyProblem[];
-  source: string;
+/** Reads and checks a candidate policy file (`obi policy check`); a bad file is a problem, not a crash. */
+export function readPolicyFile(path: string): PolicyParse {
+  const read = readJson(path);
+  return read.ok ? parsePolicy(read.raw) : { ok: false, problems: [read.problem], warnings: [] };
+}
+
+function fileSource(kind: PolicySourceKind, path: string, extraProblems: PolicyProblem[] = []): PolicySourceRead {
+  const read = readJson(path);
+  const problems = [...extraProblems];
+  let values: Record<string, unknown> = {};
+  if (!read.ok) problems.push(read.problem);
+  else if (typeof read.raw !== 'object' || read.raw === null || Array.isArray(read.raw)) problems.push({ key: '(file)', message: 'must hold a JSON object' });
+  else values = read.raw as Record<string, unknown>;
+  return { kind, location: path, present: true, values, problems };
 }
 
 /**
- * The policy for this run. In development and tests it comes from the file `OBI_POLICY` names;
- * machine locations (registry, /etc) come with the managed-laptop work. An invalid policy stops the
- * caller with every wrong key named.
+ * /etc/obi-werkplek/policy.json counts only when the user cannot have written it: owned by root
+ * and writable by nobody else, as sudo and sshd demand of their files.
  */
-export function loadPolicy(path: string | undefined): LoadedPolicy {
-  if (!path) {
-    throw new AppError('policy_invalid', 'No policy: set OBI_POLICY to the path of a policy file.');
+function machineFileSource(path: string, ownerUid: number): PolicySourceRead {
+  if (!existsSync(path)) return absentSource('machine-file', path);
+  const st = statSync(path);
+  const problems: PolicyProblem[] = [];
+  if (!st.isFile()) return { kind: 'machine-file', location: path, present: true, values: {}, problems: [{ key: '(file)', message: 'is not a regular file' }] };
+  if (st.uid !== ownerUid) problems.push({ key: '(file)', message: 'must be owned by root' });
+  if ((st.mode & 0o022) !== 0) problems.push({ key: '(file)', message: 'must not be writable by group or others (chmod 644)' });
+  return fileSource('machine-file', path, problems);
+}
+
+export interface PolicyLoadOptions {
+  platform: NodeJS.Platform;
+  /** The development file; only development builds pass one (see `policyLoadOptions`). */
+  devFile?: string;
+  /** Tests replace the machine locations; the app never does. */
+  machineFile?: string;
+  machineFileOwnerUid?: number;
+  readRegistry?: RegQueryRunner;
+}
+
+/**
+ * Which sources this run may use. The development file (`OBI_POLICY`, else the example the entry
+ * point names) counts only in development builds — the CLI and the browser harness, or Electron
+ * when `app.isPackaged` is false — so a user cannot bring their own policy to an installed app.
+ */
+export function policyLoadOptions(input: {
+  packaged: boolean;
+  platform: NodeJS.Platform;
+  env: Record<string, string | undefined>;
+  devDefaultFile?: string;
+}): PolicyLoadOptions {
+  const devFile = input.packaged ? undefined : input.env.OBI_POLICY || input.devDefaultFile;
+  return { platform: input.platform, ...(devFile ? { devFile } : {}) };
+}
+
+export interface PolicyEntry {
+  key: PolicyKeyName;
+  value: unknown;
+  origin: PolicyOrigin;
+}
+
+/** A problem or warning with the source that holds the value at fault (none for a missing key). */
+export interface SourcedProblem extends PolicyProblem {
+  source: PolicySourceKind | null;
+}
+
+interface EffectiveBase {
+  /** Every key whose value is valid, with where it came from, in schema order. */
+  entries: PolicyEntry[];
+  warnings: SourcedProblem[];
+  sources: Array<Pick<PolicySourceRead, 'kind' | 'location' | 'present'>>;
+}
+
+/**
+ * The policy this run works with. Invalid (`ok: false`) puts the app in its read-only state: it
+ * says which key is wrong and neither changes the vault nor exports anything (read-only.ts).
+ */
+export type EffectivePolicy = (EffectiveBase & { ok: true; policy: Policy; problems: [] }) | (EffectiveBase & { ok: false; policy: null; problems: SourcedProblem[] });
+
+/**
+ * Combines the sources, strongest first: each key takes its value from the first source that sets
+ * it, so a weaker source (the development file) can never override a machine value. A source that
+ * cannot be read makes the whole policy invalid rather than letting a weaker one stand in.
+ */
+export function resolvePolicy(sources: PolicySourceRead[]): EffectivePolicy {
+  const merged: Record<string, unknown> = {};
+  const origin = new Map<string, PolicySourceKind>();
+  for (const source of sources) {
+    for (const [key, value] of Object.entries(source.values)) {
+      if (origin.has(key) || value === undefined) continue;
+      merged[key] = value;
+      origin.set(key, source.kind);
+    }
   }
-  const parsed = readPolicyFile(path);
-  if (!parsed.ok) {
-    throw new AppError('policy_invalid', `The policy is not valid: ${formatPolicyProblems(parsed.problems)}.`);
+  const problems: SourcedProblem[] = sources.flatMap((s) => s.problems.map((p) => ({ ...p, source: s.kind })));
+  if (!sources.some((s) => s.present)) {
+    const where = sources.map((s) => s.location).join(', ') || 'no location for this platform';
+    problems.push({ key: '(policy)', message: `no policy found (looked in: ${where})`, source: null });
   }
-  return { policy: parsed.policy, warnings: parsed.warnings, source: path };
+  const parsed = parsePolicy(merged);
+  const sourced = (p: PolicyProblem): SourcedProblem => ({ ...p, source: origin.get(p.key) ?? null });
+  if (!parsed.ok) problems.push(...parsed.problems.map(sourced));
+
+  const entries: PolicyEntry[] = [];
+  for (const key of policyKeyNames) {
+    const spec = policyKeySpec(key);
+    const from = origin.get(key);
+    if (!from) {
+      if (spec.default !== undefined) entries.push({ key, value: spec.default, origin: 'default' });
+      continue;
+    }
+    const value = spec.schema.safeParse(merged[key]);
+    if (value.success) entries.push({ key, value: value.data, origin: from });
+  }
+  const base: EffectiveBase = {
+    entries,
+    warnings: parsed.warnings.map(sourced),
+    sources: sources.map(({ kind, location, present }) => ({ kind, location, present })),
+  };
+  if (parsed.ok && problems.length === 0) return { ...base, ok: true, policy: parsed.policy, problems: [] };
+  return { ...base, ok: false, policy: null, problems };
+}
+
+/** Reads every source this platform and build allow and resolves them into the effective policy. */
+export function loadPolicy(options: PolicyLoadOptions): EffectivePolicy {
+  const sources: PolicySourceRead[] = [];
+  if (options.platform === 'win32') sources.push(readRegistrySource(options.readRegistry));
+  if (options.platform === 'linux') sources.push(machineFileSource(options.machineFile ?? linuxPolicyPath, options.machineFileOwnerUid ?? 0));
+  if (options.devFile) sources.push(fileSource('dev-file', options.devFile));
+  return resolvePolicy(sources);
 }

@@ -2,25 +2,26 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channels } from '../../../shared/contract/ipc-contract';
-import { parsePolicy, type Policy } from '../../../shared/policy/policy-schema';
 import type { TaxonomyView } from '../../../shared/taxonomy/taxonomy-view';
 import { evolve } from '../../../shared/test-support/taxonomy-evolve';
+import { memoryLog } from '../../test-support/memory-log';
 import { centralKey, writeTaxonomyFile } from '../../test-support/signed-taxonomy';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
+import { validTestPolicy } from '../../test-support/test-policy';
 import { AppError } from '../app-error';
 import { VaultSession } from '../session/vault-session';
 import { importTaxonomy } from '../taxonomy/import-taxonomy';
 import { dispatch, type Handlers } from './dispatch';
 import { createHandlers } from './handlers';
 
-const policy = (parsePolicy({ organisation: 'SZW', role: 'officer' }) as { policy: Policy }).policy;
+const policy = validTestPolicy({ future: 1 });
 const sessions: VaultSession[] = [];
 afterEach(() => sessions.splice(0).forEach((s) => s.dispose()));
 
 function sessionAndHandlers(): { session: VaultSession; h: Handlers } {
-  const session = new VaultSession({ vaultDir: join(tempDir(), 'v'), policy, vault: testVaultOptions });
+  const session = new VaultSession({ vaultDir: join(tempDir(), 'v'), policy: policy.policy, vault: testVaultOptions });
   sessions.push(session);
-  return { session, h: createHandlers({ session, policyWarnings: [{ key: 'future', message: 'unknown key, ignored' }] }) };
+  return { session, h: createHandlers({ session, policy }) };
 }
 
 const handlers = (): Handlers => sessionAndHandlers().h;
@@ -56,11 +57,15 @@ describe('dispatch', () => {
         throw new AppError('vault_locked', 'The vault is locked.');
       },
     };
-    const seen: string[] = [];
-    const internal = await dispatch(failing, 'vault.status', {}, { onInternalError: (ch) => seen.push(ch) });
+    const { log, lines, events } = memoryLog();
+    const internal = await dispatch(failing, 'vault.status', {}, { log });
     expect(internal).toEqual({ ok: false, error: { code: 'internal', message: 'An unexpected error occurred.' } });
-    expect(seen).toEqual(['vault.status']);
-    expect(await dispatch(failing, 'vault.lock', {})).toEqual({ ok: false, error: { code: 'vault_locked', message: 'The vault is locked.' } });
+    expect(await dispatch(failing, 'vault.lock', {}, { log })).toEqual({ ok: false, error: { code: 'vault_locked', message: 'The vault is locked.' } });
+    expect(events()).toMatchObject([
+      { event: 'rpc.failed', channel: 'vault.status', code: 'internal', errorClass: 'Error' },
+      { event: 'rpc.failed', channel: 'vault.lock', code: 'vault_locked' },
+    ]);
+    expect(lines.join('\n')).not.toMatch(/Yıldız|officer|SQLITE/);
   });
 
   it('passes answers through their schema, dropping fields beyond the contract', async () => {

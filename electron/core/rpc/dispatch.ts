@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { ErrorInfo, Result } from '../../../shared/contract/errors';
 import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../../shared/contract/ipc-contract';
 import { toErrorInfo } from '../app-error';
+import type { EventLog } from '../logging/event-log';
+import { errorClassOf } from '../logging/log-events';
 
 export type Handlers = {
   [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
@@ -20,8 +22,8 @@ export function describeInvalid(error: z.ZodError): ErrorInfo {
 }
 
 export interface DispatchOptions {
-  /** Told of errors the core did not expect, by channel and error class only. */
-  onInternalError?: (channel: string, error: unknown) => void;
+  /** Told of every refused call by channel and error code (and, for `internal`, the built-in error class). */
+  log?: EventLog;
 }
 
 /**
@@ -36,17 +38,23 @@ export async function dispatch(
   request: unknown,
   options: DispatchOptions = {},
 ): Promise<Result<unknown>> {
-  if (!isChannel(channel)) return { ok: false, error: { code: 'unknown_channel', message: 'Unknown channel.' } };
+  if (!isChannel(channel)) {
+    options.log?.event('rpc.refused', { reason: 'unknown_channel' });
+    return { ok: false, error: { code: 'unknown_channel', message: 'Unknown channel.' } };
+  }
   const spec = contract[channel];
   const parsed = spec.request.safeParse(request ?? {});
-  if (!parsed.success) return { ok: false, error: describeInvalid(parsed.error) };
+  if (!parsed.success) {
+    options.log?.event('rpc.failed', { channel, code: 'invalid_request' });
+    return { ok: false, error: describeInvalid(parsed.error) };
+  }
   try {
     const handler = handlers[channel] as (req: unknown) => unknown;
     const value = spec.response.parse(await handler(parsed.data));
     return { ok: true, value };
   } catch (e) {
     const info = toErrorInfo(e);
-    if (info.code === 'internal') options.onInternalError?.(channel, e);
+    options.log?.event('rpc.failed', { channel, code: info.code, ...(info.code === 'internal' ? { errorClass: errorClassOf(e) } : {}) });
     return { ok: false, error: info };
   }
 }

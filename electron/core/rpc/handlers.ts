@@ -1,4 +1,5 @@
-import type { PolicyProblem } from '../../../shared/policy/policy-schema';
+import { channels, type Channel } from '../../../shared/contract/ipc-contract';
+import type { Policy } from '../../../shared/policy/policy-schema';
 import { taxonomyView } from '../../../shared/taxonomy/taxonomy-view';
 import { appVersion } from '../app-version';
 import type { CaptureDeps } from '../capture/capture-ports';
@@ -8,33 +9,36 @@ import { overview } from '../capture/overview';
 import { defaultWarningDays, upcomingRemovals } from '../capture/retention';
 import { search } from '../capture/search';
 import { Signals } from '../capture/signals';
+import type { EffectivePolicy } from '../policy/load-policy';
+import { effectivePolicyView, policyInvalidError } from '../policy/read-only';
 import type { VaultSession } from '../session/vault-session';
-import type { OpenVault } from '../vault/vault';
 import { activeTaxonomy } from '../taxonomy/active-taxonomy';
+import type { OpenVault } from '../vault/vault';
 import type { Handlers } from './dispatch';
 
 export interface HandlerContext {
   session: VaultSession;
-  policyWarnings: PolicyProblem[];
+  policy: Extract<EffectivePolicy, { ok: true }>;
   /** Capture's dependencies for the open vault (its active taxonomy). */
   captureDeps?: (vault: OpenVault) => CaptureDeps;
 }
 
+const policySummary = (policy: Policy, warnings: EffectivePolicy['warnings']) => ({
+  ...policy,
+  warnings: warnings.map((w) => `${w.key}: ${w.message}`),
+});
+
 /** The core's answer to every channel of the contract; the compiler insists on each one. */
-export function createHandlers({ session, policyWarnings, captureDeps = defaultCaptureDeps }: HandlerContext): Handlers {
+export function createHandlers({ session, policy, captureDeps = defaultCaptureDeps }: HandlerContext): Handlers {
   const db = () => session.requireVault().db;
   const meetings = () => new Meetings(db(), captureDeps(session.requireVault()));
   const signals = () => new Signals(db(), captureDeps(session.requireVault()));
   const today = () => captureDeps(session.requireVault()).now?.() ?? new Date();
+  const retentionMonths = policy.policy.retentionMonths;
 
   return {
-    'app.info': () => ({
-      version: appVersion,
-      policy: {
-        ...session.policy,
-        warnings: policyWarnings.map((w) => `${w.key}: ${w.message}`),
-      },
-    }),
+    'app.info': () => ({ version: appVersion, readOnly: false, policy: policySummary(policy.policy, policy.warnings) }),
+    'policy.effective': () => effectivePolicyView(policy),
     'vault.status': () => session.status(),
     'vault.setup': ({ passphrase }) => session.setup(passphrase),
     'vault.confirmRecoveryKey': () => session.confirmRecoveryKey(),
@@ -68,8 +72,8 @@ export function createHandlers({ session, policyWarnings, captureDeps = defaultC
     'search.query': ({ query, filters, limit, offset }) => ({ hits: search(db(), query, filters, limit, offset) }),
     'overview.get': ({ month }) => overview(db(), month),
     'retention.upcoming': () => ({
-      retentionMonths: session.policy.retentionMonths,
-      items: upcomingRemovals(db(), { retentionMonths: session.policy.retentionMonths, warningDays: defaultWarningDays }, today()),
+      retentionMonths,
+      items: upcomingRemovals(db(), { retentionMonths, warningDays: defaultWarningDays }, today()),
     }),
     'audit.recent': ({ limit }) => ({
       entries: session
@@ -79,4 +83,21 @@ export function createHandlers({ session, policyWarnings, captureDeps = defaultC
     }),
     'taxonomy.get': () => taxonomyView(activeTaxonomy(session.requireVault()).taxonomy),
   };
+}
+
+/**
+ * The handlers of the read-only state (invalid machine policy): every channel but the two that
+ * describe the state refuses with `policy_invalid`, including channels added later, so the vault
+ * is neither opened nor changed and nothing is exported.
+ */
+export function createReadOnlyHandlers(policy: Extract<EffectivePolicy, { ok: false }>): Handlers {
+  const refuse = () => {
+    throw policyInvalidError(policy);
+  };
+  // Only these describe the state; they read nothing of the vault.
+  const describing: Partial<Handlers> = {
+    'app.info': () => ({ version: appVersion, readOnly: true, policy: null }),
+    'policy.effective': () => effectivePolicyView(policy),
+  };
+  return Object.fromEntries(channels.map((c: Channel) => [c, describing[c] ?? refuse])) as Handlers;
 }

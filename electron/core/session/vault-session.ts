@@ -1,6 +1,7 @@
 import type { EventName, EventPayloads, VaultStatus } from '../../../shared/contract/ipc-contract';
 import type { Policy } from '../../../shared/policy/policy-schema';
 import { AppError } from '../app-error';
+import { silentLog, type EventLog } from '../logging/event-log';
 import type { OsKeyWrap } from '../vault/key-slots';
 import {
   createVault,
@@ -24,7 +25,11 @@ export interface VaultSessionOptions {
   now?: () => number;
   /** Work to do whenever the vault opens (retention); a failure there never blocks the unlock. */
   onUnlocked?: (vault: OpenVault) => void;
+  /** Where unlocks, failures and locks are noted, as events without content. */
+  log?: EventLog;
 }
+
+type UnlockMethod = 'passphrase' | 'recovery-key' | 'os';
 
 type Listener = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;
 
@@ -40,8 +45,11 @@ export class VaultSession {
   private readonly listeners = new Set<Listener>();
   private queue: Promise<unknown> = Promise.resolve();
 
+  private readonly log: EventLog;
+
   constructor(private readonly options: VaultSessionOptions) {
     this.throttle = new UnlockThrottle(options.now);
+    this.log = options.log ?? silentLog;
   }
 
   get policy(): Policy {
@@ -95,6 +103,7 @@ export class VaultSession {
   setup(passphrase: string): Promise<{ recoveryKey: string; status: VaultStatus }> {
     return this.exclusive(async () => {
       const { vault, recoveryKey } = await createVault(this.options.vaultDir, passphrase, this.options.vault);
+      this.log.event('vault.created');
       this.adopt(vault);
       return { recoveryKey, status: this.status() };
     });
@@ -114,14 +123,31 @@ export class VaultSession {
     return this.exclusive(() => {
       if (this.vault) return this.status();
       if (!this.osAllowed) throw new AppError('os_unlock_unavailable', 'Policy or the operating system does not allow this here.');
-      const vault = unlockWithOs(this.options.vaultDir, this.options.osKeyWrap!, this.options.vault);
-      vault.audit('vault.unlocked', { method: 'os', failedAttempts: this.throttle.recordSuccess() });
-      this.adopt(vault);
+      let vault: OpenVault;
+      try {
+        vault = unlockWithOs(this.options.vaultDir, this.options.osKeyWrap!, this.options.vault);
+      } catch (e) {
+        this.logFailure('os', e);
+        throw e;
+      }
+      this.unlocked(vault, 'os');
       return this.status();
     });
   }
 
-  private async attempt(method: string, open: () => Promise<OpenVault>): Promise<VaultStatus> {
+  private unlocked(vault: OpenVault, method: UnlockMethod): void {
+    const failedAttempts = this.throttle.recordSuccess();
+    vault.audit('vault.unlocked', { method, failedAttempts });
+    this.log.event('vault.unlocked', { method, failedAttempts });
+    this.adopt(vault);
+  }
+
+  private logFailure(method: UnlockMethod, e: unknown): void {
+    const code = e instanceof AppError ? e.code : 'internal';
+    this.log.event('vault.unlock_failed', { method, code, failedAttempts: this.throttle.failedAttempts });
+  }
+
+  private async attempt(method: UnlockMethod, open: () => Promise<OpenVault>): Promise<VaultStatus> {
     if (this.vault) return this.status();
     const wait = this.throttle.retryAfterMs();
     if (wait > 0) {
@@ -135,10 +161,10 @@ export class VaultSession {
         if (e.code !== 'recovery_key_malformed') this.throttle.recordFailure();
         e.details.retryAfterMs = this.throttle.retryAfterMs();
       }
+      this.logFailure(method, e);
       throw e;
     }
-    vault.audit('vault.unlocked', { method, failedAttempts: this.throttle.recordSuccess() });
-    this.adopt(vault);
+    this.unlocked(vault, method);
     return this.status();
   }
 
@@ -163,6 +189,7 @@ export class VaultSession {
       } else {
         vault.disableOsUnlock();
       }
+      this.log.event('vault.os_unlock_changed', { enabled });
       return this.status();
     });
   }
@@ -170,6 +197,7 @@ export class VaultSession {
   changePassphrase(current: string, next: string): Promise<VaultStatus> {
     return this.exclusive(async () => {
       await this.requireVault().changePassphrase(current, next);
+      this.log.event('vault.passphrase_changed');
       return this.status();
     });
   }
@@ -177,6 +205,7 @@ export class VaultSession {
   confirmRecoveryKey(): Promise<VaultStatus> {
     return this.exclusive(() => {
       this.requireVault().confirmRecoveryKey();
+      this.log.event('vault.recovery_key_confirmed');
       return this.status();
     });
   }
@@ -184,6 +213,7 @@ export class VaultSession {
   newRecoveryKey(passphrase: string): Promise<{ recoveryKey: string; status: VaultStatus }> {
     return this.exclusive(async () => {
       const recoveryKey = await this.requireVault().newRecoveryKey(passphrase);
+      this.log.event('vault.recovery_key_replaced');
       return { recoveryKey, status: this.status() };
     });
   }
@@ -207,6 +237,7 @@ export class VaultSession {
     } finally {
       vault.close();
     }
+    this.log.event('vault.locked', { reason });
     this.emit('vault.locked', { reason });
   }
 

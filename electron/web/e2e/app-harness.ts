@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { parsePolicy } from '../../../shared/policy/policy-schema';
 import { tempDir, testVaultOptions } from '../../test-support/temp-dirs';
+import { testPolicy } from '../../test-support/test-policy';
 import { startWebServer, type WebServer } from '../web-server';
 
 /**
@@ -48,12 +48,10 @@ export async function closeBrowser(): Promise<void> {
 }
 
 export async function startApp(options: { idleLockMs?: number; policy?: Record<string, unknown>; vaultDir?: string } = {}): Promise<RunningApp> {
-  const parsed = parsePolicy({ organisation: 'SZW', role: 'officer', ...options.policy });
-  if (!parsed.ok) throw new Error('invalid test policy');
   const vaultDir = options.vaultDir ?? join(tempDir('obi-e2e-'), 'vault');
   const server = await startWebServer({
     vaultDir,
-    policy: { policy: parsed.policy, warnings: parsed.warnings, source: 'e2e' },
+    policy: testPolicy(options.policy),
     rendererDir: join(root, 'dist', 'renderer'),
     bridgeScriptPath: join(root, 'dist', 'web', 'web-bridge.js'),
     vault: testVaultOptions,

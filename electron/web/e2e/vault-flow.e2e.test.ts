@@ -28,6 +28,10 @@ describe('the vault in the real UI (Chromium, keyboard only)', () => {
 
     await firstRun(app);
     await expect.poll(() => page.locator('[data-content="audit"]').textContent()).toContain('Herstelsleutel bevestigd');
+    // The effective machine policy, each value with where it came from (here the development file, else the default).
+    const policyRow = page.getByTestId('policy-table').getByRole('row', { name: /Automatisch vergrendelen na/ });
+    await expect.poll(() => policyRow.textContent()).toMatch(/10.*standaardwaarde/);
+    expect(await page.getByTestId('policy-table').getByRole('row', { name: /Organisatie/ }).textContent()).toContain('ontwikkelbestand');
     await expectAccessible(page, 'home');
 
     await lockWithKeyboard(app);
@@ -131,7 +135,7 @@ describe('the vault in the real UI (Chromium, keyboard only)', () => {
     const html = await page.content();
     expect(html).not.toContain('data-content');
     expect(html).not.toContain('Herstelsleutel bevestigd');
-    expect(app.server.session.isUnlocked).toBe(false);
+    expect(app.server.session?.isUnlocked).toBe(false);
   });
 
   it('keeps a vault across a reload, and an unconfirmed recovery key asks for a new one', async () => {

@@ -6,9 +6,11 @@ import { api } from '../api/client';
 import { PageShell } from '../components/PageShell';
 import { useAudit } from '../stores/audit-store';
 import { useNav } from '../stores/nav-store';
+import { usePolicy } from '../stores/policy-store';
 import { useSession } from '../stores/session-store';
 import { useTaxonomy, useTagLabel } from '../stores/taxonomy-store';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
+import { PolicyTable } from '../components/PolicyTable';
 import { NewRecoveryKeyDialog } from './NewRecoveryKeyDialog';
 
 type OverviewData = Extract<Awaited<ReturnType<(typeof api)['overview.get']>>, { ok: true }>['value'];
@@ -124,6 +126,21 @@ function Overview() {
   );
 }
 
+function PolicySection() {
+  const { t } = useTranslation();
+  const { view, load } = usePolicy();
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <section aria-labelledby="policy-title">
+      <h2 id="policy-title">{t('policy.title')}</h2>
+      <p className="muted">{t('policy.intro')}</p>
+      {view ? <PolicyTable view={view} /> : null}
+    </section>
+  );
+}
+
 export function HomePage() {
   const { t } = useTranslation();
   const { policy, status, setOsUnlock } = useSession();
@@ -166,6 +183,7 @@ export function HomePage() {
           </Switch>
         ) : null}
       </section>
+      <PolicySection />
     </PageShell>
   );
 }

@@ -7,8 +7,15 @@ type Listener = <E extends EventName>(name: E, payload: EventPayloads[E]) => voi
 const listeners = new Set<Listener>();
 const status = (state: string) => ({ state, recoveryKeyPending: false, osUnlockAvailable: false, osUnlockAllowed: false, osUnlockEnabled: false, retryAfterMs: 0, failedAttempts: 0 });
 let coreState = 'unlocked';
+let policyValid = true;
+const called: string[] = [];
 const answers: Record<string, () => unknown> = {
-  'app.info': () => ({ ok: true, value: { version: '0.1.0', policy: { organisation: 'SZW', role: 'officer', language: 'nl', lockAfterMinutes: 10, allowOsKeyWrap: false, warnings: [] } } }),
+  'app.info': () => ({
+    ok: true,
+    value: policyValid
+      ? { version: '0.1.0', readOnly: false, policy: { organisation: 'SZW', role: 'officer', language: 'nl', lockAfterMinutes: 10, allowOsKeyWrap: false, warnings: [] } }
+      : { version: '0.1.0', readOnly: true, policy: null },
+  }),
   'vault.status': () => ({ ok: true, value: status(coreState) }),
   'audit.recent': () =>
     coreState === 'unlocked'
@@ -16,7 +23,7 @@ const answers: Record<string, () => unknown> = {
       : { ok: false, error: { code: 'vault_locked', message: 'The vault is locked.' } },
 };
 const bridge: ObiBridge = {
-  call: new Proxy({} as ObiBridge['call'], { get: (_t, channel: string) => () => Promise.resolve(answers[channel]?.()) }),
+  call: new Proxy({} as ObiBridge['call'], { get: (_t, channel: string) => () => (called.push(channel), Promise.resolve(answers[channel]?.())) }),
   onEvent: (l) => {
     listeners.add(l);
     return () => listeners.delete(l);
@@ -29,6 +36,20 @@ const { useAudit } = await import('./audit-store');
 
 beforeEach(() => {
   coreState = 'unlocked';
+  policyValid = true;
+  called.length = 0;
+});
+
+describe('renderer start', () => {
+  it('enters the read-only state when the machine policy is invalid, without asking about the vault', async () => {
+    policyValid = false;
+    await useSession.getState().init();
+    expect(useSession.getState()).toMatchObject({ loaded: true, readOnly: true, status: null, policy: null });
+    expect(called).toEqual(['app.info']);
+    policyValid = true;
+    await useSession.getState().init();
+    expect(useSession.getState()).toMatchObject({ readOnly: false, status: { state: 'unlocked' } });
+  });
 });
 
 describe('renderer stores on lock', () => {

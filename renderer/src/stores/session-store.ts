@@ -9,6 +9,8 @@ export type LockReason = 'idle' | 'manual' | 'system';
 interface SessionState {
   loaded: boolean;
   loadError: ErrorInfo | null;
+  /** The machine policy is invalid: the app only says which key is wrong (see PolicyInvalidPage). */
+  readOnly: boolean;
   version: string;
   policy: PolicyView | null;
   status: VaultStatus | null;
@@ -49,6 +51,7 @@ export const useSession = create<SessionState>()((set, get) => {
   return {
     loaded: false,
     loadError: null,
+    readOnly: false,
     version: '',
     policy: null,
     status: null,
@@ -59,12 +62,21 @@ export const useSession = create<SessionState>()((set, get) => {
     setRecoveryMode: (on) => set({ recoveryMode: on }),
 
     init: async () => {
-      const [info, status] = await Promise.all([api['app.info']({}), api['vault.status']({})]);
-      if (!info.ok || !status.ok) {
-        set({ loaded: true, loadError: info.ok ? (status.ok ? null : status.error) : info.error });
+      const info = await api['app.info']({});
+      if (!info.ok) {
+        set({ loaded: true, loadError: info.error });
         return;
       }
-      set({ loaded: true, loadError: null, version: info.value.version, policy: info.value.policy, status: status.value });
+      if (info.value.readOnly) {
+        set({ loaded: true, loadError: null, readOnly: true, version: info.value.version, policy: null, status: null });
+        return;
+      }
+      const status = await api['vault.status']({});
+      if (!status.ok) {
+        set({ loaded: true, loadError: status.error });
+        return;
+      }
+      set({ loaded: true, loadError: null, readOnly: false, version: info.value.version, policy: info.value.policy, status: status.value });
       stopListening?.();
       stopListening = onCoreEvent((name, payload) => {
         if (name === 'vault.locked') get().lockedByCore(payload.reason);

@@ -1,0 +1,25 @@
+import type { PolicyProblem } from '../../../shared/policy/policy-schema';
+
+/** Where a policy value came from, strongest first; `default` when no source sets the key. */
+export const policySourceKinds = ['registry', 'machine-file', 'dev-file'] as const;
+export type PolicySourceKind = (typeof policySourceKinds)[number];
+export type PolicyOrigin = PolicySourceKind | 'default';
+
+/** What one source holds: the candidate values by key, and what could not be read. */
+export interface PolicySourceRead {
+  kind: PolicySourceKind;
+  /** Registry key or file path, for `obi policy show` and the service desk. */
+  location: string;
+  /** False when the source does not exist on this machine (no registry key, no file). */
+  present: boolean;
+  values: Record<string, unknown>;
+  problems: PolicyProblem[];
+}
+
+export const absentSource = (kind: PolicySourceKind, location: string): PolicySourceRead => ({
+  kind,
+  location,
+  present: false,
+  values: {},
+  problems: [],
+});
