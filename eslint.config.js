@@ -33,7 +33,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.config.js', 'build/scripts/*.mjs'] },
+        projectService: { allowDefaultProject: ['*.config.js', 'build/scripts/*.mjs', 'build/scripts/*.d.mts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -8,12 +8,15 @@ export interface CliIo {
   err: (line: string) => void;
   /** Asks for a secret without echo; undefined when there is no terminal to ask on. */
   askSecret?: (question: string) => Promise<string>;
+  /** Standard input as bytes, for commands that read data (obi redact). */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 export const processIo = (): CliIo => ({
   env: process.env,
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  stdin: process.stdin,
   ...(process.stdin.isTTY
     ? { askSecret: (message: string) => passwordPrompt({ message, mask: '*' }, { output: process.stderr }) }
     : {}),

@@ -3,6 +3,7 @@ import { isAppError } from '../core/app-error';
 import { appVersion } from '../core/app-version';
 import { probeSqlCipher } from '../core/vault/sqlcipher';
 import type { CliIo } from './cli-io';
+import { addRedactCommand } from './commands/redact-command';
 import { addAuditCommands, addVaultCommands } from './commands/vault-commands';
 
 export function buildProgram(io: CliIo): Command {
@@ -18,6 +19,7 @@ export function buildProgram(io: CliIo): Command {
     });
   addVaultCommands(program, io);
   addAuditCommands(program, io);
+  addRedactCommand(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

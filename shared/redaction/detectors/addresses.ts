@@ -20,7 +20,7 @@ const suffixPattern = new RegExp(`(?:${suffixes.join('|')})$`);
 /** Words that open a street name of several words: Laan van Meerdervoort, Weg naar Rhijnauwen. */
 const streetHeads = new Set(['laan', 'weg', 'plein', 'kade', 'dijk', 'straat', 'singel', 'gracht', 'dreef', 'park', 'hof', 'markt', 'rue', 'avenue', 'via', 'calle', 'ulitsa']);
 /** Foreign street words written after the name (Atatürk Caddesi, Baker Street). */
-const foreignAfter = new Set(['caddesi', 'cad', 'cd', 'sokak', 'sokagi', 'sk', 'bulvari', 'mahallesi', 'mah', 'street', 'st', 'road', 'rd', 'avenue', 'ave', 'strasse', 'straße', 'gasse', 'ulitsa', 'prospekt', 'boulevard', 'lane', 'square']);
+const foreignAfter = new Set(['caddesi', 'sokak', 'sokagi', 'bulvari', 'mahallesi', 'street', 'road', 'avenue', 'strasse', 'straße', 'gasse', 'ulitsa', 'prospekt', 'boulevard', 'lane', 'square']);
 const connectors = new Set(['van', 'de', 'der', 'den', 'het', 'naar', 'op', 'aan', 'la', 'le', 'du', 'des', 'di', 'del', 'da', "'t", 't', 'en', 'bij', 'in']);
 /** Words that stand before a street name as part of it: titles and ordinals. */
 const nameOpeners = new Set(['burgemeester', 'prins', 'prinses', 'koningin', 'koning', 'graaf', 'gravin', 'hertog', 'dokter', 'dr', 'professor', 'prof', 'pastoor', 'president', 'generaal', 'kapitein', 'admiraal', 'sint', 'st', 'eerste', 'tweede', 'derde', 'vierde', 'oude', 'nieuwe', 'lange', 'korte', 'hoge', 'lage', 'grote', 'kleine', 'binnen', 'buiten', 'noord', 'zuid', 'oost', 'west', 'achter', 'voor', 'van', 'jan', 'mr', 'ir']);

@@ -42,6 +42,15 @@ function nameRun(tokens: readonly Token[], taken: Uint8Array, i: number): number
   return end;
 }
 
+function namesInstitution(tokens: readonly Token[], from: number, to: number): boolean {
+  const { keep } = getLexicon();
+  for (let k = from; k < to; k++) {
+    const m = keep.match(tokens, k);
+    if (m && m.value !== 'geo' && m.value !== 'term') return true;
+  }
+  return false;
+}
+
 function allKept(taken: Uint8Array, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (taken[k] !== KEPT) return false;
   return true;
@@ -71,7 +80,9 @@ export function findOrganisations(text: string, state: TokenState, out: Candidat
       while (from < tokens.length && kindsBefore.has(tokens[from]!.key) && adjacent(tokens, from - 1)) from++;
       if (from >= tokens.length || !adjacent(tokens, from - 1) || !tokens[from]!.cap) continue;
       const to = nameRun(tokens, taken, from);
-      if (to <= from || allKept(taken, from, to)) continue;
+      // After "stichting" a name of kept words is still a name (stichting Tigray Nederland), unless
+      // it names a state body or platform (moskee van de Diyanet).
+      if (to <= from || namesInstitution(tokens, from, to)) continue;
       if (to - from === 1 && lex.places.match(tokens, from)?.length === 1) continue;
       out.push(candidate(tokens[from]!.start, tokens[to - 1]!.end, 'organisation', true));
       markTaken(state, from, to, SPANNED);

@@ -151,9 +151,11 @@ const ibanRun = /(?<![\p{L}\d])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}){2,8}(?![
 const dutchIbanShape = /^NL\d{2}[A-Z]{4}\d{10}$/;
 
 function findIbans(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(ibanRun)) {
+  ibanRun.lastIndex = 0;
+  for (let m = ibanRun.exec(text); m !== null; m = ibanRun.exec(text)) {
     let value = m[0];
-    // Drop trailing groups until the rest is a valid IBAN ("NL91 ABNA 0417 1643 00 en …").
+    // Drop trailing groups until the rest is a valid IBAN ("NL91 ABNA 0417 1643 00 en …"), and go
+    // on after it: the dropped words may start the next IBAN.
     while (value.length >= 15) {
       const electronic = electronicFormatIBAN(value) ?? '';
       if (isValidIBAN(electronic) || dutchIbanShape.test(electronic)) {
@@ -164,6 +166,7 @@ function findIbans(text: string, out: Candidate[]): void {
       if (cut < 0) break;
       value = value.slice(0, cut);
     }
+    ibanRun.lastIndex = m.index + (value.length >= 15 ? value.length : 4);
   }
 }
 

@@ -41,8 +41,9 @@ export function findPlaces(text: string, state: TokenState, out: Candidate[]): v
     if (!m) continue;
     const from = i;
     const to = i + m.length;
+    // Inside a place of several words a kept word is part of the name (Bergen op Zoom).
     let free = true;
-    for (let k = from; k < to; k++) free &&= taken[k] === FREE;
+    for (let k = from + 1; k < to; k++) free &&= taken[k] === FREE || taken[k] === KEPT;
     if (!free) continue;
     const first = tokens[from]!;
     const single = m.length === 1;

@@ -103,7 +103,7 @@ export const publicFigures = lines(`
 export const domainTerms = lines(`
   OBI; Ongewenste Buitenlandse Inmenging; STIX; MISP; TLP; TLP:RED; TLP:AMBER; TLP:GREEN; TLP:CLEAR; Admiralty; NB; PS; Nb; Ps; Bron; Melder; Betrokkene; Contactpersoon
   Signaal; Fenomeenbeeld; Diaspora; Diasporabelasting; Transnationale repressie; TNR; Spijtbetuiging; Notitie; Gesprek; Actie; Vervolg; Conclusie; Samenvatting
-  Tel; Tel.; Mob; Mob.; Mail; E-mail; Adres; Postcode; Kenteken; BSN; IBAN; KvK-nummer; Ref; Ref.; Zie; Cc; Bcc; Re; Fw; Fwd; Aan; Van; Onderwerp
+  Tel; Tel.; Mob; Mob.; Mail; E-mail; Adres; Postcode; Kenteken; BSN; IBAN; KvK-nummer; Ref; Ref.; Zie; Cc; Bcc; Fwd; Onderwerp
   Maandag; Dinsdag; Woensdag; Donderdag; Vrijdag; Zaterdag; Zondag; Januari; Februari; Maart; April; Mei; Juni; Juli; Augustus; September; Oktober; November; December
   Monday; Tuesday; Wednesday; Thursday; Friday; Saturday; Sunday; January; February; March; June; July; August; October; Oct; Dec
   Ok; Oké; Okay; Hoi; Hallo; Groet; Groeten; Mvg; Gr; Ivm; Mbt; Dwz; Bijv; Evt; Ca; Resp
