@@ -7,6 +7,7 @@ import { defaultArgon2, openWithPassphrase } from '../core/vault/key-slots';
 import { openEncryptedDatabase, probeSqlCipher, type SqlDatabase } from '../core/vault/sqlcipher';
 import { createVault, unlockWithPassphrase } from '../core/vault/vault';
 import { dbPath, readKeySlots } from '../core/vault/vault-files';
+import { benchRedaction } from './redaction-bench';
 
 /**
  * `npm run bench`: figures only, no pass or fail. Speeds of the encrypted vault are reported as a
@@ -92,6 +93,8 @@ async function main(): Promise<void> {
     });
     coldKey.fill(0);
 
+    const redaction = benchRedaction(process.cwd());
+
     const results = {
       date: new Date().toISOString(),
       node: process.version,
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
       plain: pln,
       ratio: { insert: enc.insertPerSec / pln.insertPerSec, query: enc.queryPerSec / pln.queryPerSec },
       coldOpen100k: { rows: coldRows, ms: coldOpenMs },
+      redaction,
     };
 
     const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -116,6 +120,11 @@ async function main(): Promise<void> {
       ['point query, plain SQLite', `${f(pln.queryPerSec)} rows/s`],
       ['point query ratio encrypted / plain', f(results.ratio.query, 2)],
       [`open of a ${f(coldRows)}-row vault in a new connection + first query (no KDF; OS file cache warm)`, `${f(coldOpenMs, 1)} ms`],
+      ['redaction: first call (lexicons loaded and built)', `${f(redaction.loadMs)} ms`],
+      [`redaction throughput, Dutch notes in 2 000-character summaries (${f(redaction.megabytes, 1)} MB, one thread)`, `${f(redaction.throughputMBps, 2)} MB/s`],
+      ['redaction throughput per second of CPU time of that thread (same run)', `${f(redaction.throughputCpuMBps, 2)} MB/s`],
+      [`redaction: re-detect a 2 000-character summary after a keystroke, median of ${redaction.keystrokes}`, `${f(redaction.keystrokeMedianMs, 2)} ms`],
+      ['redaction: same, 95th percentile / maximum', `${f(redaction.keystrokeP95Ms, 2)} / ${f(redaction.keystrokeMaxMs, 1)} ms`],
     ];
     const width = Math.max(...table.map(([k]) => k.length));
     console.log(`OBI Werkplek benchmark (${results.node}, ${version})`);

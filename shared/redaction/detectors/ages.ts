@@ -1,4 +1,5 @@
 import { candidate, type Candidate } from '../candidate';
+import { mentions } from './patterns';
 
 /**
  * Ages: "34-jarige", "twaalfjarige", "45 jaar" where it says how old someone is (not "al 10 jaar in
@@ -11,7 +12,7 @@ const tens = '(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig
 const jarig = /jarige?(?![\p{L}])/giu;
 /** The number before "jarige": 34-jarige, 34 jarige, twaalfjarige, eenentwintigjarige. */
 const jarigNumber = new RegExp(String.raw`(?<![\p{L}\d])(?:\d{1,3}[- ]?|${numberWords}(?:en${tens})?|${tens})$`, 'iu');
-const years = /(?<![\p{L}\d,.])(\d{1,3})\s+jaar(\s+oud)?(?![\p{L}])/giu;
+const years = /(\d{1,3})\s+jaar(\s+oud)?(?![\p{L}])/giu;
 /** What comes after "N jaar" when it is a duration, not an age. */
 const durationAfter = /^\s*(?:geleden|lang|later|eerder|terug|gewerkt|gewoond|gevangenis|cel|celstraf|cel\b|in\b|bij\b|voor\b|na\b|naar\b|op\b|uit\b|getrouwd|samen|actief|lid|werkzaam|onderweg|gevlucht|bezig)/iu;
 /** What comes before "N jaar" when it is a duration. */
@@ -40,6 +41,7 @@ export function findAges(text: string, people: readonly Candidate[], out: Candid
     if (n) out.push(candidate(m.index - n[0].length, m.index + m[0].length, 'age'));
   }
   for (const m of text.matchAll(years)) {
+    if (m.index > 0 && /[\p{L}\d,.]/u.test(text[m.index - 1]!)) continue;
     if (!plausible(Number(m[1]))) continue;
     const before = text.slice(Math.max(0, m.index - 25), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
@@ -62,7 +64,7 @@ export function findAges(text: string, people: readonly Candidate[], out: Candid
     const start = m.index + m[0].length - m[1]!.length - (m[2]?.length ?? 0);
     out.push(candidate(start, m.index + m[0].length, 'age'));
   }
-  if (!/leeftijd|lft|age/i.test(text)) return;
+  if (!mentions(text, ['leeftijd', 'lft', 'age'])) return;
   for (const m of text.matchAll(labelAge)) {
     if (!plausible(Number(m[1]))) continue;
     const start = m.index + m[0].length - m[1]!.length;

@@ -7,6 +7,24 @@ import { candidate, type Candidate } from '../candidate';
  * quantifiers over the same characters), so the whole text is scanned in one pass per pattern.
  */
 
+/**
+ * Whether the character before position i is one of `chars` (a single-character pattern). The
+ * patterns below start with the characters they match rather than with a look-behind, so that the
+ * engine can skip ordinary text quickly; this check takes the look-behind's place.
+ */
+function touches(text: string, i: number, chars: RegExp): boolean {
+  return i > 0 && chars.test(text[i - 1]!);
+}
+const letterOrDigit = /[\p{L}\d]/u;
+
+let lowered: { text: string; lower: string } = { text: '', lower: '' };
+
+/** Whether the text mentions one of the words (lower case), to skip a costly pattern when not. */
+export function mentions(text: string, words: readonly string[]): boolean {
+  if (lowered.text !== text) lowered = { text, lower: text.toLowerCase() };
+  return words.some((w) => lowered.lower.includes(w));
+}
+
 const tlds =
   'nl|com|org|net|be|de|eu|info|io|me|tr|ma|ir|ru|cn|uk|fr|tv|app|co|gov|edu|biz|online|site|xyz|news|ly|gl|cc|to|es|it|ch|at|se|dk|no|pl|ua|er|et|so|af|pk|sy|iq|eg|dz|tn|sa|ae|qa|us|ca|au|in|hk|tw|vn|gg|live|blog|media|tech|social|link';
 
@@ -14,10 +32,10 @@ const tlds =
 // skips quickly over ordinary text; the part before it is found by walking back.
 const emailDomain = /@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
 const emailLocal = /[\p{L}\d._%+-]/u;
-const webStart = /\bhttps?:\/\/[^\s<>"'()[\]]+|\bwww\.[^\s<>"'()[\]]+/giu;
+const webStart = /(?:https?:\/\/|www\.)[^\s<>"'()[\]]+/giu;
 const tldAt = new RegExp(String.raw`\.(?:${tlds})(?![\p{L}\d-])(?:\/[^\s<>"'()[\]]*)?`, 'giu');
 const domainChar = /[\p{L}\d.-]/u;
-const handle = /(?<![\p{L}\d@._/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\p{L}\d@])/gu;
+const handle = /@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\p{L}\d@])/gu;
 
 /** Trailing punctuation belongs to the sentence, not to the URL. */
 function trimUrl(s: string): string {
@@ -38,6 +56,7 @@ function findWeb(text: string, out: Candidate[]): void {
     covered.push([start, m.index + m[0].length]);
   }
   for (const m of text.matchAll(webStart)) {
+    if (touches(text, m.index, letterOrDigit)) continue;
     const end = m.index + trimUrl(m[0]).length;
     if (isCovered(m.index, end)) continue;
     out.push(candidate(m.index, end, 'url'));
@@ -59,6 +78,7 @@ function findWeb(text: string, out: Candidate[]): void {
   }
   if (text.includes('@')) {
     for (const m of text.matchAll(handle)) {
+      if (touches(text, m.index, /[\p{L}\d@._/]/u)) continue;
       const end = m.index + m[0].length;
       if (!isCovered(m.index, end)) out.push(candidate(m.index, end, 'handle'));
     }
@@ -66,7 +86,7 @@ function findWeb(text: string, out: Candidate[]): void {
 }
 
 // A run of digits with the separators people put in phone numbers, starting with +, 00 or 0.
-const phoneRun = /(?<![\p{L}\d+\-/.,])(?:\+|00)?\d(?:[ \t]{0,2}[-–./]?[ \t]{0,2}\(?0?\)?[ \t]{0,2}\d)*/gu;
+const phoneRun = /(?:\+|00)?\d(?:[ \t]{0,2}[-–./]?[ \t]{0,2}\(?0?\)?[ \t]{0,2}\d)*/gu;
 
 function phoneDigits(run: string): string {
   return run.replace(/\(0\)/g, '').replace(/\D/g, '');
@@ -89,6 +109,7 @@ function isPhone(run: string): boolean {
 
 function findPhones(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(phoneRun)) {
+    if (touches(text, m.index, /[\p{L}\d+\-/.,]/u)) continue;
     let run = m[0];
     // Try the whole run, then drop trailing groups: "06 12345678 2024" holds a number and a year.
     for (;;) {
@@ -104,13 +125,14 @@ function findPhones(text: string, out: Candidate[]): void {
   }
 }
 
-const postcode = /(?<![\p{L}\d-])([1-9]\d{3})(?:[ \u00a0]?([A-Z]{2})|([a-z]{2}))(?![\p{L}\d])/gu;
+const postcode = /([1-9]\d{3})(?:[ \u00a0]?([A-Z]{2})|([a-z]{2}))(?![\p{L}\d])/gu;
 const notPostcodeLetters = new Set(['SA', 'SD', 'SS']);
 const yearAcronyms = new Set(['EU', 'VN', 'NL', 'US', 'UK', 'VS', 'OM', 'ID', 'TV', 'PC', 'AM', 'PM', 'CD', 'BV', 'NV']);
 const units = new Set(['km', 'kg', 'cm', 'mm', 'ml', 'gb', 'mb', 'kb', 'uu', 'pk', 'kw', 'mw', 'st', 'ste', 'de', 'en', 'jr', 'mg', 'hz']);
 
 function findPostcodes(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(postcode)) {
+    if (touches(text, m.index, /[\p{L}\d-]/u)) continue;
     const num = Number(m[1]);
     const letters = m[2] ?? m[3]!;
     if (notPostcodeLetters.has(letters.toUpperCase())) continue;
@@ -129,15 +151,16 @@ export function passesElevenTest(digits: string): boolean {
   return sum !== 0 && sum % 11 === 0;
 }
 
-const nineDigits = /(?<![\p{L}\d.\-+/])(?:\d{3}[.\s]?\d{2}[.\s]?\d{2}[.\s]?\d{2}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s]\d{3}[.\s]\d{3})(?![\p{L}\d-]|[.,]\d)/gu;
+const nineDigits = /(?:\d{3}[.\s]?\d{2}[.\s]?\d{2}[.\s]?\d{2}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s]\d{3}[.\s]\d{3})(?![\p{L}\d-]|[.,]\d)/gu;
 const bsnLabel = /(?<![\p{L}])(?:bsn(?:-nummer)?|burgerservicenummer|sofi-?nummer|citizen service number)(?![\p{L}])[\s:.#-]*(?:(?:is|was|nr\.?|nummer|van \p{L}+)\s+){0,3}(\d[\d.\s]{6,11}\d)/giu;
 
 function findBsn(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(nineDigits)) {
+    if (touches(text, m.index, /[\p{L}\d.\-+/]/u)) continue;
     if (passesElevenTest(m[0].replace(/\D/g, ''))) out.push(candidate(m.index, m.index + m[0].length, 'bsn'));
   }
   // With a label the number is a BSN even when a typing error breaks the 11-proef.
-  if (!/bsn|burgerservice|sofi|citizen/i.test(text)) return;
+  if (!mentions(text, ['bsn', 'burgerservice', 'sofi', 'citizen'])) return;
   for (const m of text.matchAll(bsnLabel)) {
     const value = m[1]!.trimEnd();
     const digits = value.replace(/\D/g, '');
@@ -147,12 +170,16 @@ function findBsn(text: string, out: Candidate[]): void {
   }
 }
 
-const ibanRun = /(?<![\p{L}\d])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}){2,8}(?![\p{L}\d])/gu;
+const ibanRun = /[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}){2,8}(?![\p{L}\d])/gu;
 const dutchIbanShape = /^NL\d{2}[A-Z]{4}\d{10}$/;
 
 function findIbans(text: string, out: Candidate[]): void {
   ibanRun.lastIndex = 0;
   for (let m = ibanRun.exec(text); m !== null; m = ibanRun.exec(text)) {
+    if (touches(text, m.index, letterOrDigit)) {
+      ibanRun.lastIndex = m.index + 1;
+      continue;
+    }
     let value = m[0];
     // Drop trailing groups until the rest is a valid IBAN ("NL91 ABNA 0417 1643 00 en …"), and go
     // on after it: the dropped words may start the next IBAN.
@@ -187,7 +214,7 @@ function findPlates(text: string, out: Candidate[]): void {
     const shape = m[0].replace(/[A-Z]/g, 'X').replace(/\d/g, '9');
     if (sideCodes.has(shape) || diplomatic.test(m[0])) out.push(candidate(m.index, m.index + m[0].length, 'plate'));
   }
-  if (!/kenteken|nummerplaat|license/i.test(text)) return;
+  if (!mentions(text, ['kenteken', 'nummerplaat', 'license'])) return;
   for (const m of text.matchAll(plateLabel)) {
     const value = m[1]!;
     if (!/\d/.test(value) || !/[A-Za-z]/.test(value) || value.replace(/[- ]/g, '').length < 5) continue;
@@ -199,10 +226,10 @@ function findPlates(text: string, out: Candidate[]): void {
 const documentLabel =
   /\b(?:paspoort(?:nummer|nr\.?)?|pasnummer|id-kaart(?:nummer)?|identiteitskaart(?:nummer)?|identiteitsbewijs|documentnummer|verblijfsvergunning(?:snummer)?|verblijfspas|vreemdelingennummer|v-nummer|rijbewijs(?:nummer)?|rijbewijsnummer|reisdocument|vluchtelingenpaspoort|kimlik(?: no)?|nüfus|passport(?: number| no\.?)?|id number)\b[\s:.#]*(?:(?:is|was|met|nummer|nr\.?|no\.?|van (?:hem|haar)|werd)\s+){0,3}([A-Z0-9][A-Z0-9-]{4,15})(?![\p{L}\d])/giu;
 // Dutch passports and identity cards: two letters, six letters or digits, one digit (no letter O).
-const dutchDocument = /(?<![\p{L}\d])[A-NP-Z]{2}[A-NP-Z0-9]{6}\d(?![\p{L}\d])/gu;
+const dutchDocument = /[A-NP-Z]{2}[A-NP-Z0-9]{6}\d(?![\p{L}\d])/gu;
 
 function findDocuments(text: string, out: Candidate[]): void {
-  const labelled = /paspoort|pasnummer|id-kaart|identiteit|document|verblijf|vreemdeling|v-nummer|rijbewijs|kimlik|nüfus|passport|id number/i.test(text);
+  const labelled = mentions(text, ['paspoort', 'pasnummer', 'id-kaart', 'identiteit', 'document', 'verblijf', 'vreemdeling', 'v-nummer', 'rijbewijs', 'kimlik', 'nüfus', 'passport', 'id number']);
   for (const m of labelled ? text.matchAll(documentLabel) : []) {
     const value = m[1]!;
     if ((value.match(/\d/g) ?? []).length < 2) continue;
@@ -210,6 +237,7 @@ function findDocuments(text: string, out: Candidate[]): void {
     out.push(candidate(start, start + value.length, 'document'));
   }
   for (const m of text.matchAll(dutchDocument)) {
+    if (touches(text, m.index, letterOrDigit)) continue;
     if ((m[0].match(/\d/g) ?? []).length >= 3) out.push(candidate(m.index, m.index + m[0].length, 'document'));
   }
 }
@@ -217,8 +245,8 @@ function findDocuments(text: string, out: Candidate[]): void {
 const months =
   'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec|january|february|march|june|july|october';
 const weekdays = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo';
-const numericDate = /(?<![\p{L}\d\-/.])(?:(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})|(\d{4})-(\d{2})-(\d{2}))(?![\p{L}\d]|[-/.]\d)/gu;
-const textDate = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})(?:e|ste|de)?\s+(?:${months})\b\.?(?:,?\s+(?:\d{4}|'\d{2}))?`, 'giu');
+const numericDate = /(?:(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})|(\d{4})-(\d{2})-(\d{2}))(?![\p{L}\d]|[-/.]\d)/gu;
+const textDate = new RegExp(String.raw`(\d{1,2})(?:e|ste|de)?\s+(?:${months})\b\.?(?:,?\s+(?:\d{4}|'\d{2}))?`, 'giu');
 /** What may stand before the day: a weekday (zaterdag 14 maart), a first day (4 op 5 juni). */
 const datePrefix = new RegExp(String.raw`(?:(?<![\p{L}])(?:${weekdays})\.?,?\s+)?(?:(?<![\p{L}\d])\d{1,2}\s+(?:op|en|of|tot|-)\s+)?$`, 'iu');
 const birthYear = /(?:geb\.|geboren(?:\s+(?:op|in))?|geboortedatum:?|geboortejaar:?|°)\s*((?:1[89]|20)\d{2})(?![\p{L}\d]|[-/.]\d)/giu;
@@ -229,15 +257,17 @@ function validDayMonth(day: number, month: number): boolean {
 
 function findDates(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(numericDate)) {
+    if (touches(text, m.index, /[\p{L}\d\-/.]/u)) continue;
     const ok = m[1] !== undefined ? validDayMonth(Number(m[1]), Number(m[3])) : validDayMonth(Number(m[7]), Number(m[6]));
     if (ok) out.push(candidate(m.index, m.index + m[0].length, 'date'));
   }
   for (const m of text.matchAll(textDate)) {
+    if (touches(text, m.index, letterOrDigit)) continue;
     if (Number(m[1]) < 1 || Number(m[1]) > 31) continue;
     const prefix = datePrefix.exec(text.slice(Math.max(0, m.index - 20), m.index))![0];
     out.push(candidate(m.index - prefix.length, m.index + m[0].replace(/\.$/, '').length, 'date'));
   }
-  if (!/geb|°/i.test(text)) return;
+  if (!mentions(text, ['geb', '°'])) return;
   for (const m of text.matchAll(birthYear)) {
     const start = m.index + m[0].length - m[1]!.length;
     out.push(candidate(start, start + 4, 'date'));
