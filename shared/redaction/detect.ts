@@ -85,7 +85,7 @@ export function detect(text: string): DetectedSpan[] {
   findAddresses(text, state, words);
   const people: Candidate[] = [];
   const contextPlaces: Candidate[] = [];
-  findPeople(state, people, contextPlaces);
+  findPeople(text, state, people, contextPlaces);
   propagateNames(state, people, people);
   people.sort((a, b) => a.start - b.start);
   findAges(text, people, candidates);

@@ -2,7 +2,7 @@ import { candidate, type Candidate } from '../candidate';
 import { isDutchWord } from '../lexicon/dutch-words';
 import { getLexicon, type Lexicon } from '../lexicon/lexicon';
 import type { Token } from '../tokenise';
-import { adjacent, FREE, markTaken, nameKeyOf, possessiveLength, previousIndex, SPANNED, type TokenState } from './context';
+import { adjacent, FREE, KEPT, markTaken, nameKeyOf, possessiveLength, previousIndex, SPANNED, type TokenState } from './context';
 
 /**
  * Person names. A name is a run of name words (with initials and particles between them); how sure
@@ -30,7 +30,11 @@ const notNames = new Set([
 /** Places are where these words point; persons are the default. */
 const placePrepositions = new Set(['in', 'uit', 'te', 'nabij', 'vanuit', 'rond', 'richting', 'naar', 'omgeving', 'regio']);
 const placeNouns = new Set(['dorp', 'dorpje', 'stad', 'stadje', 'wijk', 'buurt', 'plaats', 'woonplaats', 'gemeente', 'district', 'streek', 'provincie', 'regio']);
-const articles = new Set(['de', 'het', 'een', 'het', 'zijn', 'haar']);
+const articles = new Set(['de', 'het', 'een', 'zijn', 'haar']);
+/** Forms of address after which a capitalised word is a name even if it is also a kept word (de heer Türkmen). */
+const formalTitles = new Set(['meneer', 'mijnheer', 'mevrouw', 'heer', 'dhr', 'mw', 'mevr', 'mej', 'juffrouw', 'mr', 'dr', 'imam', 'sjeik', 'pastoor', 'dominee']);
+/** Words after which a lower-case unknown word in a hasty note is a name: "gesproken met yuhan". */
+const nameCues = new Set(['met', 'volgens', 'namens']);
 
 function isWord(t: Token): boolean {
   return isDutchWord(nameKeyOf(t) === t.key ? t.lower : t.lower.slice(0, -2));
@@ -81,8 +85,13 @@ interface Run {
   lower: number;
 }
 
+/** A lower-case word that is no Dutch word, after "met", "volgens" (met yuhan gesproken). */
+function unknownLowerWord(t: Token): boolean {
+  return !t.cap && !t.hasDigit && t.text.length >= 3 && !notNames.has(t.key) && !isWord(t);
+}
+
 /** The longest run of name parts from token i. */
-function runFrom(state: TokenState, i: number, lex: Lexicon, afterTitle: boolean): Run | null {
+function runFrom(state: TokenState, i: number, lex: Lexicon, afterTitle: boolean, afterCue = false): Run | null {
   const { tokens, taken } = state;
   const run: Run = { from: i, to: i, strong: 0, weak: 0, initials: 0, firstNames: 0, particles: 0, lower: 0 };
   let j = i;
@@ -102,7 +111,9 @@ function runFrom(state: TokenState, i: number, lex: Lexicon, afterTitle: boolean
       while (k < tokens.length && lex.particles.has(tokens[k]!.key) && adjacent(tokens, k)) k++;
       const next = tokens[k];
       const nextOk = next !== undefined && k > j && next.cap && !next.hasDigit && taken[k] === FREE;
-      const inside = run.to > run.from || afterTitle;
+      // After a title only a capitalised particle opens the name (Mevrouw De Groot); "oom van Hussein" is
+      // the uncle of Hussein.
+      const inside = run.to > run.from || (afterTitle && t.cap);
       const opens = t.cap ? nextOk && capitalEvidence(next, lex) !== Evidence.None : nextOk && lex.particleSurnames.has(nameKeyOf(next));
       if (nextOk && (inside || opens)) {
         run.particles += k - j;
@@ -118,7 +129,7 @@ function runFrom(state: TokenState, i: number, lex: Lexicon, afterTitle: boolean
     else if (t.cap && !t.hasDigit && !t.allCaps && (run.to > run.from || afterTitle) && !notNames.has(key) && !lex.titlesBefore.has(key)) {
       // After a title, an initial or a first name, a capitalised word belongs to the name (De Groot).
       run.weak++;
-    } else if (lowerCaseName(t, lex) || (afterTitle && run.to === run.from && !t.cap && !t.hasDigit && t.text.length >= 3 && !isWord(t))) {
+    } else if (lowerCaseName(t, lex) || ((afterTitle || afterCue || run.lower > 0) && unknownLowerWord(t))) {
       run.lower++;
     } else break;
     if (lex.firstNames.has(key)) run.firstNames++;
@@ -130,13 +141,14 @@ function runFrom(state: TokenState, i: number, lex: Lexicon, afterTitle: boolean
   return run.to > run.from ? run : null;
 }
 
-function acceptable(run: Run, tokens: readonly Token[], afterTitle: boolean): boolean {
+function acceptable(run: Run, tokens: readonly Token[], afterTitle: boolean, text: string): boolean {
   const words = run.strong + run.weak + run.lower;
   if (words === 0) return false;
   if (afterTitle || run.strong > 0 || run.lower > 0) return true;
   // Only weak words (Bakker, Roos): a name with an initial, particle or first name, or mid-sentence.
   if (run.initials > 0 || run.particles > 0 || words >= 2) return true;
-  return !tokens[run.from]!.sentenceStart;
+  // At the start of a sentence a weak word needs an age after it: "Lien (65) wil anoniem blijven".
+  return !tokens[run.from]!.sentenceStart || /^\s*\(\d{1,3}\)/.test(text.slice(tokens[run.to - 1]!.end, tokens[run.to - 1]!.end + 8));
 }
 
 /** Whether an unknown capitalised word stands where a place would (in X, uit X, het dorp X). */
@@ -146,18 +158,24 @@ function placeContext(tokens: readonly Token[], i: number): boolean {
   return placePrepositions.has(tokens[p]!.key) || placeNouns.has(tokens[p]!.key);
 }
 
-export function findPeople(state: TokenState, out: Candidate[], unknownPlaces: Candidate[]): void {
+export function findPeople(text: string, state: TokenState, out: Candidate[], unknownPlaces: Candidate[]): void {
   const lex = getLexicon();
   const { tokens, taken } = state;
   for (let i = 0; i < tokens.length; i++) {
-    if (taken[i] !== FREE) continue;
     const prev = tokens[i - 1];
     const t = tokens[i]!;
+    if (taken[i] === KEPT && prev && formalTitles.has(prev.key) && adjacent(tokens, i - 1) && t.cap && !t.allCaps && taken[i - 1] === FREE && taken[i + 1] !== KEPT) {
+      out.push(candidate(t.start, t.end - possessiveLength(t), 'person'));
+      taken[i] = SPANNED;
+      continue;
+    }
+    if (taken[i] !== FREE) continue;
     const afterTitle = prev !== undefined && taken[i - 1] !== SPANNED && lex.titlesBefore.has(prev.key) && adjacent(tokens, i - 1);
+    const afterCue = prev !== undefined && nameCues.has(prev.key) && prev.end + 1 === t.start && taken[i - 1] === FREE;
     // Most words are lower case and no name: a quick test before building a run.
-    if (!t.cap && !afterTitle && !lex.particles.has(t.key) && !lex.firstNames.has(t.key) && !lex.surnames.has(nameKeyOf(t))) continue;
-    const run = runFrom(state, i, lex, afterTitle);
-    if (!run || !acceptable(run, tokens, afterTitle)) continue;
+    if (!t.cap && !afterTitle && !afterCue && !lex.particles.has(t.key) && !lex.firstNames.has(t.key) && !lex.surnames.has(nameKeyOf(t))) continue;
+    const run = runFrom(state, i, lex, afterTitle, afterCue);
+    if (!run || !acceptable(run, tokens, afterTitle, text)) continue;
     const first = tokens[run.from]!;
     const last = tokens[run.to - 1]!;
     const end = last.end - possessiveLength(last);

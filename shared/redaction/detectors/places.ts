@@ -36,9 +36,10 @@ export function findPlaces(text: string, state: TokenState, out: Candidate[]): v
   const lex = getLexicon();
   const { tokens, taken } = state;
   for (let i = 0; i < tokens.length; i++) {
-    if (taken[i] !== FREE) continue;
+    if (taken[i] !== FREE && taken[i] !== KEPT) continue;
     const m = lex.places.match(tokens, i);
-    if (!m) continue;
+    // A kept word starts a place only as part of a longer name (Hollands Kroon).
+    if (!m || (taken[i] === KEPT && m.length === 1)) continue;
     const from = i;
     const to = i + m.length;
     // Inside a place of several words a kept word is part of the name (Bergen op Zoom).
@@ -70,6 +71,20 @@ export function findPlaces(text: string, state: TokenState, out: Candidate[]): v
     i = to - 1;
   }
   findPlaceAdjectives(text, state, out);
+  findNeighbourhoodNames(state, out);
+}
+
+const neighbourhoodEndings = /(?:wijk|buurt|kwartier)$/;
+
+/** Unlisted neighbourhoods by their shape: a capitalised name ending in -wijk, -buurt, -kwartier. */
+function findNeighbourhoodNames(state: TokenState, out: Candidate[]): void {
+  const { tokens, taken } = state;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (taken[i] !== FREE || !t.cap || t.sentenceStart || t.key.length < 8 || !neighbourhoodEndings.test(t.key)) continue;
+    out.push(candidate(t.start, t.end, 'place'));
+    taken[i] = SPANNED;
+  }
 }
 
 const irregularAdjectives: Readonly<Record<string, string>> = {

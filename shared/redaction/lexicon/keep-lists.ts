@@ -37,7 +37,7 @@ export const platforms = lines(`
   VKontakte; VK; Odnoklassniki; Snapchat; LinkedIn; Viber; Imo; Line; Skype; Zoom; Teams; Microsoft Teams; Discord; Reddit; Clubhouse
   Bluesky; Threads; Mastodon; Tumblr; Pinterest; Gmail; Hotmail; Outlook; Proton; ProtonMail; Google; Google Maps; Apple; iPhone
   Android; Samsung; Huawei; Xiaomi; Airbnb; Booking; Marktplaats; Tikkie; PayPal; Western Union; MoneyGram; Hawala; Revolut; Wise
-  Zello; Paltalk; Botim; Tango
+  Zello; Paltalk; Botim; Tango; Albert Heijn; Jumbo; Lidl; Aldi; Action; HEMA; Kruidvat; Bol.com; PostNL; DHL; Uber; Thuisbezorgd
 `);
 
 /** Religions, their feasts and texts, ethnic and religious groups, languages. */
