@@ -12,11 +12,13 @@ import { adjacent, FREE, markTaken, SPANNED, type TokenState } from './context';
  */
 
 const suffixes = [
-  'straat', 'laan', 'weg', 'plein', 'gracht', 'kade', 'singel', 'dijk', 'dreef', 'steeg', 'pad', 'hof', 'plantsoen', 'markt',
-  'boulevard', 'allee', 'baan', 'wal', 'haven', 'burgwal', 'kanaal', 'straatweg', 'ring', 'erf', 'park', 'veld', 'hoven',
-  'kwartier', 'passage', 'promenade', 'dwarsstraat', 'zijde', 'gaarde', 'oord', 'hage', 'donk', 'akker', 'brink',
+  'straat', 'laan', 'weg', 'plein', 'gracht', 'kade', 'singel', 'dijk', 'dreef', 'steeg', 'pad', 'plantsoen', 'markt', 'boulevard',
+  'allee', 'burgwal', 'kanaal', 'straatweg', 'dwarsstraat', 'passage', 'promenade',
 ];
 const suffixPattern = new RegExp(`(?:${suffixes.join('|')})$`);
+/** Endings that are also common in surnames and other names (Oosterhof, Rietveld): only with a number. */
+const weakSuffixes = ['hof', 'baan', 'wal', 'haven', 'ring', 'erf', 'park', 'veld', 'hoven', 'zijde', 'gaarde', 'oord', 'hage', 'donk', 'brink'];
+const weakSuffixPattern = new RegExp(`(?:${weakSuffixes.join('|')})$`);
 /** Words that open a street name of several words: Laan van Meerdervoort, Weg naar Rhijnauwen. */
 const streetHeads = new Set(['laan', 'weg', 'plein', 'kade', 'dijk', 'straat', 'singel', 'gracht', 'dreef', 'park', 'hof', 'markt', 'rue', 'avenue', 'via', 'calle', 'ulitsa']);
 /** Foreign street words written after the name (Atatürk Caddesi, Baker Street). */
@@ -26,8 +28,11 @@ const connectors = new Set(['van', 'de', 'der', 'den', 'het', 'naar', 'op', 'aan
 const nameOpeners = new Set(['burgemeester', 'prins', 'prinses', 'koningin', 'koning', 'graaf', 'gravin', 'hertog', 'dokter', 'dr', 'professor', 'prof', 'pastoor', 'president', 'generaal', 'kapitein', 'admiraal', 'sint', 'st', 'eerste', 'tweede', 'derde', 'vierde', 'oude', 'nieuwe', 'lange', 'korte', 'hoge', 'lage', 'grote', 'kleine', 'binnen', 'buiten', 'noord', 'zuid', 'oost', 'west', 'achter', 'voor', 'van', 'jan', 'mr', 'ir']);
 const houseNumber = /^[ \t]*(?:nr\.?[ \t]*)?\d{1,5}(?:[ \t]?[a-zA-Z](?![\p{L}\d]))?(?:[ \t]?[-/][ \t]?(?:\d{1,4}|[IVX]{1,4}|[a-zA-Z])(?![\p{L}\d]))?(?:[ \t](?:hs|bis|huis|boven|bg|zw|rd|I{1,3}|IV|[a-d])(?![\p{L}\d]))?/u;
 
-function isStreetWord(t: Token): boolean {
-  return t.key.length > 5 && suffixPattern.test(t.key) && !t.hasDigit;
+/** 2: a street word; 1: a street word only with a house number after it; 0: no street word. */
+function streetWord(t: Token): number {
+  if (t.key.length <= 5 || t.hasDigit) return 0;
+  if (suffixPattern.test(t.key)) return getLexicon().surnames.has(t.key) ? 1 : 2;
+  return weakSuffixPattern.test(t.key) ? 1 : 0;
 }
 
 /** How far the words of the street name reach back from the street word at index i. */
@@ -52,7 +57,10 @@ export function findAddresses(text: string, state: TokenState, out: Candidate[])
     const t = tokens[i]!;
     let from = -1;
     let to = -1;
-    if (isStreetWord(t)) {
+    let needsNumber = false;
+    const street = streetWord(t);
+    if (street > 0) {
+      needsNumber = street === 1;
       from = nameStart(tokens, i, taken);
       to = i + 1;
     } else if (t.cap && streetHeads.has(t.key) && adjacent(tokens, i)) {
@@ -83,9 +91,9 @@ export function findAddresses(text: string, state: TokenState, out: Candidate[])
     const num = houseNumber.exec(text.slice(last.end, last.end + 30));
     const hasNumber = num !== null && num[0].trim() !== '' && /^[ \t]/.test(num[0]);
     const first = tokens[from]!;
-    // A lower-case street word, one at the start of a sentence, or a surname (Rietveld, Oosterhof)
-    // needs a house number.
-    if (!hasNumber && (!first.cap || (first.sentenceStart && from === i) || (from === i && getLexicon().surnames.has(t.key)))) continue;
+    // A lower-case street word, one at the start of a sentence, or one that may be a surname
+    // (Rietveld, Oosterhof) needs a house number.
+    if (!hasNumber && (needsNumber || !first.cap || (first.sentenceStart && from === i))) continue;
     let end = last.end;
     if (hasNumber) end += num[0].length;
     out.push(candidate(first.start, end, 'address'));

@@ -1,3 +1,4 @@
+import { findCountry } from '../../geo';
 import { candidate, type Candidate } from '../candidate';
 import { getLexicon } from '../lexicon/lexicon';
 import type { Token } from '../tokenise';
@@ -82,7 +83,7 @@ export function findOrganisations(text: string, state: TokenState, out: Candidat
       const to = nameRun(tokens, taken, from);
       // After "stichting" a name of kept words is still a name (stichting Tigray Nederland), unless
       // it names a state body or platform (moskee van de Diyanet).
-      if (to <= from || namesInstitution(tokens, from, to)) continue;
+      if (to <= from || namesInstitution(tokens, from, to) || (to - from === 1 && findCountry(tokens[from]!.text))) continue;
       if (to - from === 1 && lex.places.match(tokens, from)?.length === 1) continue;
       out.push(candidate(tokens[from]!.start, tokens[to - 1]!.end, 'organisation', true));
       markTaken(state, from, to, SPANNED);

@@ -152,7 +152,7 @@ export function passesElevenTest(digits: string): boolean {
 }
 
 const nineDigits = /(?:\d{3}[.\s]?\d{2}[.\s]?\d{2}[.\s]?\d{2}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s]\d{3}[.\s]\d{3})(?![\p{L}\d-]|[.,]\d)/gu;
-const bsnLabel = /(?<![\p{L}])(?:bsn(?:-nummer)?|burgerservicenummer|sofi-?nummer|citizen service number)(?![\p{L}])[\s:.#-]*(?:(?:is|was|nr\.?|nummer|van \p{L}+)\s+){0,3}(\d[\d.\s]{6,11}\d)/giu;
+const bsnLabel = /(?<![\p{L}])(?:bsn(?:-nummer)?|burgerservicenummer|sofi-?nummer|citizen service number)(?![\p{L}])[\s:.#(-]*(?:(?:is|was|nr\.?|nummer|van \p{L}+)\s*){0,3}(\d[\d.\s]{6,11}\d)/giu;
 
 function findBsn(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(nineDigits)) {
@@ -206,7 +206,7 @@ const plate = /[A-Z\d]{1,3}-[A-Z\d]{1,3}(?:-[A-Z\d]{1,3})?/g;
 /** A character that may not touch a plate or a number on either side. */
 const joins = (c: string | undefined): boolean => c !== undefined && (c === '-' || /[\p{L}\d]/u.test(c));
 const diplomatic = /^CDJ?-(?:[A-Z\d]{1,3}-[A-Z\d]{1,3}|\d{2,5})$/;
-const plateLabel = /\b(?:kenteken(?:nummer|plaat)?|nummerplaat|license plate)\b[\s:]*(?:(?:is|was|van|met|nr\.?)\s+){0,2}([A-Z0-9]{1,3}(?:-[A-Z0-9]{1,4}){1,3}|[A-Z0-9]{5,8})(?![\p{L}\d-])/giu;
+const plateLabel = /\b(?:kenteken(?:nummer|plaat)?|nummerplaat|license plate)\b[\s:(]*(?:(?:is|was|van|met|nr\.?)\s*){0,2}([A-Z0-9]{1,3}(?:-[A-Z0-9]{1,4}){1,3}|[A-Z0-9]{5,8})(?![\p{L}\d-])/giu;
 
 function findPlates(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(plate)) {
@@ -224,7 +224,7 @@ function findPlates(text: string, out: Candidate[]): void {
 }
 
 const documentLabel =
-  /\b(?:paspoort(?:nummer|nr\.?)?|pasnummer|id-kaart(?:nummer)?|identiteitskaart(?:nummer)?|identiteitsbewijs|documentnummer|verblijfsvergunning(?:snummer)?|verblijfspas|vreemdelingennummer|v-nummer|rijbewijs(?:nummer)?|rijbewijsnummer|reisdocument|vluchtelingenpaspoort|kimlik(?: no)?|nüfus|passport(?: number| no\.?)?|id number)\b[\s:.#]*(?:(?:is|was|met|nummer|nr\.?|no\.?|van (?:hem|haar)|werd)\s+){0,3}([A-Z0-9][A-Z0-9-]{4,15})(?![\p{L}\d])/giu;
+  /\b(?:paspoort(?:nummer|nr\.?)?|pasnummer|id-kaart(?:nummer)?|identiteitskaart(?:nummer)?|identiteitsbewijs|documentnummer|verblijfsvergunning(?:snummer)?|verblijfspas|vreemdelingennummer|v-nummer|rijbewijs(?:nummer)?|rijbewijsnummer|reisdocument|vluchtelingenpaspoort|kimlik(?: no)?|nüfus|passport(?: number| no\.?)?|id number)\b[\s:.#(]*(?:(?:is|was|met|nummer|nr\.?|no\.?|van (?:hem|haar)|werd)\s*){0,3}([A-Z0-9][A-Z0-9-]{4,15})(?![\p{L}\d])/giu;
 // Dutch passports and identity cards: two letters, six letters or digits, one digit (no letter O).
 const dutchDocument = /[A-NP-Z]{2}[A-NP-Z0-9]{6}\d(?![\p{L}\d])/gu;
 

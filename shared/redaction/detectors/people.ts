@@ -187,6 +187,8 @@ export function findPeople(text: string, state: TokenState, out: Candidate[], un
       out.push(candidate(first.start, end, 'person'));
     }
     markTaken(state, run.from, run.to, SPANNED);
+    // An honorific after the name (Ahmet Bey, Ayşe Hanım) stays readable, as titles before it do.
+    if (run.to < tokens.length && lex.titlesAfter.has(tokens[run.to]!.key) && taken[run.to] === FREE) taken[run.to] = KEPT;
     i = run.to - 1;
   }
 }

@@ -1,4 +1,5 @@
 import { candidate, type Candidate } from '../candidate';
+import { findMunicipality } from '../../geo';
 import { isDutchWord } from '../lexicon/dutch-words';
 import { getLexicon } from '../lexicon/lexicon';
 import type { Token } from '../tokenise';
@@ -56,7 +57,10 @@ export function findPlaces(text: string, state: TokenState, out: Candidate[]): v
         if (!first.cap || (first.sentenceStart && !inPlaceContext(tokens, from))) continue;
         if (!inPlaceContext(tokens, from) && (first.sentenceStart || tokens[from + 1]?.cap)) continue;
       } else if (!first.cap && first.text.length < 4) continue;
-    } else if (!anyCap && !inPlaceContext(tokens, from)) continue;
+    } else if (!anyCap && (!inPlaceContext(tokens, from) || (tokens.slice(from, to).every((t) => isDutchWord(t.lower)) && !findMunicipality(m.value)))) {
+      // Lower case, several words: "in den haag" yes, but "in de wijk" is no village (De Wijk).
+      continue;
+    }
     if (lex.provinces.has(tokens.slice(from, to).map((t) => t.key).join(' ')) && provinceInList(tokens, from, to, lex.provinces)) {
       markTaken(state, from, to, KEPT);
       i = to - 1;
