@@ -49,6 +49,7 @@ describe('detect: data with a fixed shape', () => {
   it('finds passport and ID numbers', () => {
     expect(found('Paspoortnummer NX1234T78 en zijn Turkse paspoort U12345678.')).toEqual(['document:NX1234T78', 'document:U12345678']);
     expect(found('Het vreemdelingennummer 2201234567 staat op de brief.')).toEqual(['document:2201234567']);
+    expect(found('Zijn Iraanse paspoort (nr. P12345678) ligt bij de ambassade.')).toEqual(['document:P12345678']);
   });
 
   it('finds exact dates and dates of birth, not months or years alone', () => {
@@ -67,6 +68,7 @@ describe('detect: data with a fixed shape', () => {
     expect(found('Ahmed Nur, 45 jaar, zegt het.')).toEqual(['person:Ahmed Nur', 'age:45 jaar']);
     expect(found('Karim Haddad (42) en een man van 40 jaar.')).toEqual(['person:Karim Haddad', 'age:42', 'age:40 jaar']);
     expect(found('Hij woont al 10 jaar in Nederland en zat 5 jaar in de cel.')).toEqual([]);
+    expect(found('Zijn zus woont in Almelo en is 40. Het aantal meldingen is 40.')).toEqual(['place:Almelo', 'age:40']);
   });
 });
 
@@ -87,6 +89,7 @@ describe('detect: names, places, addresses and organisations', () => {
     expect(found('Meneer Bakker en P. Visser kwamen.')).toEqual(['person:Bakker', 'person:P. Visser']);
     expect(found('De bakker en de visser kwamen.')).toEqual([]);
     expect(found('Mevrouw De Groot hielp.')).toEqual(['person:De Groot']);
+    expect(found("Mw. N. Hosseini-Bakker en 'Ahmet Bey' kwamen; de oom van Hussein niet.")).toEqual(['person:N. Hosseini-Bakker', 'person:Ahmet', 'person:Hussein']);
   });
 
   it('finds places below province level and keeps provinces, countries and capitals', () => {
@@ -96,6 +99,7 @@ describe('detect: names, places, addresses and organisations', () => {
     expect(found('Hij woont in Groningen.')).toEqual(['place:Groningen']);
     expect(found('Haar ouders in Nador kregen bezoek.')).toEqual(['place:Nador']);
     expect(found('In Best en Buren, maar niet: best mogelijk, de buren.')).toEqual(['place:Best', 'place:Buren']);
+    expect(found('In de wijk Transvaal, in Utrecht-Oost en in de Vogelwijk.')).toEqual(['place:Transvaal', 'place:Utrecht-Oost', 'place:Vogelwijk']);
   });
 
   it('finds street addresses with house numbers, and streets alone when capitalised', () => {

@@ -27,6 +27,11 @@ const parenAge = new RegExp(String.raw`\((?:[^()\n]{0,40},\s*)?(\d{1,3})\)`, 'gu
 /** "dochter van 12", "een vrouw van 38 jaar": the number, found first, then the person before it. */
 const vanNumber = /(?:(?<![\p{L}])van|,)\s+(\d{1,3})(\s+jaar)?(?![\p{L}\d]|\s*(?:maanden|weken|dagen|uur|euro|%|keer|procent|minuten|km|kilo))/giu;
 const personBefore = new RegExp(String.raw`(?<![\p{L}])(?:${personNouns})(?:\s+\p{L}+){0,2}?\s*$`, 'iu');
+/** "zijn zus is 40.", "de vader was 71 en ziek": a bare number after a person and a form of "zijn". */
+const isNumber = /(?<![\p{L}])(?:is|was|wordt|werd)\s+(\d{1,3})(?=\s*(?:[.,;:)!?]|en\s|$))/giu;
+const personSubject = new RegExp(String.raw`(?<![\p{L}])(?:hij|zij|ze|${personNouns})\s*$`, 'iu');
+const nameSubject = /\p{Lu}[\p{L}'-]+\s*$/u;
+const personMentioned = new RegExp(String.raw`(?<![\p{L}])(?:hij|zij|ze|${personNouns})(?![\p{L}])`, 'iu');
 const labelAge = /(?<![\p{L}])(?:leeftijd|lft\.?|age)\s*:?\s*(\d{1,3})(?![\p{L}\d])/giu;
 const personBeforeParen = new RegExp(String.raw`(?:\b(?:${personNouns})|\p{Lu}[\p{L}'-]+)\s*$`, 'u');
 
@@ -63,6 +68,15 @@ export function findAges(text: string, people: readonly Candidate[], out: Candid
     if (!plausible(Number(m[1])) || !personBefore.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     const start = m.index + m[0].length - m[1]!.length - (m[2]?.length ?? 0);
     out.push(candidate(start, m.index + m[0].length, 'age'));
+  }
+  for (const m of text.matchAll(isNumber)) {
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    // "Zijn zus woont in Almelo en is 40": after "en" the subject is earlier in the sentence.
+    const sentence = text.slice(Math.max(0, m.index - 120), m.index).split(/[.!?\n]/).pop()!;
+    const subject = personSubject.test(before) || nameSubject.test(before) || (/\ben\s*$/.test(before) && personMentioned.test(sentence));
+    if (!plausible(Number(m[1])) || !subject) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    out.push(candidate(start, start + m[1]!.length, 'age'));
   }
   if (!mentions(text, ['leeftijd', 'lft', 'age'])) return;
   for (const m of text.matchAll(labelAge)) {

@@ -86,8 +86,8 @@ interface Run {
 }
 
 /** A lower-case word that is no Dutch word, after "met", "volgens" (met yuhan gesproken). */
-function unknownLowerWord(t: Token): boolean {
-  return !t.cap && !t.hasDigit && t.text.length >= 3 && !notNames.has(t.key) && !isWord(t);
+function unknownLowerWord(t: Token, lex: Lexicon): boolean {
+  return !t.cap && !t.hasDigit && t.text.length >= 3 && !notNames.has(t.key) && !lex.titlesBefore.has(t.key) && !lex.particles.has(t.key) && !isWord(t);
 }
 
 /** The longest run of name parts from token i. */
@@ -129,7 +129,7 @@ function runFrom(state: TokenState, i: number, lex: Lexicon, afterTitle: boolean
     else if (t.cap && !t.hasDigit && !t.allCaps && (run.to > run.from || afterTitle) && !notNames.has(key) && !lex.titlesBefore.has(key)) {
       // After a title, an initial or a first name, a capitalised word belongs to the name (De Groot).
       run.weak++;
-    } else if (lowerCaseName(t, lex) || ((afterTitle || afterCue || run.lower > 0) && unknownLowerWord(t))) {
+    } else if (lowerCaseName(t, lex) || ((afterTitle || afterCue || run.lower > 0) && unknownLowerWord(t, lex))) {
       run.lower++;
     } else break;
     if (lex.firstNames.has(key)) run.firstNames++;
@@ -145,8 +145,10 @@ function acceptable(run: Run, tokens: readonly Token[], afterTitle: boolean, tex
   const words = run.strong + run.weak + run.lower;
   if (words === 0) return false;
   if (afterTitle || run.strong > 0 || run.lower > 0) return true;
-  // Only weak words (Bakker, Roos): a name with an initial, particle or first name, or mid-sentence.
+  // Only weak words (Bakker, Roos): a name with an initial, particle or first name, or mid-sentence,
+  // but not the tail of a compound (Utrecht-Oost).
   if (run.initials > 0 || run.particles > 0 || words >= 2) return true;
+  if (tokens[run.from]!.hyphenBefore) return false;
   // At the start of a sentence a weak word needs an age after it: "Lien (65) wil anoniem blijven".
   return !tokens[run.from]!.sentenceStart || /^\s*\(\d{1,3}\)/.test(text.slice(tokens[run.to - 1]!.end, tokens[run.to - 1]!.end + 8));
 }

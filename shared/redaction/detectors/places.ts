@@ -15,6 +15,7 @@ import { adjacent, FREE, KEPT, markTaken, previousIndex, SPANNED, type TokenStat
 
 const placeWords = new Set(['in', 'uit', 'te', 'nabij', 'vanuit', 'rond', 'richting', 'naar', 'bij', 'gemeente', 'regio', 'wijk', 'buurt', 'dorp', 'stad', 'omgeving']);
 const articles = new Set(['de', 'het']);
+const districtWords = new Set(['noord', 'oost', 'zuid', 'west', 'centrum', 'midden', 'noordoost', 'noordwest', 'zuidoost', 'zuidwest']);
 const listJoiners = new Set(['en', 'of']);
 
 function inPlaceContext(tokens: readonly Token[], i: number): boolean {
@@ -70,9 +71,12 @@ export function findPlaces(text: string, state: TokenState, out: Candidate[]): v
     let p = from;
     while (p > 0 && adjacent(tokens, p - 1) && lex.particles.has(tokens[p - 1]!.key)) p--;
     if (p < from && !inPlaceContext(tokens, p) && (tokens[p - 1]?.cap || lex.surnames.has(first.key))) continue;
-    out.push(candidate(first.start, tokens[to - 1]!.end, 'place'));
-    markTaken(state, from, to, SPANNED);
-    i = to - 1;
+    // A district written with the city: Utrecht-Oost, Zwolle-Zuid, Rotterdam Centrum.
+    let end = to;
+    if (end < tokens.length && (tokens[end]!.hyphenBefore || tokens[end]!.spaceBefore) && districtWords.has(tokens[end]!.key) && tokens[end]!.cap && taken[end] === FREE) end++;
+    out.push(candidate(first.start, tokens[end - 1]!.end, 'place'));
+    markTaken(state, from, end, SPANNED);
+    i = end - 1;
   }
   findPlaceAdjectives(text, state, out);
   findNeighbourhoodNames(state, out);
