@@ -11,6 +11,7 @@ import { openEncryptedDatabase, probeSqlCipher, type SqlDatabase } from '../core
 import { createVault, unlockWithPassphrase } from '../core/vault/vault';
 import { dbPath, readKeySlots } from '../core/vault/vault-files';
 import { benchQueryWords, generateCapture, mulberry32 } from './seeded-capture';
+import { benchRedaction } from './redaction-bench';
 
 /**
  * `npm run bench`: figures only, no pass or fail. Speeds of the encrypted vault are reported as a
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
     }
     const rssMiB = process.memoryUsage().rss / 1024 / 1024;
     cap.vault.close();
+    const redaction = benchRedaction(process.cwd());
 
     const results = {
       date: new Date().toISOString(),
@@ -147,6 +149,7 @@ async function main(): Promise<void> {
         searchMs: { p50: percentile(searchMs, 50), p95: percentile(searchMs, 95) },
         rssMiB,
       },
+      redaction,
     };
 
     const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -164,6 +167,11 @@ async function main(): Promise<void> {
       ['save notes, p50 / p99 (1 000 saves)', `${f(results.capture.saveNotesMs.p50, 2)} / ${f(results.capture.saveNotesMs.p99, 2)} ms`],
       ['search, p50 / p95 (300 queries, a quarter with filters)', `${f(results.capture.searchMs.p50, 2)} / ${f(results.capture.searchMs.p95, 2)} ms`],
       ['memory of the core process (RSS)', `${f(rssMiB)} MiB`],
+      ['redaction: first call (lexicons loaded and built)', `${f(redaction.loadMs)} ms`],
+      [`redaction throughput, Dutch notes in 2 000-character summaries (${f(redaction.megabytes, 1)} MB, one thread)`, `${f(redaction.throughputMBps, 2)} MB/s`],
+      ['redaction throughput per second of CPU time of that thread (same run)', `${f(redaction.throughputCpuMBps, 2)} MB/s`],
+      [`redaction: re-detect a 2 000-character summary after a keystroke, median of ${redaction.keystrokes}`, `${f(redaction.keystrokeMedianMs, 2)} ms`],
+      ['redaction: same, 95th percentile / maximum', `${f(redaction.keystrokeP95Ms, 2)} / ${f(redaction.keystrokeMaxMs, 1)} ms`],
     ];
     const width = Math.max(...table.map(([k]) => k.length));
     console.log(`OBI Werkplek benchmark (${results.node}, ${version})`);

@@ -18,6 +18,8 @@ export interface CliIo {
   policySources?: Omit<PolicyLoadOptions, 'devFile'>;
   /** The user's home folder, for the app's default vault and log folders. */
   home?: string;
+  /** Standard input as bytes, for commands that read data (obi redact). */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 export const processIo = (): CliIo => ({
@@ -26,6 +28,7 @@ export const processIo = (): CliIo => ({
   err: (line) => process.stderr.write(`${line}\n`),
   log: fileLog(logDirFor({ packaged: false, platform: process.platform, env: process.env, home: homedir() })),
   home: homedir(),
+  stdin: process.stdin,
   ...(process.stdin.isTTY
     ? { askSecret: (message: string) => passwordPrompt({ message, mask: '*' }, { output: process.stderr }) }
     : {}),

@@ -7,6 +7,7 @@ import { cliLog, type CliIo } from './cli-io';
 import { addCaptureCommands } from './commands/capture-commands';
 import { addDiagCommand } from './commands/diag-command';
 import { addPolicyCommands } from './commands/policy-commands';
+import { addRedactCommand } from './commands/redact-command';
 import { addTaxonomyCommands } from './commands/taxonomy-commands';
 import { addAuditCommands, addVaultCommands } from './commands/vault-commands';
 
@@ -27,6 +28,7 @@ export function buildProgram(io: CliIo): Command {
   addTaxonomyCommands(program, io);
   addPolicyCommands(program, io);
   addDiagCommand(program, io);
+  addRedactCommand(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

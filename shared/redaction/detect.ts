@@ -1,0 +1,98 @@
+import type { DetectedSpan } from './categories';
+import type { Candidate } from './candidate';
+import { FREE, KEPT, markTaken, SPANNED, type TokenState } from './detectors/context';
+import { findAddresses } from './detectors/addresses';
+import { findAges } from './detectors/ages';
+import { findOrganisations } from './detectors/organisations';
+import { findPatterns } from './detectors/patterns';
+import { findPeople, propagateNames } from './detectors/people';
+import { findPlaces } from './detectors/places';
+import { getLexicon } from './lexicon/lexicon';
+import { tokenise } from './tokenise';
+
+/** Marks the tokens inside pattern spans (e-mail, IBAN, …) so the word detectors skip them. */
+function markCovered(state: TokenState, spans: readonly Candidate[]): void {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let s = 0;
+  for (let i = 0; i < state.tokens.length; i++) {
+    const t = state.tokens[i]!;
+    while (s < sorted.length && sorted[s]!.end <= t.start) s++;
+    for (let k = s; k < sorted.length && sorted[k]!.start < t.end; k++) {
+      if (sorted[k]!.end > t.start) {
+        state.taken[i] = SPANNED;
+        break;
+      }
+    }
+  }
+}
+
+/** Marks words the analysis needs (countries, institutions, platforms, …) so nothing takes them. */
+function markKept(state: TokenState): void {
+  const { keep } = getLexicon();
+  const { tokens, taken } = state;
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i] !== FREE) continue;
+    const t = tokens[i]!;
+    // "X" is a platform, but "X." is an initial.
+    if (t.initial) continue;
+    const m = keep.match(tokens, i);
+    if (!m) continue;
+    markTaken(state, i, i + m.length, KEPT);
+    i += m.length - 1;
+  }
+}
+
+/**
+ * Overlapping proposals: the higher priority wins, then the longer one. Proposals are sorted by
+ * position and only runs of mutually overlapping ones are compared, so this stays linear.
+ */
+function resolve(candidates: Candidate[]): Candidate[] {
+  const byStart = [...candidates].filter((c) => c.end > c.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const chosen: Candidate[] = [];
+  let i = 0;
+  while (i < byStart.length) {
+    let j = i + 1;
+    let reach = byStart[i]!.end;
+    while (j < byStart.length && byStart[j]!.start < reach) reach = Math.max(reach, byStart[j++]!.end);
+    if (j === i + 1) chosen.push(byStart[i]!);
+    else {
+      const cluster = byStart.slice(i, j).sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+      const kept: Candidate[] = [];
+      for (const c of cluster) if (!kept.some((d) => c.start < d.end && c.end > d.start)) kept.push(c);
+      chosen.push(...kept.sort((a, b) => a.start - b.start));
+    }
+    i = j;
+  }
+  return chosen;
+}
+
+/**
+ * Proposes every span of personal data in a Dutch text. Pure and synchronous: the renderer runs it
+ * while the officer types, the core runs it again before a bundle is built. Offsets are JavaScript
+ * string indices into `text`; spans are sorted and do not overlap.
+ */
+export function detect(text: string): DetectedSpan[] {
+  const candidates: Candidate[] = [];
+  findPatterns(text, candidates);
+  const state: TokenState = { tokens: tokenise(text), taken: new Uint8Array(0) };
+  state.taken = new Uint8Array(state.tokens.length);
+  markCovered(state, candidates);
+  markKept(state);
+
+  const words: Candidate[] = [];
+  findOrganisations(text, state, words);
+  findPlaces(text, state, words);
+  findAddresses(text, state, words);
+  const people: Candidate[] = [];
+  const contextPlaces: Candidate[] = [];
+  findPeople(text, state, people, contextPlaces);
+  propagateNames(state, people, people);
+  people.sort((a, b) => a.start - b.start);
+  findAges(text, people, candidates);
+
+  return resolve([...candidates, ...words, ...people, ...contextPlaces]).map((c) => {
+    const span: DetectedSpan = { start: c.start, end: c.end, category: c.category, text: text.slice(c.start, c.end) };
+    if (c.needsDecision) span.needsDecision = true;
+    return span;
+  });
+}

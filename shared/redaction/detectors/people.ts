@@ -1,0 +1,224 @@
+import { candidate, type Candidate } from '../candidate';
+import { isDutchWord } from '../lexicon/dutch-words';
+import { getLexicon, type Lexicon } from '../lexicon/lexicon';
+import type { Token } from '../tokenise';
+import { adjacent, FREE, KEPT, markTaken, nameKeyOf, possessiveLength, previousIndex, SPANNED, type TokenState } from './context';
+
+/**
+ * Person names. A name is a run of name words (with initials and particles between them); how sure
+ * a word is depends on the evidence:
+ *  - strong: capitalised and not a Dutch word, or a listed first name or surname that is not a
+ *    Dutch word, or a surname ending typical of the communities concerned (-oğlu, -zadeh, -ov);
+ *  - weak: a listed name that is also a Dutch word (Bakker, Visser, Roos): a name only mid-sentence
+ *    or beside a title, an initial, a particle or a first name;
+ * Lower-case names (hasty notes) count when the word is a listed name and not a Dutch word.
+ */
+
+const enum Evidence {
+  None = 0,
+  Weak = 1,
+  Strong = 2,
+}
+
+/** Abbreviations and note words that are capitalised and not in the word list, but never a name. */
+const notNames = new Set([
+  'geb', 'tel', 'mob', 'nr', 'bijv', 'ivm', 'evt', 'mbt', 'nav', 'dwz', 'ca', 'zgn', 'resp', 'mvg', 'gr', 'ps', 'nb', 'aub',
+  'svp', 'tav', 'obv', 'oa', 'wrs', 'lft', 'incl', 'excl', 'max', 'min', 'etc', 'ok', 'oke', 'okay', 'hoi', 'whatsappgroep',
+  'groepsapp', 'app', 'appje', 'sms', 'email', 'mail', 'follow', 'update', 'info', 'contact', 'nvt', 'tbv', 'cq', 'mn', 'vlgs',
+]);
+
+/** Places are where these words point; persons are the default. */
+const placePrepositions = new Set(['in', 'uit', 'te', 'nabij', 'vanuit', 'rond', 'richting', 'naar', 'omgeving', 'regio']);
+const placeNouns = new Set(['dorp', 'dorpje', 'stad', 'stadje', 'wijk', 'buurt', 'plaats', 'woonplaats', 'gemeente', 'district', 'streek', 'provincie', 'regio']);
+const articles = new Set(['de', 'het', 'een', 'zijn', 'haar']);
+/** Forms of address after which a capitalised word is a name even if it is also a kept word (de heer Türkmen). */
+const formalTitles = new Set(['meneer', 'mijnheer', 'mevrouw', 'heer', 'dhr', 'mw', 'mevr', 'mej', 'juffrouw', 'mr', 'dr', 'imam', 'sjeik', 'pastoor', 'dominee']);
+/** Words after which a lower-case unknown word in a hasty note is a name: "gesproken met yuhan". */
+const nameCues = new Set(['met', 'volgens', 'namens']);
+
+function isWord(t: Token): boolean {
+  return isDutchWord(nameKeyOf(t) === t.key ? t.lower : t.lower.slice(0, -2));
+}
+
+function hasNameEnding(key: string, lex: Lexicon): boolean {
+  return key.length >= 6 && lex.surnameEndings.some((e) => key.endsWith(e));
+}
+
+/** A compound of a kept word and a Dutch word (Tamilgemeenschap, WhatsAppgroep) is no name. */
+function keptCompound(key: string, lex: Lexicon): boolean {
+  if (key.length < 8) return false;
+  for (let k = 2; k <= key.length - 4; k++) {
+    if (lex.keepWords.has(key.slice(0, k)) && isDutchWord(key.slice(k).replace(/^-/, ''))) return true;
+  }
+  return false;
+}
+
+/** How much a capitalised word looks like part of a name, on its own. */
+function capitalEvidence(t: Token, lex: Lexicon): Evidence {
+  if (!t.cap || t.hasDigit) return Evidence.None;
+  const key = nameKeyOf(t);
+  if (notNames.has(key) || lex.particles.has(key) || lex.titlesBefore.has(key)) return Evidence.None;
+  const listed = lex.firstNames.has(key) || lex.surnames.has(key);
+  if (t.allCaps && !listed) return Evidence.None;
+  const word = isWord(t);
+  if (!word) return key.length >= 2 && !keptCompound(key, lex) ? Evidence.Strong : Evidence.None;
+  if (listed || hasNameEnding(key, lex)) return Evidence.Weak;
+  return Evidence.None;
+}
+
+/** A lower-case word that is a listed name and no Dutch word (karim, fatima, haddad). */
+function lowerCaseName(t: Token, lex: Lexicon): boolean {
+  if (t.cap || t.hasDigit || t.text.length < 3) return false;
+  const key = nameKeyOf(t);
+  if (notNames.has(key) || lex.particles.has(key)) return false;
+  return (lex.firstNames.has(key) || (key.length >= 4 && lex.surnames.has(key))) && !isWord(t);
+}
+
+interface Run {
+  from: number;
+  to: number;
+  strong: number;
+  weak: number;
+  initials: number;
+  firstNames: number;
+  particles: number;
+  lower: number;
+}
+
+/** A lower-case word that is no Dutch word, after "met", "volgens" (met yuhan gesproken). */
+function unknownLowerWord(t: Token, lex: Lexicon): boolean {
+  return !t.cap && !t.hasDigit && t.text.length >= 3 && !notNames.has(t.key) && !lex.titlesBefore.has(t.key) && !lex.particles.has(t.key) && !isWord(t);
+}
+
+/** The longest run of name parts from token i. */
+function runFrom(state: TokenState, i: number, lex: Lexicon, afterTitle: boolean, afterCue = false): Run | null {
+  const { tokens, taken } = state;
+  const run: Run = { from: i, to: i, strong: 0, weak: 0, initials: 0, firstNames: 0, particles: 0, lower: 0 };
+  let j = i;
+  while (j < tokens.length && taken[j] === FREE) {
+    if (j > i && !adjacent(tokens, j - 1)) break;
+    const t = tokens[j]!;
+    if (t.initial) {
+      run.initials++;
+      j++;
+      run.to = j;
+      continue;
+    }
+    // Particles (de, van der, El, Al) count between name words, after a title, before a surname
+    // written with one (de Vries, van Dijk), or capitalised at the start of a name (El Amrani).
+    if (lex.particles.has(t.key) && t.text.length <= 4) {
+      let k = j;
+      while (k < tokens.length && lex.particles.has(tokens[k]!.key) && adjacent(tokens, k)) k++;
+      const next = tokens[k];
+      const nextOk = next !== undefined && k > j && next.cap && !next.hasDigit && taken[k] === FREE;
+      // After a title only a capitalised particle opens the name (Mevrouw De Groot); "oom van Hussein" is
+      // the uncle of Hussein.
+      const inside = run.to > run.from || (afterTitle && t.cap);
+      const opens = t.cap ? nextOk && capitalEvidence(next, lex) !== Evidence.None : nextOk && lex.particleSurnames.has(nameKeyOf(next));
+      if (nextOk && (inside || opens)) {
+        run.particles += k - j;
+        j = k;
+        continue;
+      }
+      break;
+    }
+    const ev = capitalEvidence(t, lex);
+    const key = nameKeyOf(t);
+    if (ev === Evidence.Strong) run.strong++;
+    else if (ev === Evidence.Weak) run.weak++;
+    else if (t.cap && !t.hasDigit && !t.allCaps && (run.to > run.from || afterTitle) && !notNames.has(key) && !lex.titlesBefore.has(key)) {
+      // After a title, an initial or a first name, a capitalised word belongs to the name (De Groot).
+      run.weak++;
+    } else if (lowerCaseName(t, lex) || ((afterTitle || afterCue || run.lower > 0) && unknownLowerWord(t, lex))) {
+      run.lower++;
+    } else break;
+    if (lex.firstNames.has(key)) run.firstNames++;
+    j++;
+    run.to = j;
+    if (lex.titlesAfter.has(tokens[j]?.key ?? '')) break;
+  }
+  // A run never ends on a particle.
+  return run.to > run.from ? run : null;
+}
+
+function acceptable(run: Run, tokens: readonly Token[], afterTitle: boolean, text: string): boolean {
+  const words = run.strong + run.weak + run.lower;
+  if (words === 0) return false;
+  if (afterTitle || run.strong > 0 || run.lower > 0) return true;
+  // Only weak words (Bakker, Roos): a name with an initial, particle or first name, or mid-sentence,
+  // but not the tail of a compound (Utrecht-Oost).
+  if (run.initials > 0 || run.particles > 0 || words >= 2) return true;
+  if (tokens[run.from]!.hyphenBefore) return false;
+  // At the start of a sentence a weak word needs an age after it: "Lien (65) wil anoniem blijven".
+  return !tokens[run.from]!.sentenceStart || /^\s*\(\d{1,3}\)/.test(text.slice(tokens[run.to - 1]!.end, tokens[run.to - 1]!.end + 8));
+}
+
+/** Whether an unknown capitalised word stands where a place would (in X, uit X, het dorp X). */
+function placeContext(tokens: readonly Token[], i: number): boolean {
+  const p = previousIndex(tokens, i, articles);
+  if (p < 0) return false;
+  return placePrepositions.has(tokens[p]!.key) || placeNouns.has(tokens[p]!.key);
+}
+
+export function findPeople(text: string, state: TokenState, out: Candidate[], unknownPlaces: Candidate[]): void {
+  const lex = getLexicon();
+  const { tokens, taken } = state;
+  for (let i = 0; i < tokens.length; i++) {
+    const prev = tokens[i - 1];
+    const t = tokens[i]!;
+    if (taken[i] === KEPT && prev && formalTitles.has(prev.key) && adjacent(tokens, i - 1) && t.cap && !t.allCaps && taken[i - 1] === FREE && taken[i + 1] !== KEPT) {
+      out.push(candidate(t.start, t.end - possessiveLength(t), 'person'));
+      taken[i] = SPANNED;
+      continue;
+    }
+    if (taken[i] !== FREE) continue;
+    const afterTitle = prev !== undefined && taken[i - 1] !== SPANNED && lex.titlesBefore.has(prev.key) && adjacent(tokens, i - 1);
+    const afterCue = prev !== undefined && nameCues.has(prev.key) && prev.end + 1 === t.start && taken[i - 1] === FREE;
+    // Most words are lower case and no name: a quick test before building a run.
+    if (!t.cap && !afterTitle && !afterCue && !lex.particles.has(t.key) && !lex.firstNames.has(t.key) && !lex.surnames.has(nameKeyOf(t))) continue;
+    const run = runFrom(state, i, lex, afterTitle, afterCue);
+    if (!run || !acceptable(run, tokens, afterTitle, text)) continue;
+    const first = tokens[run.from]!;
+    const last = tokens[run.to - 1]!;
+    const end = last.end - possessiveLength(last);
+    // A single unknown word after "in", "uit", "het dorp" is a place, not a person.
+    const single = run.to - run.from === 1 && run.strong === 1 && run.firstNames === 0 && !afterTitle;
+    if (single && !lex.surnames.has(nameKeyOf(first)) && placeContext(tokens, run.from)) {
+      unknownPlaces.push(candidate(first.start, end, 'place'));
+    } else {
+      out.push(candidate(first.start, end, 'person'));
+    }
+    markTaken(state, run.from, run.to, SPANNED);
+    // An honorific after the name (Ahmet Bey, Ayşe Hanım) stays readable, as titles before it do.
+    if (run.to < tokens.length && lex.titlesAfter.has(tokens[run.to]!.key) && taken[run.to] === FREE) taken[run.to] = KEPT;
+    i = run.to - 1;
+  }
+}
+
+/**
+ * Other mentions of a name already found: "Karim Haddad … Haddad ontkent". A word that is also a
+ * Dutch word (Bakker) is only taken where it is capitalised.
+ */
+export function propagateNames(state: TokenState, people: readonly Candidate[], out: Candidate[]): void {
+  if (people.length === 0) return;
+  const lex = getLexicon();
+  const { tokens, taken } = state;
+  const names = new Map<string, boolean>();
+  let p = 0;
+  for (const t of tokens) {
+    while (p < people.length && people[p]!.end <= t.start) p++;
+    const span = people[p];
+    if (!span || t.start < span.start || t.end > span.end + 2) continue;
+    const key = nameKeyOf(t);
+    if (t.initial || key.length < 3 || lex.particles.has(key) || lex.titlesBefore.has(key)) continue;
+    names.set(key, isWord(t));
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (taken[i] !== FREE) continue;
+    const word = names.get(nameKeyOf(t));
+    if (word === undefined || (word && !t.cap)) continue;
+    out.push(candidate(t.start, t.end - possessiveLength(t), 'person'));
+    taken[i] = SPANNED;
+  }
+}
