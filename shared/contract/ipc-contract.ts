@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, meetingFields, meetingKinds, notesText } from '../capture/meeting-schema';
 import { signalStates } from '../capture/signal-states';
+import { redactionCategories } from '../redaction/categories';
 import { taxonomyViewSchema } from '../taxonomy/taxonomy-view';
 
 /**
@@ -140,6 +141,15 @@ export type SearchHitView = z.infer<typeof searchHit>;
 
 const tagCount = z.object({ tag: z.string(), count: z.number().int() });
 
+export const redactionDecision = z.strictObject({
+  surface: z.string().min(1).max(500),
+  category: z.enum(redactionCategories),
+  decision: z.enum(['redact', 'keep']),
+  reason: z.string().max(40).nullable(),
+  origin: z.enum(['detected', 'manual']),
+});
+const decisionList = z.object({ decisions: z.array(redactionDecision) });
+
 export const contract = {
   'app.info': {
     request: empty,
@@ -221,6 +231,16 @@ export const contract = {
   'signals.readiness': {
     request: z.strictObject({ id }),
     response: z.object({ problem: z.object({ code: z.string(), message: z.string() }).nullable() }),
+  },
+  'redaction.decisions': { request: z.strictObject({ signalId: id }), response: decisionList },
+  'redaction.decide': { request: z.strictObject({ signalId: id, decision: redactionDecision }), response: decisionList },
+  'redaction.undecide': {
+    request: z.strictObject({ signalId: id, surface: z.string().min(1).max(500), category: z.enum(redactionCategories) }),
+    response: decisionList,
+  },
+  'redaction.preview': {
+    request: z.strictObject({ signalId: id }),
+    response: z.object({ text: z.string().nullable(), undecided: z.number().int() }),
   },
   'search.query': {
     request: z.strictObject({

@@ -5,6 +5,7 @@ import { AppError } from '../../core/app-error';
 import { defaultCaptureDeps } from '../../core/capture/default-capture-deps';
 import { listMeetings } from '../../core/capture/meetings';
 import { importMeetings } from '../../core/capture/notes-import';
+import { readyAll } from '../../core/capture/ready-all';
 import { search } from '../../core/capture/search';
 import { Signals } from '../../core/capture/signals';
 import type { CliIo } from '../cli-io';
@@ -59,6 +60,17 @@ export function addCaptureCommands(program: Command, io: CliIo): void {
       if (opts.json) return io.out(JSON.stringify(list));
       for (const s of list) io.out(`${s.id}\t${s.state}\tmeeting ${s.meetingId}\t${s.tags.join(' ')}`);
       io.out(`${list.length} signals`);
+    });
+
+  vaultOption(signals.command('ready'))
+    .description('mark signals ready (each needs consent, a summary, a state actor and a modus operandi, and a decision on every proposed redaction)')
+    .option('--all', 'every draft and returned signal that can be')
+    .option('--accept-proposed', 'first accept (replace) every proposed redaction that has no decision; for scripted tests and demos')
+    .action(async (opts: VaultOpt & { all?: boolean; acceptProposed?: boolean }) => {
+      if (!opts.all) throw new AppError('invalid_request', 'Say which signals: --all.');
+      const result = await withVault(io, opts.vault, (v) => readyAll(v.db, defaultCaptureDeps(v), opts.acceptProposed ?? false));
+      io.out(`${result.ready} signals ready.`);
+      for (const s of result.skipped) io.out(`signal ${s.id} stays: ${s.reason}`);
     });
 
   vaultOption(program.command('search'))

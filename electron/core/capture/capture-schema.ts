@@ -65,3 +65,21 @@ export const captureSchema = `
     PRIMARY KEY (signal_id, start, end)
   ) STRICT, WITHOUT ROWID;
 `;
+
+/**
+ * The officer's decisions on proposed redactions, per signal and per surface form in a category.
+ * The surface is summary text (it may be a name): it lives only here, in the vault, and goes with
+ * its signal.
+ */
+export const redactionDecisionsSchema = `
+  CREATE TABLE redaction_decisions (
+    signal_id INTEGER NOT NULL REFERENCES signals (id) ON DELETE CASCADE,
+    surface TEXT NOT NULL,
+    category TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('redact', 'keep')),
+    reason TEXT,
+    origin TEXT NOT NULL CHECK (origin IN ('detected', 'manual')),
+    decided_at TEXT NOT NULL,
+    PRIMARY KEY (signal_id, surface, category)
+  ) STRICT, WITHOUT ROWID;
+`;

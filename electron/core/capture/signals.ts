@@ -1,9 +1,11 @@
 import { canTransition, isEditable, type SignalState } from '../../../shared/capture/signal-states';
+import { reviewSummary } from '../../../shared/redaction/review';
 import { foldForSearch } from '../../../shared/text/fold';
 import { AppError } from '../app-error';
 import { appendAudit } from '../vault/audit-log';
 import type { SqlDatabase } from '../vault/sqlcipher';
 import { requiredPredicatesForReady, type CaptureDeps } from './capture-ports';
+import { listDecisions } from './redaction-decisions';
 
 export interface SignalSpan {
   start: number;
@@ -47,22 +49,14 @@ export interface ReadyProblem {
   message: string;
 }
 
-/** Extra conditions for `ready`, added by later capabilities (the redaction review). */
-export type ReadyCheck = (signal: SignalRow) => ReadyProblem | null;
 
 const notFound = () => new AppError('not_found', 'That signal does not exist.');
 
 export class Signals {
-  private readonly readyChecks: ReadyCheck[] = [];
-
   constructor(
     private readonly db: SqlDatabase,
     private readonly deps: CaptureDeps,
   ) {}
-
-  addReadyCheck(check: ReadyCheck): void {
-    this.readyChecks.push(check);
-  }
 
   private now(): string {
     return (this.deps.now?.() ?? new Date()).toISOString();
@@ -154,10 +148,8 @@ export class Signals {
       const name = predicate.split(':')[1]!;
       if (!signal.tags.some((t) => t.startsWith(`${predicate}=`))) return { code: `missing_${name}`, message: `a ${name} tag is missing` };
     }
-    for (const check of this.readyChecks) {
-      const problem = check(signal);
-      if (problem) return problem;
-    }
+    const undecided = reviewSummary(signal.summary, listDecisions(this.db, signal.id)).undecided;
+    if (undecided > 0) return { code: 'redaction_undecided', message: `${undecided} proposed redaction(s) still need a decision` };
     return null;
   }
 

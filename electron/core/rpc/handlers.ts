@@ -1,5 +1,6 @@
 import { channels, type Channel } from '../../../shared/contract/ipc-contract';
 import type { Policy } from '../../../shared/policy/policy-schema';
+import { outgoingSummary, reviewSummary } from '../../../shared/redaction/review';
 import { taxonomyView } from '../../../shared/taxonomy/taxonomy-view';
 import { appVersion } from '../app-version';
 import type { CaptureDeps } from '../capture/capture-ports';
@@ -7,6 +8,7 @@ import { defaultCaptureDeps } from '../capture/default-capture-deps';
 import { listMeetings, Meetings } from '../capture/meetings';
 import { overview } from '../capture/overview';
 import { defaultWarningDays, upcomingRemovals } from '../capture/retention';
+import { decide, listDecisions, undecide } from '../capture/redaction-decisions';
 import { search } from '../capture/search';
 import { Signals } from '../capture/signals';
 import type { EffectivePolicy } from '../policy/load-policy';
@@ -68,6 +70,15 @@ export function createHandlers({ session, policy, captureDeps = defaultCaptureDe
     'signals.readiness': ({ id }) => {
       const s = signals();
       return { problem: s.readyProblem(s.get(id)) };
+    },
+    'redaction.decisions': ({ signalId }) => ({ decisions: listDecisions(db(), signalId) }),
+    'redaction.decide': ({ signalId, decision }) => ({ decisions: decide(db(), signalId, decision) }),
+    'redaction.undecide': ({ signalId, surface, category }) => ({ decisions: undecide(db(), signalId, surface, category) }),
+    'redaction.preview': ({ signalId }) => {
+      const signal = signals().get(signalId);
+      const decisions = listDecisions(db(), signalId);
+      const { undecided } = reviewSummary(signal.summary, decisions);
+      return { text: undecided > 0 ? null : outgoingSummary(signal.summary, decisions).text, undecided };
     },
     'search.query': ({ query, filters, limit, offset }) => ({ hits: search(db(), query, filters, limit, offset) }),
     'overview.get': ({ month }) => overview(db(), month),

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../app-error';
-import { captureSchema } from '../capture/capture-schema';
+import { captureSchema, redactionDecisionsSchema } from '../capture/capture-schema';
 
 /**
  * Schema history. Each step runs in one transaction together with the bump of `user_version`, so a
@@ -32,6 +32,7 @@ export const migrations: ReadonlyArray<{ version: number; up: (db: Database) => 
       `),
   },
   { version: 2, up: (db) => db.exec(captureSchema) },
+  { version: 3, up: (db) => db.exec(redactionDecisionsSchema) },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

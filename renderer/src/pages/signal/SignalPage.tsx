@@ -13,6 +13,7 @@ import { Autosave, type SaveState } from '../../notes/autosave';
 import { useNav } from '../../stores/nav-store';
 import { useSession } from '../../stores/session-store';
 import { usePredicates, useTaxonomy } from '../../stores/taxonomy-store';
+import { RedactionReview } from './RedactionReview';
 
 /**
  * One signal: where in the notes it came from, the shareable summary for the team lead, its tags
@@ -30,6 +31,7 @@ export function SignalPage({ id }: { id: number }) {
   const [error, setError] = useState<string | null>(null);
   const [readiness, setReadiness] = useState<{ code: string; message: string } | null>(null);
   const autosave = useRef<Autosave | null>(null);
+  const summaryArea = useRef<HTMLTextAreaElement>(null);
 
   const refreshReadiness = useCallback(async () => {
     const r = await api['signals.readiness']({ id });
@@ -52,6 +54,7 @@ export function SignalPage({ id }: { id: number }) {
           const u = await api['signals.update']({ id, summary: text });
           if (!u.ok) return { ok: false, permanent: u.error.code !== 'internal' };
           setSignal(u.value);
+          void refreshReadiness();
           return { ok: true, revision: rev + 1 };
         },
         onState: (s) => setSaveState(s),
@@ -129,11 +132,21 @@ export function SignalPage({ id }: { id: number }) {
           <Text slot="description" className="field-hint">
             {t('signal.summaryHint')}
           </Text>
-          <TextArea className="field-input" rows={5} onBlur={() => void autosave.current?.flush()} />
+          <TextArea ref={summaryArea} className="field-input" rows={5} onBlur={() => void autosave.current?.flush()} />
         </TextField>
         <p className="save-status" role="status" aria-live="polite">
           {t(`notes.${saveState === 'saved' ? 'saved' : saveState}`)}
         </p>
+        <RedactionReview
+          signalId={signal.id}
+          summary={summary}
+          editable={editable}
+          selection={() => {
+            const el = summaryArea.current;
+            return el && el.selectionEnd > el.selectionStart ? { start: el.selectionStart, end: el.selectionEnd } : null;
+          }}
+          onDecisionsChanged={() => void refreshReadiness()}
+        />
       </section>
       <section aria-labelledby="tags-title">
         <h2 id="tags-title">{t('signal.tagsTitle')}</h2>
