@@ -12,6 +12,7 @@ describe('machine policy', () => {
         lockAfterMinutes: 10,
         allowOsKeyWrap: false,
         retentionMonths: 24,
+        schedule: { officerToLead: '0 9 * * 1', leadToCentral: '0 9 1 * *' },
         language: 'nl',
         updates: 'off',
       },

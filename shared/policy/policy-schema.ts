@@ -31,6 +31,14 @@ export interface PolicyKey<S extends z.ZodType> {
 const key = <S extends z.ZodType>(spec: PolicyKey<S>): PolicyKey<S> => spec;
 
 const minisignPublicKey = z.string().regex(/^RW[QRST][A-Za-z0-9+/]{53}$/, 'must be a minisign public key (the second line of a minisign .pub file)');
+const ageRecipient = z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'must be an age recipient (age1…)');
+const folderPath = z.string().min(1, 'is required').max(1000);
+
+/** A cron expression (five or six fields); checked here for shape, by the scheduler for meaning. */
+const cron = z
+  .string()
+  .trim()
+  .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron expression of five or six fields, such as "0 9 * * 1"');
 const optionalKey = <S extends z.ZodType>(spec: Omit<PolicyKey<S>, 'default' | 'optional'>): PolicyKey<S> & { optional: true } => ({
   ...spec,
   optional: true,
@@ -107,6 +115,59 @@ export const policyKeys = {
       en: 'https address of your own update feed (electron-updater, generic provider: the folder holding latest.yml and the installer). Required when updates is notify or auto.',
     },
   }),
+  teamLead: optionalKey({
+    label: { nl: 'Teamleider (sleutels)', en: 'Team lead (keys)' },
+    schema: z.strictObject({ signer: minisignPublicKey, recipient: ageRecipient }),
+    showInDiagnostics: true,
+    example: { signer: 'RWSioElkdZ2TEl9ZFCZPxOBPPYKlf0xt4lGDiV4icm0P/graN+TwIku6', recipient: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p' },
+    description: {
+      nl: 'Voor een contactfunctionaris: de publieke sleutels van de teamleider (signer: minisign, recipient: age), zoals `obi keys show` op de werkplek van de teamleider ze toont. Bundels gaan versleuteld naar deze ontvanger; teruggestuurde bundels worden alleen van deze ondertekenaar aanvaard.',
+      en: "For a liaison officer: the team lead's public keys (signer: minisign, recipient: age), as `obi keys show` prints them on the team lead's workstation. Bundles are encrypted to this recipient; returned bundles are only accepted from this signer.",
+    },
+  }),
+  team: optionalKey({
+    label: { nl: 'Team (sleutels van de contactfunctionarissen)', en: 'Team (keys of the liaison officers)' },
+    schema: z
+      .array(z.strictObject({ name: z.string().min(1).max(100), signer: minisignPublicKey, recipient: ageRecipient }))
+      .min(1)
+      .max(200),
+    showInDiagnostics: true,
+    example: [{ name: 'officer-1', signer: 'RWSioElkdZ2TEl9ZFCZPxOBPPYKlf0xt4lGDiV4icm0P/graN+TwIku6', recipient: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p' }],
+    description: {
+      nl: 'Voor een teamleider: de contactfunctionarissen van het team met hun publieke sleutels. Alleen bundels van deze ondertekenaars worden aanvaard; teruggestuurde signalen gaan versleuteld naar hun ontvanger.',
+      en: 'For a team lead: the liaison officers of the team with their public keys. Only bundles from these signers are accepted; returned signals are encrypted to their recipient.',
+    },
+  }),
+  central: optionalKey({
+    label: { nl: 'Centraal punt (sleutel)', en: 'Central point (key)' },
+    schema: z.strictObject({ recipient: ageRecipient }),
+    showInDiagnostics: true,
+    example: { recipient: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p' },
+    description: {
+      nl: 'Voor een teamleider: de age-ontvanger van het centrale punt. De teambundel wordt naar deze sleutel versleuteld.',
+      en: 'For a team lead: the age recipient of the central point. The team bundle is encrypted to this key.',
+    },
+  }),
+  transport: optionalKey({
+    label: { nl: 'Transport', en: 'Transport' },
+    schema: z.strictObject({ kind: z.literal('folder'), outbox: folderPath, inbox: folderPath, returns: folderPath.optional() }),
+    showInDiagnostics: true,
+    example: { kind: 'folder', outbox: '\\\\server\\obi\\naar-teamleider', inbox: '\\\\server\\obi\\van-teamleider' },
+    description: {
+      nl: 'Hoe bundels reizen. kind "folder": een map op een netwerkshare of verwisselbare schijf. outbox: waar deze werkplek zijn bundels neerzet; inbox: waar hij bundels leest; returns (teamleider): waar teruggestuurde signalen voor de contactfunctionarissen heen gaan.',
+      en: 'How bundles travel. kind "folder": a folder on a network share or removable media. outbox: where this workstation writes its bundles; inbox: where it reads bundles; returns (team lead): where returned signals for the officers go.',
+    },
+  }),
+  schedule: key({
+    label: { nl: 'Schema voor verzenden', en: 'Sending schedule' },
+    schema: z.strictObject({ officerToLead: cron.default('0 9 * * 1'), leadToCentral: cron.default('0 9 1 * *') }),
+    default: { officerToLead: '0 9 * * 1', leadToCentral: '0 9 1 * *' },
+    showInDiagnostics: true,
+    description: {
+      nl: 'Cron-uitdrukkingen (lokale tijd) voor het automatisch verzenden: officerToLead (standaard elke maandag 9:00) en leadToCentral (standaard de eerste van de maand 9:00). Een gemiste beurt (laptop uit of kluis dicht) volgt eenmaal bij de volgende start.',
+      en: 'Cron expressions (local time) for sending automatically: officerToLead (default every Monday 9:00) and leadToCentral (default the first of the month 9:00). A run missed (laptop off or vault locked) follows once at the next start.',
+    },
+  }),
   taxonomyKey: optionalKey({
     label: { nl: 'Sleutel voor taxonomie-updates', en: 'Key for taxonomy updates' },
     schema: minisignPublicKey,
@@ -174,7 +235,12 @@ export function parsePolicy(raw: unknown): PolicyParse {
     }
     const parsed = spec.schema.safeParse(input[name]);
     if (parsed.success) policy[name] = parsed.data;
-    else problems.push({ key: name, message: describeIssue(parsed.error.issues[0]) });
+    else {
+      // Inside an object or list value, say where: "teamLead: signer: must be …".
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+      problems.push({ key: name, message: `${where}${describeIssue(issue)}` });
+    }
   }
   if (problems.length === 0) {
     for (const rule of policyRules) {

@@ -30,6 +30,7 @@ describe('policy sources', () => {
       { key: 'retentionMonths', value: 24, origin: 'default' },
       { key: 'language', value: 'nl', origin: 'dev-file' },
       { key: 'updates', value: 'off', origin: 'registry' },
+      { key: 'schedule', value: { officerToLead: '0 9 * * 1', leadToCentral: '0 9 1 * *' }, origin: 'default' },
     ]);
   });
 
