@@ -26,6 +26,8 @@ export const errorCodes = [
   'not_editable',
   'not_ready',
   'invalid_transition',
+  'bundle_replayed',
+  'four_eyes',
   'file_too_large',
   'key_invalid',
   'signature_missing',

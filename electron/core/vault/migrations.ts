@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../app-error';
 import { captureSchema, redactionDecisionsSchema } from '../capture/capture-schema';
+import { exchangeSchema } from '../exchange/exchange-schema';
 
 /**
  * Schema history. Each step runs in one transaction together with the bump of `user_version`, so a
@@ -33,6 +34,7 @@ export const migrations: ReadonlyArray<{ version: number; up: (db: Database) => 
   },
   { version: 2, up: (db) => db.exec(captureSchema) },
   { version: 3, up: (db) => db.exec(redactionDecisionsSchema) },
+  { version: 4, up: (db) => db.exec(exchangeSchema) },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
