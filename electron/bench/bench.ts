@@ -11,6 +11,7 @@ import { openEncryptedDatabase, probeSqlCipher, type SqlDatabase } from '../core
 import { createVault, unlockWithPassphrase } from '../core/vault/vault';
 import { dbPath, readKeySlots } from '../core/vault/vault-files';
 import { benchQueryWords, generateCapture, mulberry32 } from './seeded-capture';
+import { benchKAnonymity } from './k-anonymity-bench';
 import { benchRedaction } from './redaction-bench';
 
 /**
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
     const rssMiB = process.memoryUsage().rss / 1024 / 1024;
     cap.vault.close();
     const redaction = benchRedaction(process.cwd());
+    const kAnonymity = benchKAnonymity();
 
     const results = {
       date: new Date().toISOString(),
@@ -150,6 +152,7 @@ async function main(): Promise<void> {
         rssMiB,
       },
       redaction,
+      kAnonymity,
     };
 
     const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -172,6 +175,8 @@ async function main(): Promise<void> {
       ['redaction throughput per second of CPU time of that thread (same run)', `${f(redaction.throughputCpuMBps, 2)} MB/s`],
       [`redaction: re-detect a 2 000-character summary after a keystroke, median of ${redaction.keystrokes}`, `${f(redaction.keystrokeMedianMs, 2)} ms`],
       ['redaction: same, 95th percentile / maximum', `${f(redaction.keystrokeP95Ms, 2)} / ${f(redaction.keystrokeMaxMs, 1)} ms`],
+      [`k-anonymity: aggregate ${f(kAnonymity.signals)} approved signals, k=${kAnonymity.k}, median of 5`, `${f(kAnonymity.medianMs)} ms`],
+      ['k-anonymity: cells / signals released / carried over (same run)', `${f(kAnonymity.cells)} / ${f(kAnonymity.released)} / ${f(kAnonymity.carriedOver)}`],
     ];
     const width = Math.max(...table.map(([k]) => k.length));
     console.log(`OBI Werkplek benchmark (${results.node}, ${version})`);

@@ -12,6 +12,7 @@ describe('machine policy', () => {
         lockAfterMinutes: 10,
         allowOsKeyWrap: false,
         retentionMonths: 24,
+        kAnonymity: 5,
         schedule: { officerToLead: '0 9 * * 1', leadToCentral: '0 9 1 * *' },
         language: 'nl',
         updates: 'off',
@@ -49,6 +50,14 @@ describe('machine policy', () => {
     const base = { organisation: 'SZW', role: 'officer' };
     expect(parsePolicy({ ...base, lockAfterMinutes: 1.5 }).ok).toBe(false);
     expect(parsePolicy({ ...base, lockAfterMinutes: 481 }).ok).toBe(false);
+  });
+
+  it('takes k for the team bundle as a whole number of at least 2', () => {
+    const base = { organisation: 'SZW', role: 'teamlead' };
+    expect(parsePolicy({ ...base, kAnonymity: 3 })).toMatchObject({ ok: true, policy: { kAnonymity: 3 } });
+    expect(parsePolicy({ ...base, kAnonymity: 1 })).toMatchObject({ ok: false, problems: [{ key: 'kAnonymity', message: 'must be at least 2' }] });
+    expect(parsePolicy({ ...base, kAnonymity: 2.5 })).toMatchObject({ ok: false, problems: [{ key: 'kAnonymity' }] });
+    expect(parsePolicy({ ...base, kAnonymity: 101 })).toMatchObject({ ok: false, problems: [{ key: 'kAnonymity' }] });
   });
 
   it('takes updates from an https feed only, and asks for the feed when updates are on', () => {

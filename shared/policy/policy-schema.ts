@@ -88,6 +88,15 @@ export const policyKeys = {
       en: 'Months after a meeting after which its raw notes are deleted (1–120); signals and their tags stay.',
     },
   }),
+  kAnonymity: key({
+    label: { nl: 'k-anonimiteit van de teambundel', en: 'k-anonymity of the team bundle' },
+    schema: z.number().int().min(2).max(100),
+    default: 5,
+    description: {
+      nl: 'Minimaal aantal signalen in elke cel die de teamleider naar het centrale punt stuurt (2–100). Signalen die dat aantal niet halen, wachten op de volgende periode.',
+      en: 'Minimum number of signals in every cell the team lead sends to the central point (2–100). Signals that do not reach it wait for the next period.',
+    },
+  }),
   language: key({
     label: { nl: 'Standaardtaal', en: 'Default language' },
     schema: z.enum(['nl', 'en']),

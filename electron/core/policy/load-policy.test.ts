@@ -28,6 +28,7 @@ describe('policy sources', () => {
       { key: 'lockAfterMinutes', value: 5, origin: 'registry' },
       { key: 'allowOsKeyWrap', value: false, origin: 'default' },
       { key: 'retentionMonths', value: 24, origin: 'default' },
+      { key: 'kAnonymity', value: 5, origin: 'default' },
       { key: 'language', value: 'nl', origin: 'dev-file' },
       { key: 'updates', value: 'off', origin: 'registry' },
       { key: 'schedule', value: { officerToLead: '0 9 * * 1', leadToCentral: '0 9 1 * *' }, origin: 'default' },
