@@ -9,6 +9,7 @@ import { overview } from '../capture/overview';
 import { defaultWarningDays, upcomingRemovals } from '../capture/retention';
 import { search } from '../capture/search';
 import { Signals } from '../capture/signals';
+import { workstationKeys } from '../exchange/workstation-keys';
 import type { EffectivePolicy } from '../policy/load-policy';
 import { effectivePolicyView, policyInvalidError } from '../policy/read-only';
 import type { VaultSession } from '../session/vault-session';
@@ -82,6 +83,7 @@ export function createHandlers({ session, policy, captureDeps = defaultCaptureDe
         .map(({ seq, at, event }) => ({ seq, at, event })),
     }),
     'taxonomy.get': () => taxonomyView(activeTaxonomy(session.requireVault()).taxonomy),
+    'keys.show': () => ({ keys: workstationKeys(session.requireVault()) }),
   };
 }
 
