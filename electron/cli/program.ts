@@ -6,6 +6,7 @@ import { probeSqlCipher } from '../core/vault/sqlcipher';
 import { cliLog, type CliIo } from './cli-io';
 import { addCaptureCommands } from './commands/capture-commands';
 import { addDiagCommand } from './commands/diag-command';
+import { addExchangeCommands } from './commands/exchange-commands';
 import { addPolicyCommands } from './commands/policy-commands';
 import { addRedactCommand } from './commands/redact-command';
 import { addTaxonomyCommands } from './commands/taxonomy-commands';
@@ -28,6 +29,7 @@ export function buildProgram(io: CliIo): Command {
   addTaxonomyCommands(program, io);
   addPolicyCommands(program, io);
   addDiagCommand(program, io);
+  addExchangeCommands(program, io);
   addRedactCommand(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride();

@@ -35,6 +35,11 @@ export const errorCodes = [
   'taxonomy_invalid',
   'taxonomy_not_newer',
   'taxonomy_key_missing',
+  'keys_exist',
+  'keys_missing',
+  'bundle_invalid',
+  'bundle_untrusted',
+  'bundle_not_for_us',
   'internal',
 ] as const;
 

@@ -273,6 +273,11 @@ export const contract = {
   },
   /** The taxonomy in force (imported into the vault or built in), labelled in both languages. */
   'taxonomy.get': { request: empty, response: taxonomyViewSchema },
+  /** This workstation's public keys for bundles and their fingerprint; null before `obi keys init`. Never the secret parts. */
+  'keys.show': {
+    request: empty,
+    response: z.object({ keys: z.object({ signer: z.string(), recipient: z.string(), fingerprint: z.string() }).nullable() }),
+  },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -134,6 +134,18 @@ function ed25519Verify(signature: Uint8Array, message: Uint8Array, publicKey: Ui
 }
 
 /**
+ * The key id a signature file names, to pick the trusted key it claims (null when the text is not
+ * a minisign signature). Says nothing about whether the signature holds: `verify` decides that.
+ */
+export function signatureKeyId(signatureText: string): string | null {
+  if (signatureText.length > maxUntrustedComment + maxTrustedComment + 512) return null;
+  const [untrusted, sigLine] = lines(signatureText);
+  if (!untrusted?.startsWith(untrustedPrefix) || sigLine === undefined) return null;
+  const sig = fromBase64(sigLine.trim(), 74);
+  return sig ? keyIdHex(sig.subarray(2, 10)) : null;
+}
+
+/**
  * Verifies a signature file's text for `message` against a trusted public key, as `minisign -V`
  * does: both the file signature and the signature over the trusted comment must hold. Accepts the
  * prehashed format and the legacy one.

@@ -41,6 +41,7 @@ export const logEvents = {
   'vault.os_unlock_changed': z.strictObject({ enabled: z.boolean() }),
   'vault.backup_written': z.strictObject({ bytes: count }),
   'vault.restored': z.strictObject({}),
+  'keys.created': z.strictObject({}),
   'rpc.failed': z.strictObject({ channel: z.enum(channels as [string, ...string[]]), code, errorClass: z.enum([...knownErrorClasses, 'other']).optional() }),
   'rpc.refused': z.strictObject({ reason: z.enum(['unknown_channel', 'untrusted_sender']) }),
   'cli.failed': z.strictObject({ command: commandPath.optional(), code: z.enum([...errorCodes, 'unexpected']) }),

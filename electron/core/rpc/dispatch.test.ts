@@ -9,6 +9,7 @@ import { centralKey, writeTaxonomyFile } from '../../test-support/signed-taxonom
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { validTestPolicy } from '../../test-support/test-policy';
 import { AppError } from '../app-error';
+import { createWorkstationKeys } from '../exchange/workstation-keys';
 import { VaultSession } from '../session/vault-session';
 import { importTaxonomy } from '../taxonomy/import-taxonomy';
 import { dispatch, type Handlers } from './dispatch';
@@ -102,6 +103,17 @@ describe('dispatch', () => {
     const imported = await dispatch(h, 'taxonomy.get', {});
     expect(imported).toMatchObject({ ok: true, value: { version: 2 } });
     if (imported.ok) expect((imported.value as TaxonomyView).predicates.find((p) => p.predicate === 'channel')!.values.map((v) => v.value)).toContain('e-mail');
+  });
+
+  it('shows the public workstation keys and their fingerprint, never the secret parts', async () => {
+    const { session, h } = sessionAndHandlers();
+    expect(await dispatch(h, 'keys.show', {})).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
+    await dispatch(h, 'vault.setup', { passphrase });
+    expect(await dispatch(h, 'keys.show', {})).toEqual({ ok: true, value: { keys: null } });
+    const created = await createWorkstationKeys(session.requireVault());
+    const shown = await dispatch(h, 'keys.show', {});
+    expect(shown).toEqual({ ok: true, value: { keys: created } });
+    expect(JSON.stringify(shown)).not.toContain('AGE-SECRET-KEY');
   });
 
   it('never throws and always answers in shape, whatever arrives (fuzz)', async () => {

@@ -11,6 +11,7 @@ import { defaultWarningDays, upcomingRemovals } from '../capture/retention';
 import { decide, listDecisions, undecide } from '../capture/redaction-decisions';
 import { search } from '../capture/search';
 import { Signals } from '../capture/signals';
+import { workstationKeys } from '../exchange/workstation-keys';
 import type { EffectivePolicy } from '../policy/load-policy';
 import { effectivePolicyView, policyInvalidError } from '../policy/read-only';
 import type { VaultSession } from '../session/vault-session';
@@ -93,6 +94,7 @@ export function createHandlers({ session, policy, captureDeps = defaultCaptureDe
         .map(({ seq, at, event }) => ({ seq, at, event })),
     }),
     'taxonomy.get': () => taxonomyView(activeTaxonomy(session.requireVault()).taxonomy),
+    'keys.show': () => ({ keys: workstationKeys(session.requireVault()) }),
   };
 }
 

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { header } from '../test-support/exchange-fixtures';
+import { keyFingerprint } from './fingerprint';
+import { manifestFor, readPayload, roundDownToHour, type Payload } from './payload';
+import { buildOfficerPayload } from './stix/officer-bundle';
+
+const valid = (): Payload => buildOfficerPayload(header(), []);
+const withManifest = (change: Record<string, unknown>) => {
+  const p = valid();
+  return { ...p, manifest: { ...p.manifest, ...change } };
+};
+
+describe('payload contract', () => {
+  it('accepts what the builders make and keeps the creation time to the hour', () => {
+    const p = valid();
+    expect(readPayload(JSON.parse(JSON.stringify(p)))).toEqual({ ok: true, value: p });
+    expect(p.manifest.created).toBe('2026-10-01T09:00:00.000Z');
+    expect(p.bundle.id).toBe(`bundle--${p.manifest.id}`);
+  });
+
+  it('rounds down to the hour in UTC', () => {
+    expect(roundDownToHour(new Date('2026-03-29T01:59:59.999Z'))).toBe('2026-03-29T01:00:00.000Z');
+    expect(roundDownToHour(new Date('2026-03-29T02:00:00.000Z'))).toBe('2026-03-29T02:00:00.000Z');
+  });
+
+  it.each([
+    [{ kind: 'draft' }, 'manifest.kind'],
+    [{ organisation: 'Jan de Vries' }, 'manifest.organisation'],
+    [{ period: { from: '2026-10-01', to: '2026-09-01' } }, 'manifest.period.to'],
+    [{ period: { from: '2026-10-01' } }, 'manifest.period.to'],
+    [{ created: '2026-10-01T09:41:27.123Z' }, 'manifest.created'],
+    [{ k: 5 }, 'manifest.k'],
+    [{ counts: { signals: -1, cells: 0 } }, 'manifest.counts.signals'],
+    [{ counts: { signals: 1, cells: 0, people: 2 } }, 'manifest.counts'],
+    [{ softwareVersion: 'latest' }, 'manifest.softwareVersion'],
+    [{ id: 'not-a-uuid' }, 'manifest.id'],
+    [{ author: 'someone' }, 'manifest'],
+  ])('refuses manifest %j and names %s', (change, path) => {
+    const result = readPayload(withManifest(change));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem.path).toBe(path);
+  });
+
+  it('names the field in the envelope around the STIX bundle', () => {
+    const p = valid();
+    const cases: Array<[unknown, string]> = [
+      [{ ...p, bundle: { ...p.bundle, id: 'bundle--2f0c2a5e-3b7d-4c8e-9f0a-1b2c3d4e5f60' } }, 'bundle.id'],
+      [{ ...p, bundle: { ...p.bundle, type: 'report' } }, 'bundle.type'],
+      [{ ...p, bundle: { ...p.bundle, objects: [{ type: 'note' }] } }, 'bundle.objects.0.id'],
+      [{ manifest: p.manifest }, 'bundle'],
+      [{ ...p, extra: 1 }, '(root)'],
+      ['{}', '(root)'],
+    ];
+    for (const [raw, path] of cases) {
+      const result = readPayload(raw);
+      expect(result.ok ? '' : result.problem.path).toBe(path);
+    }
+  });
+
+  it('k is a number for a team bundle and null otherwise', () => {
+    expect(() => manifestFor(header(), { kind: 'team', counts: { signals: 0, cells: 0 }, k: null, suppressed: 0, carriedOver: 0 })).toThrow();
+    expect(manifestFor(header(), { kind: 'team', counts: { signals: 0, cells: 0 }, k: 5, suppressed: 0, carriedOver: 0 }).k).toBe(5);
+  });
+});
+
+describe('keyFingerprint', () => {
+  it('is five groups of four digits that change with either key', () => {
+    const f = keyFingerprint('RWQsigner', 'age1recipient');
+    expect(f).toMatch(/^\d{4}( \d{4}){4}$/);
+    expect(keyFingerprint('RWQsigner', 'age1recipient')).toBe(f);
+    expect(keyFingerprint('RWQsignes', 'age1recipient')).not.toBe(f);
+    expect(keyFingerprint('RWQsigner', 'age1recipienu')).not.toBe(f);
+  });
+});

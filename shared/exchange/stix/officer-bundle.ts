@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { isoDate } from '../../capture/meeting-schema';
+import { provinces } from '../../geo/provinces';
+import { tagPattern } from '../../taxonomy/taxonomy-package';
+import { manifestFor, type Payload, type PayloadHeader, type ReadResult } from '../payload';
+import { StixWriter } from './stix-common';
+import { indexBundle, objectPath, parseObject, refuse, resolve, stixRef } from './stix-read';
+
+/**
+ * The officer bundle: the officer's ready signals, for the team lead to review one by one. Each
+ * signal is a STIX `note` whose `content` is the redacted summary, `labels` its machine tags
+ * (own taxonomy and admiralty grading), `object_refs` the `location` of the meeting (municipality,
+ * province, NL), with custom properties for what STIX has no field for: `x_obi_signal_id` (the
+ * export id the officer's vault keeps), `x_obi_meeting_date` and `x_obi_consent`.
+ */
+
+export interface OfficerSignal {
+  /** Export id of the signal (a UUID the officer's vault keeps); never the vault's row id. */
+  signalRef: string;
+  /** The redacted summary. */
+  summary: string;
+  /** Machine tags: the own taxonomy and the admiralty grading. */
+  tags: string[];
+  meetingDate: string;
+  municipality: string;
+  province: (typeof provinces)[number];
+  /** The source agreed to sharing in bundled form; a signal without consent never leaves. */
+  consent: true;
+}
+
+const placeName = z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+
+export const officerSignalSchema = z.strictObject({
+  signalRef: z.uuid('must be a UUID'),
+  summary: z.string().regex(/\S/, 'must not be blank').max(5000, 'must be at most 5000 characters'),
+  tags: z.array(z.string().regex(tagPattern, 'must be a machine tag')).min(1, 'must hold at least one tag').max(100, 'must hold at most 100 tags'),
+  meetingDate: isoDate,
+  municipality: placeName,
+  province: z.enum(provinces),
+  consent: z.literal(true, 'must be true: a signal without consent never leaves'),
+}) satisfies z.ZodType<OfficerSignal>;
+
+/** Builds the payload of an officer bundle; refuses (throws) a signal that breaks the schema. */
+export function buildOfficerPayload(header: PayloadHeader, signals: readonly OfficerSignal[]): Payload {
+  const checked = z.array(officerSignalSchema).parse(signals);
+  const refs = new Set(checked.map((s) => s.signalRef));
+  if (refs.size !== checked.length) throw new Error('buildOfficerPayload: every signal needs its own signalRef');
+  const manifest = manifestFor(header, { kind: 'officer', counts: { signals: checked.length, cells: 0 }, k: null, suppressed: 0, carriedOver: 0 });
+  const w = new StixWriter(manifest);
+  for (const s of checked) {
+    const place = w.reference('location', `municipality:${s.province}:${s.municipality}`, {
+      name: s.municipality,
+      city: s.municipality,
+      administrative_area: s.province,
+      country: 'NL',
+      x_obi_level: 'municipality',
+    });
+    w.own('note', s.signalRef, {
+      abstract: 'OBI signal for review',
+      content: s.summary,
+      lang: 'nl',
+      labels: s.tags,
+      object_refs: [place],
+      x_obi_signal_id: s.signalRef,
+      x_obi_meeting_date: s.meetingDate,
+      x_obi_consent: true,
+    });
+  }
+  const bundle = w.finish({
+    name: `OBI officer signals ${manifest.period.from} to ${manifest.period.to}`,
+    description: `Redacted signals for the team lead's review: ${checked.length}.`,
+  });
+  return { manifest, bundle };
+}
+
+const noteSchema = z.looseObject({
+  type: z.literal('note'),
+  content: officerSignalSchema.shape.summary,
+  labels: officerSignalSchema.shape.tags,
+  object_refs: z.tuple([stixRef('location')], 'must hold exactly the location of the meeting'),
+  x_obi_signal_id: officerSignalSchema.shape.signalRef,
+  x_obi_meeting_date: isoDate,
+  x_obi_consent: officerSignalSchema.shape.consent,
+});
+
+const locationSchema = z.looseObject({
+  type: z.literal('location'),
+  city: placeName,
+  administrative_area: z.enum(provinces),
+  country: z.literal('NL', 'must be NL'),
+});
+
+/** The signals of an officer bundle, for the team lead's review; the first problem is named. */
+export function readOfficerBundle(payload: Payload): ReadResult<OfficerSignal[]> {
+  const indexed = indexBundle(payload, 'officer');
+  if (!indexed.ok) return indexed;
+  const signals: OfficerSignal[] = [];
+  const seen = new Set<string>();
+  for (const [i, object] of indexed.value.objects.entries()) {
+    if (object.type !== 'note') continue;
+    const note = parseObject(noteSchema, object, i);
+    if (!note.ok) return note;
+    const n = note.value;
+    if (seen.has(n.x_obi_signal_id)) return refuse(objectPath(i, 'x_obi_signal_id'), 'appears twice in the bundle');
+    seen.add(n.x_obi_signal_id);
+    const found = resolve(indexed.value, n.object_refs[0], 'location', objectPath(i, 'object_refs.0'));
+    if (!found.ok) return found;
+    const place = parseObject(locationSchema, found.value.object, found.value.index);
+    if (!place.ok) return place;
+    signals.push({
+      signalRef: n.x_obi_signal_id,
+      summary: n.content,
+      tags: n.labels,
+      meetingDate: n.x_obi_meeting_date,
+      municipality: place.value.city,
+      province: place.value.administrative_area,
+      consent: true,
+    });
+  }
+  if (signals.length !== payload.manifest.counts.signals) {
+    return refuse('manifest.counts.signals', `must equal the number of signals in the bundle (${signals.length})`);
+  }
+  return { ok: true, value: signals };
+}
