@@ -7,6 +7,7 @@ import { cliLog, type CliIo } from './cli-io';
 import { addCaptureCommands } from './commands/capture-commands';
 import { addDiagCommand } from './commands/diag-command';
 import { addExchangeCommands } from './commands/exchange-commands';
+import { addFlowCommands } from './commands/flow-commands';
 import { addPolicyCommands } from './commands/policy-commands';
 import { addRedactCommand } from './commands/redact-command';
 import { addTaxonomyCommands } from './commands/taxonomy-commands';
@@ -30,6 +31,7 @@ export function buildProgram(io: CliIo): Command {
   addPolicyCommands(program, io);
   addDiagCommand(program, io);
   addExchangeCommands(program, io);
+  addFlowCommands(program, io);
   addRedactCommand(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride();

@@ -163,6 +163,9 @@ export class Signals {
         const problem = this.readyProblem(current);
         if (problem) throw new AppError('not_ready', `The signal cannot be ready: ${problem.message}.`, { reason: problem.code });
       }
+      if (to === 'draft' && current.state === 'ready' && this.inPreparedBundle(id)) {
+        throw new AppError('invalid_transition', 'This signal is in a bundle that is ready to leave; discard that bundle first.');
+      }
       if (to === 'returned' && !reason?.trim()) {
         throw new AppError('invalid_request', 'reason: is required to return a signal', { field: 'reason' });
       }
@@ -172,6 +175,14 @@ export class Signals {
       appendAudit(this.db, 'signal.state_changed', { signal: id, from: current.state, to });
       return this.get(id);
     })();
+  }
+
+  private inPreparedBundle(id: number): boolean {
+    return Boolean(
+      this.db
+        .prepare("SELECT 1 FROM outgoing_signals o JOIN outgoing_bundles b ON b.id = o.bundle_id WHERE o.signal_id = ? AND b.state = 'prepared'")
+        .get(id),
+    );
   }
 
   get(id: number): SignalRow {

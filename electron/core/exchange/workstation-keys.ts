@@ -13,6 +13,9 @@ import type { OpenVault } from '../vault/vault';
  */
 
 /** What a workstation registers with its counterpart: exactly the policy's `{signer, recipient}`. */
+/** When the keys were made, the start of the export schedule. */
+export const keysCreatedAtKey = 'exchange.keysCreatedAt';
+
 export interface WorkstationPublicKeys {
   /** Minisign public key, base64, as on the second line of a .pub file. */
   signer: string;
@@ -65,6 +68,8 @@ export async function createWorkstationKeys(vault: OpenVault): Promise<Workstati
   vault.db.transaction(() => {
     if (vault.getMeta(metaKey) !== undefined) throw new AppError('keys_exist', 'This workstation already has its keys; they are never replaced silently.');
     vault.setMeta(metaKey, JSON.stringify(keys));
+    // Scheduled exports count from here: a new workstation does not send at once.
+    vault.setMeta(keysCreatedAtKey, new Date().toISOString());
     vault.audit('keys.created', { signerKeyId: keyIdHex(signing.keyId) });
   })();
   return publicParts(keys);

@@ -1,0 +1,125 @@
+import type { Command } from 'commander';
+import { redactionCategories, type RedactionCategory } from '../../../shared/redaction/categories';
+import { AppError } from '../../core/app-error';
+import { defaultCaptureDeps } from '../../core/capture/default-capture-deps';
+import { exportNow, readInbox } from '../../core/exchange/exchange-service';
+import { approve, listReview, redactFurther, returnItem, type ReviewState } from '../../core/exchange/review';
+import { workstationKeys } from '../../core/exchange/workstation-keys';
+import { policyInvalidError } from '../../core/policy/read-only';
+import type { CliIo } from '../cli-io';
+import { cliPolicy } from './policy-commands';
+import { withVault } from './vault-commands';
+
+type VaultOpt = { vault?: string };
+const vaultOption = (cmd: Command) => cmd.option('--vault <dir>', 'vault folder (default: $OBI_VAULT)');
+
+/** Exports and imports act on what leaves: only under a valid machine policy. */
+function validPolicy(io: CliIo) {
+  const effective = cliPolicy(io);
+  if (!effective.ok) throw policyInvalidError(effective);
+  return effective.policy;
+}
+
+function requireRole(io: CliIo, role: 'officer' | 'teamlead') {
+  const policy = validPolicy(io);
+  if (policy.role !== role) throw new AppError('invalid_request', `This is a ${role === 'teamlead' ? 'team-lead' : 'officer'} command; the policy says this workstation is ${policy.role === 'teamlead' ? 'a team lead' : 'an officer'}.`);
+  return policy;
+}
+
+const itemId = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new AppError('invalid_request', 'ID: must be the number of a review item (see obi review list).');
+  return n;
+};
+
+export function addFlowCommands(program: Command, io: CliIo): void {
+  vaultOption(program.command('export'))
+    .description("build and deliver this role's next bundle now, whatever the schedule says; prints each file written")
+    .option('--out <dir>', "write into this folder instead of the transport's outbox")
+    .action(async (opts: VaultOpt & { out?: string }) => {
+      const policy = validPolicy(io);
+      const result = await withVault(io, opts.vault, (v) => exportNow(v, policy, defaultCaptureDeps(v), opts.out ? { outDir: opts.out } : {}));
+      for (const path of result.paths) io.out(path);
+      for (const id of result.blocked) io.err(`obi: signal ${id} went back to draft: a proposed redaction in its summary has no decision.`);
+      for (const f of result.failures) io.err(`obi: bundle ${f.bundle} was not delivered (${f.code}); it stays ready and goes with the next export.`);
+      if (result.paths.length === 0 && result.failures.length > 0) throw new AppError('io_error', 'Nothing could be delivered.');
+    });
+
+  const inbox = program.command('inbox').description('bundles that arrived');
+  vaultOption(inbox.command('import'))
+    .description('verify, decrypt and take in bundles (the named files, or every new one in the inbox folder of the policy)')
+    .argument('[files...]', 'bundle files (*.age, with *.age.minisig beside them)')
+    .action(async (files: string[], opts: VaultOpt) => {
+      const policy = validPolicy(io);
+      const results = await withVault(io, opts.vault, (v) => readInbox(v, policy, defaultCaptureDeps(v), files.length > 0 ? files : undefined));
+      for (const r of results) {
+        if (r.outcome === 'imported') io.out(`${r.file}: imported, ${r.signals ?? 0} signals`);
+        else if (r.outcome === 'skipped') io.out(`${r.file}: skipped (${r.reason === 'seen' ? 'imported before' : 'not for this workstation'})`);
+        else io.err(`obi: ${r.file}: refused: ${r.message ?? r.reason}`);
+      }
+      const refused = results.filter((r) => r.outcome === 'refused').length;
+      if (refused > 0) throw new AppError('bundle_invalid', `${refused} of ${results.length} bundles refused; nothing of them was kept.`);
+      if (results.length === 0) io.out('No bundles to import.');
+    });
+
+  const review = program.command('review').description("the team lead's review of the team's signals (redacted material only)");
+  vaultOption(review.command('list'))
+    .description('signals awaiting review, or in a given state')
+    .option('--state <state>', 'pending (default), approved, returned, delivered or all', 'pending')
+    .option('--json', 'print JSON')
+    .action(async (opts: VaultOpt & { state: string; json?: boolean }) => {
+      requireRole(io, 'teamlead');
+      const states = ['pending', 'approved', 'returned', 'delivered', 'all'];
+      if (!states.includes(opts.state)) throw new AppError('invalid_request', `--state: must be one of ${states.join(', ')}`);
+      const items = await withVault(io, opts.vault, (v) =>
+        listReview(v.db, workstationKeys(v)?.signer ?? null, opts.state === 'all' ? undefined : (opts.state as ReviewState)),
+      );
+      if (opts.json) return io.out(JSON.stringify(items));
+      for (const i of items) io.out(`${i.id}\t${i.state}\t${i.officer}\t${i.date}\t${i.tags.join(' ')}\n\t${i.summary}`);
+      io.out(`${items.length} signals`);
+    });
+
+  vaultOption(review.command('approve'))
+    .description('approve a signal (never one your own workstation sent: four eyes)')
+    .argument('[id]', 'review item, see obi review list')
+    .option('--all', 'every pending signal you may approve')
+    .action(async (id: string | undefined, opts: VaultOpt & { all?: boolean }) => {
+      requireRole(io, 'teamlead');
+      if (!opts.all && id === undefined) throw new AppError('invalid_request', 'Say which signal: ID or --all.');
+      const done = await withVault(io, opts.vault, (v) => {
+        const own = workstationKeys(v)?.signer ?? null;
+        const ids = opts.all ? listReview(v.db, own, 'pending').filter((i) => !i.ownSignal).map((i) => i.id) : [itemId(id!)];
+        for (const i of ids) approve(v.db, i, own);
+        return ids.length;
+      });
+      io.out(`${done} signals approved.`);
+    });
+
+  vaultOption(review.command('return'))
+    .description('return a signal to its officer with a reason')
+    .argument('<id>', 'review item, see obi review list')
+    .requiredOption('--reason <text>', 'why, for the officer')
+    .action(async (id: string, opts: VaultOpt & { reason: string }) => {
+      requireRole(io, 'teamlead');
+      await withVault(io, opts.vault, (v) => returnItem(v.db, itemId(id), opts.reason, workstationKeys(v)?.signer ?? null));
+      io.out('Returned; the officer hears of it with the next export.');
+    });
+
+  vaultOption(review.command('redact'))
+    .description('redact a further part of a pending summary (there is no way back)')
+    .argument('<id>', 'review item, see obi review list')
+    .requiredOption('--text <text>', 'the exact part of the summary to replace (its first occurrence)')
+    .option('--category <category>', `what it is (${redactionCategories.join(', ')})`, 'person')
+    .action(async (id: string, opts: VaultOpt & { text: string; category: string }) => {
+      requireRole(io, 'teamlead');
+      if (!(redactionCategories as readonly string[]).includes(opts.category)) throw new AppError('invalid_request', `--category: must be one of ${redactionCategories.join(', ')}`);
+      const item = await withVault(io, opts.vault, (v) => {
+        const own = workstationKeys(v)?.signer ?? null;
+        const current = listReview(v.db, own).find((i) => i.id === itemId(id));
+        const start = current?.summary.indexOf(opts.text) ?? -1;
+        if (!current || start < 0 || opts.text.length === 0) throw new AppError('invalid_request', '--text: is not part of that summary');
+        return redactFurther(v.db, current.id, start, start + opts.text.length, opts.category as RedactionCategory, own);
+      });
+      io.out(item.summary);
+    });
+}

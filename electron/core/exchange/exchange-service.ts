@@ -1,0 +1,118 @@
+import type { Policy } from '../../../shared/policy/policy-schema';
+import { AppError } from '../app-error';
+import type { CaptureDeps } from '../capture/capture-ports';
+import type { OpenVault } from '../vault/vault';
+import { folderTransport, type Transport } from './folder-transport';
+import { importBundles, type InboxResult } from './inbox';
+import { buildOfficerBundle, prepareOfficerBundle } from './officer-export';
+import { deliverPrepared, preparedBundles } from './outgoing-ledger';
+import { dueMoment, nextMoment } from './schedule';
+import { buildTeamBundle, prepareTeamBundles } from './team-export';
+import { keysCreatedAtKey, workstationKeys } from './workstation-keys';
+
+/**
+ * The exchange as the app, the scheduler and the CLI use it: prepare this role's next bundle (an
+ * officer bundle for the team lead, or the team bundle for the central point with the returned
+ * bundles for officers), deliver whatever is prepared, read the inbox. Every step is recorded in
+ * the ledger, so a crash or a second run neither loses nor doubles a signal.
+ */
+
+export interface ExportOptions {
+  now?: Date;
+  /** Deliver into this folder instead of the transport's outbox (obi export --out). */
+  outDir?: string;
+  /** Test hook: called after the files of a bundle are written, before the ledger records it. */
+  afterWrite?: (id: string) => void;
+}
+
+export interface ExportResult {
+  prepared: string | null;
+  paths: string[];
+  failures: Array<{ bundle: string; code: string }>;
+  /** Officer: signals that went back to draft at the last check. */
+  blocked: number[];
+  /** Team lead: released and waiting figures of the prepared team bundle. */
+  team?: { cells: number; released: number; carriedOver: number };
+}
+
+export function transportFor(policy: Policy, outDir?: string): Transport {
+  if (outDir) return folderTransport({ kind: 'folder', outbox: outDir, inbox: outDir, returns: outDir });
+  if (!policy.transport) throw new AppError('policy_invalid', 'The policy names no transport, so bundles have nowhere to go (use --out DIR).');
+  return folderTransport(policy.transport);
+}
+
+function requireKeys(vault: OpenVault): void {
+  if (!workstationKeys(vault)) throw new AppError('keys_missing', 'This workstation has no keys yet: run `obi keys init` (or enrol in the app) first.');
+}
+
+/**
+ * Builds and delivers this role's next bundle now. A bundle prepared earlier and not yet delivered
+ * goes first and is the one delivered: nothing new is prepared until it has left.
+ */
+export async function exportNow(vault: OpenVault, policy: Policy, deps: CaptureDeps, options: ExportOptions = {}): Promise<ExportResult> {
+  requireKeys(vault);
+  const now = options.now ?? new Date();
+  const transport = transportFor(policy, options.outDir);
+  let prepared: string | null = null;
+  let blocked: number[] = [];
+  let team: ExportResult['team'];
+  if (preparedBundles(vault.db).length === 0) {
+    if (policy.role === 'officer') {
+      const r = await prepareOfficerBundle(vault, policy, deps, now);
+      prepared = r.id;
+      blocked = r.blocked;
+    } else {
+      // Returned bundles are only made when they have somewhere to go.
+      const r = await prepareTeamBundles(vault, policy, now, { withReturns: Boolean(options.outDir ?? policy.transport?.returns) });
+      prepared = r.id;
+      team = { cells: r.cells, released: r.released, carriedOver: r.carriedOver };
+    }
+  }
+  const delivered = deliverPrepared(vault.db, transport, () => options.now ?? new Date(), options.afterWrite ? { afterWrite: options.afterWrite } : {});
+  return { prepared, ...delivered, blocked, ...(team ? { team } : {}) };
+}
+
+/** What the next bundle would carry, decoded, without sealing or binding anything. */
+export function previewNext(vault: OpenVault, policy: Policy, deps: CaptureDeps, now = new Date()) {
+  if (policy.role === 'officer') {
+    const b = buildOfficerBundle(vault, policy, deps, now);
+    return { kind: 'officer' as const, payload: b.payload, blocked: b.blocked };
+  }
+  const b = buildTeamBundle(vault, policy, now);
+  return { kind: 'team' as const, payload: b.payload, preview: b.preview };
+}
+
+/** Reads the inbox folder of the policy's transport (or the named files). */
+export function readInbox(vault: OpenVault, policy: Policy, deps: CaptureDeps, files?: readonly string[]): Promise<InboxResult[]> {
+  requireKeys(vault);
+  if (files) return importBundles(vault, policy, deps, files, false);
+  return importBundles(vault, policy, deps, transportFor(policy).inbox(), true);
+}
+
+const lastRunKey = 'exchange.lastScheduledRun';
+
+export function scheduleOf(policy: Policy): string {
+  return policy.role === 'officer' ? policy.schedule.officerToLead : policy.schedule.leadToCentral;
+}
+
+/** When the next scheduled export is, and whether one is due now (catch-up after a missed one). */
+export function scheduleStatus(vault: OpenVault, policy: Policy, now = new Date()): { due: boolean; next: string | null; lastRun: string | null } {
+  const last = vault.getMeta(lastRunKey) ?? null;
+  // Before the first run, the schedule counts from the moment the vault got its keys.
+  const since = new Date(last ?? vault.getMeta(keysCreatedAtKey) ?? now.toISOString());
+  return { due: dueMoment(scheduleOf(policy), since, now) !== null, next: nextMoment(scheduleOf(policy), now)?.toISOString() ?? null, lastRun: last };
+}
+
+/**
+ * The scheduler's tick: read the inbox, and export when the schedule says so. Runs while the
+ * vault is unlocked (at unlock and then every minute); a workstation without keys or transport
+ * simply waits. Returns what it did, for the log.
+ */
+export async function scheduledTick(vault: OpenVault, policy: Policy, deps: CaptureDeps, now = new Date()): Promise<{ imported: number; exported: boolean }> {
+  if (!workstationKeys(vault) || !policy.transport) return { imported: 0, exported: false };
+  const imported = (await readInbox(vault, policy, deps)).filter((r) => r.outcome === 'imported').length;
+  if (!scheduleStatus(vault, policy, now).due) return { imported, exported: false };
+  await exportNow(vault, policy, deps, { now });
+  vault.setMeta(lastRunKey, now.toISOString());
+  return { imported, exported: true };
+}

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { aggregate, previewAggregation, type AggregationPreview } from '../../../shared/exchange/k-anonymity';
+import type { Aggregation, ApprovedSignal } from '../../../shared/exchange/k-anonymity/types';
+import type { Payload, PayloadHeader } from '../../../shared/exchange/payload';
+import { buildReturnedPayload, type SignalStatus } from '../../../shared/exchange/stix/returned-bundle';
+import { buildTeamPayload } from '../../../shared/exchange/stix/team-bundle';
+import type { Policy } from '../../../shared/policy/policy-schema';
+import { AppError } from '../app-error';
+import { appVersion } from '../app-version';
+import { activeTaxonomy } from '../taxonomy/active-taxonomy';
+import type { OpenVault } from '../vault/vault';
+import { sealPayload } from './envelope';
+import { insertPrepared } from './outgoing-ledger';
+import { workstationSigningKey } from './workstation-keys';
+
+/**
+ * Released cells never name a single day: the finest period is a week, so a cell cannot point at
+ * one meeting on one date.
+ */
+const finest = { period: 'week' as const };
+
+const valuesOf = (tags: readonly string[], predicate: string) =>
+  tags.filter((t) => t.startsWith(`nl-obi:${predicate}="`)).map((t) => t.slice(`nl-obi:${predicate}="`.length, -1));
+
+interface ApprovedRow {
+  id: number;
+  tags: string;
+  date: string;
+  municipality: string | null;
+  province: string | null;
+  carriedSince: string | null;
+}
+
+function approvedSignals(vault: OpenVault): { signals: ApprovedSignal[]; carried: Set<string> } {
+  const rows = vault.db
+    .prepare(
+      `SELECT id, tags, date, municipality, province, carried_since AS carriedSince FROM review_items
+       WHERE state = 'approved' AND NOT EXISTS (
+         SELECT 1 FROM outgoing_items o JOIN outgoing_bundles b ON b.id = o.bundle_id
+         WHERE o.item_id = review_items.id AND b.state = 'prepared' AND b.kind = 'team')
+       ORDER BY id`,
+    )
+    .all() as ApprovedRow[];
+  const signals = rows.map((r) => {
+    const tags = JSON.parse(r.tags) as string[];
+    return {
+      id: String(r.id),
+      stateActors: valuesOf(tags, 'state-actor'),
+      modi: valuesOf(tags, 'modus-operandi'),
+      targets: valuesOf(tags, 'target'),
+      channels: valuesOf(tags, 'channel'),
+      municipality: r.municipality,
+      province: r.province,
+      date: r.date,
+    };
+  });
+  return { signals, carried: new Set(rows.filter((r) => r.carriedSince !== null).map((r) => String(r.id))) };
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export interface TeamBuild {
+  payload: Payload;
+  aggregation: Aggregation;
+  preview: AggregationPreview;
+}
+
+/** The team bundle from every approved signal not yet delivered, generalised to k-anonymity. */
+export function buildTeamBundle(vault: OpenVault, policy: Policy, now: Date, id = randomUUID()): TeamBuild {
+  const { signals, carried } = approvedSignals(vault);
+  const k = policy.kAnonymity;
+  const aggregation = aggregate(signals, k, { finest });
+  const releasedIds = aggregation.released.flatMap((r) => r.signalIds);
+  const dates = signals.map((s) => s.date).sort();
+  const taxonomy = activeTaxonomy(vault).taxonomy;
+  const header: PayloadHeader = {
+    id,
+    organisation: policy.organisation,
+    period: { from: dates[0] ?? day(now), to: day(now) },
+    taxonomyVersion: taxonomy.machinetag.version,
+    softwareVersion: appVersion,
+    now,
+  };
+  const payload = buildTeamPayload(header, taxonomy, {
+    cells: aggregation.cells,
+    k,
+    suppressed: aggregation.carriedOver.length,
+    carriedOver: releasedIds.filter((i) => carried.has(i)).length,
+  });
+  return { payload, aggregation, preview: previewAggregation(signals, aggregation, k) };
+}
+
+/** What each officer has not yet been told: returned signals with the reason, approvals, deliveries. */
+function pendingStatuses(vault: OpenVault, releasedNow: Set<number>): Map<string, Array<{ itemId: number; role: 'returned' | 'approved' | 'delivered'; status: SignalStatus }>> {
+  const rows = vault.db
+    .prepare(
+      `SELECT r.id, r.officer, r.signal_ref AS signalRef, r.state, r.reason,
+              (SELECT group_concat(o.role) FROM outgoing_items o WHERE o.item_id = r.id AND o.role IN ('returned', 'approved', 'delivered')) AS told
+       FROM review_items r WHERE r.state IN ('returned', 'approved', 'delivered') ORDER BY r.id`,
+    )
+    .all() as Array<{ id: number; officer: string; signalRef: string; state: string; reason: string | null; told: string | null }>;
+  const byOfficer = new Map<string, Array<{ itemId: number; role: 'returned' | 'approved' | 'delivered'; status: SignalStatus }>>();
+  for (const r of rows) {
+    const told = new Set((r.told ?? '').split(',').filter(Boolean));
+    const role = r.state === 'returned' ? 'returned' : r.state === 'delivered' || releasedNow.has(r.id) ? 'delivered' : 'approved';
+    if (told.has(role)) continue;
+    const status: SignalStatus = role === 'returned' ? { signalRef: r.signalRef, status: 'returned', reason: r.reason ?? '' } : { signalRef: r.signalRef, status: role };
+    byOfficer.set(r.officer, [...(byOfficer.get(r.officer) ?? []), { itemId: r.id, role, status }]);
+  }
+  return byOfficer;
+}
+
+/**
+ * Builds, seals and records the team bundle for the central point (possibly an empty report) and,
+ * for each officer with news, a returned bundle: their returned signals with the reason, and which
+ * were approved or delivered. Everything is bound in one transaction.
+ */
+export async function prepareTeamBundles(vault: OpenVault, policy: Policy, now: Date, options: { withReturns: boolean }): Promise<{ id: string; cells: number; released: number; carriedOver: number; returned: string[] }> {
+  if (!policy.central) throw new AppError('policy_invalid', 'The policy names no central point (central), so there is nobody to send to.');
+  const signer = workstationSigningKey(vault);
+  const build = buildTeamBundle(vault, policy, now);
+  const id = build.payload.manifest.id;
+  const teamPayload = JSON.stringify(build.payload, null, 2);
+  const teamSealed = await sealPayload(teamPayload, [policy.central.recipient], signer);
+  const released = build.aggregation.released.flatMap((r) => r.signalIds.map(Number));
+  const statuses = options.withReturns ? pendingStatuses(vault, new Set(released)) : new Map<string, never[]>();
+  const returned: Array<{ id: string; officer: string; payload: string; age: Uint8Array; minisig: string; items: Array<{ itemId: number; role: string }> }> = [];
+  for (const [officer, list] of statuses) {
+    const member = policy.team?.find((m) => m.name === officer);
+    if (!member) continue;
+    const rid = randomUUID();
+    const payload = buildReturnedPayload(
+      { id: rid, organisation: policy.organisation, period: build.payload.manifest.period, taxonomyVersion: build.payload.manifest.taxonomyVersion, softwareVersion: appVersion, now },
+      list.map((l) => l.status),
+    );
+    const text = JSON.stringify(payload, null, 2);
+    const sealed = await sealPayload(text, [member.recipient], signer);
+    returned.push({ id: rid, officer, payload: text, ...sealed, items: list.map((l) => ({ itemId: l.itemId, role: l.role })) });
+  }
+  const { db } = vault;
+  db.transaction(() => {
+    insertPrepared(db, { id, kind: 'team', addressee: 'central', destination: 'outbox', payload: teamPayload, age: teamSealed.age, minisig: teamSealed.minisig }, now);
+    const bind = db.prepare('INSERT INTO outgoing_items (bundle_id, item_id, role) VALUES (?, ?, ?)');
+    for (const itemId of released) bind.run(id, itemId, 'released');
+    for (const itemId of build.aggregation.carriedOver) bind.run(id, Number(itemId), 'carried');
+    for (const r of returned) {
+      insertPrepared(db, { id: r.id, kind: 'returned', addressee: r.officer, destination: 'returns', payload: r.payload, age: r.age, minisig: r.minisig }, now);
+      for (const item of r.items) bind.run(r.id, item.itemId, item.role);
+    }
+  })();
+  return { id, cells: build.aggregation.cells.length, released: released.length, carriedOver: build.aggregation.carriedOver.length, returned: returned.map((r) => r.id) };
+}
