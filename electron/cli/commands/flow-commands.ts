@@ -32,13 +32,27 @@ const itemId = (value: string): number => {
   return n;
 };
 
+/**
+ * For the crash tests only: OBI_TEST_CRASH_AT names a point of the export at which the process
+ * dies at once (SIGKILL), as a power cut would end it. Without the variable nothing happens.
+ */
+function crashHooks(io: CliIo): { afterPrepare?: () => void; afterFile?: (name: string) => void } {
+  const point = io.env.OBI_TEST_CRASH_AT;
+  if (!point) return {};
+  const die = () => process.kill(process.pid, 'SIGKILL');
+  return {
+    afterPrepare: () => point === 'after-prepare' && die(),
+    afterFile: (name) => ((point === 'after-signature' && name.endsWith('.minisig')) || (point === 'after-write' && name.endsWith('.age'))) && die(),
+  };
+}
+
 export function addFlowCommands(program: Command, io: CliIo): void {
   vaultOption(program.command('export'))
     .description("build and deliver this role's next bundle now, whatever the schedule says; prints each file written")
     .option('--out <dir>', "write into this folder instead of the transport's outbox")
     .action(async (opts: VaultOpt & { out?: string }) => {
       const policy = validPolicy(io);
-      const result = await withVault(io, opts.vault, (v) => exportNow(v, policy, defaultCaptureDeps(v), opts.out ? { outDir: opts.out } : {}));
+      const result = await withVault(io, opts.vault, (v) => exportNow(v, policy, defaultCaptureDeps(v), { ...(opts.out ? { outDir: opts.out } : {}), ...crashHooks(io) }));
       for (const path of result.paths) io.out(path);
       for (const id of result.blocked) io.err(`obi: signal ${id} went back to draft: a proposed redaction in its summary has no decision.`);
       for (const f of result.failures) io.err(`obi: bundle ${f.bundle} was not delivered (${f.code}); it stays ready and goes with the next export.`);

@@ -21,8 +21,9 @@ export interface ExportOptions {
   now?: Date;
   /** Deliver into this folder instead of the transport's outbox (obi export --out). */
   outDir?: string;
-  /** Test hook: called after the files of a bundle are written, before the ledger records it. */
-  afterWrite?: (id: string) => void;
+  /** Test hooks for the crash tests: after the prepare transaction, after each file written. */
+  afterPrepare?: () => void;
+  afterFile?: (name: string) => void;
 }
 
 export interface ExportResult {
@@ -68,7 +69,8 @@ export async function exportNow(vault: OpenVault, policy: Policy, deps: CaptureD
       team = { cells: r.cells, released: r.released, carriedOver: r.carriedOver };
     }
   }
-  const delivered = deliverPrepared(vault.db, transport, () => options.now ?? new Date(), options.afterWrite ? { afterWrite: options.afterWrite } : {});
+  if (prepared) options.afterPrepare?.();
+  const delivered = deliverPrepared(vault.db, transport, () => options.now ?? new Date(), options.afterFile ? { afterFile: options.afterFile } : {});
   return { prepared, ...delivered, blocked, ...(team ? { team } : {}) };
 }
 

@@ -55,14 +55,16 @@ export async function importBundles(vault: OpenVault, policy: Policy, deps: Capt
       const opened = await openBundleFile(file, { identity, trustedSigners: signers, signerList: list, maxBytes });
       const manifest = opened.payload.manifest;
       if (manifest.kind !== kind) throw new AppError('bundle_invalid', `This is a ${manifest.kind} bundle; this workstation takes ${kind} bundles.`, { field: 'manifest.kind' });
-      const signerName = signers.find((s) => s.signer === opened.signer)?.name ?? 'unknown';
+      // openBundleFile names the trusted signer whose key verified the signature.
+      const signerName = opened.signer;
+      const signerKey = signers.find((s) => s.name === signerName)!.signer;
       if (kind === 'officer') {
         const read = readOfficerBundle(opened.payload);
         if (!read.ok) throw new AppError('bundle_invalid', `The bundle is not valid: ${read.problem.path}: ${read.problem.message}.`, { field: read.problem.path });
         const n = storeIncoming(vault.db, {
           id: manifest.id,
           kind,
-          signer: opened.signer,
+          signer: signerKey,
           signerName,
           payload: opened.text,
           signals: read.value.map((s) => ({ signalRef: s.signalRef, summary: s.summary, tags: s.tags, date: s.meetingDate, municipality: s.municipality, province: s.province })),
@@ -77,7 +79,7 @@ export async function importBundles(vault: OpenVault, policy: Policy, deps: Capt
           }
           vault.db
             .prepare('INSERT INTO incoming_bundles (id, kind, signer, signer_name, received_at, payload) VALUES (?, ?, ?, ?, ?, ?)')
-            .run(manifest.id, kind, opened.signer, signerName, new Date().toISOString(), opened.text);
+            .run(manifest.id, kind, signerKey, signerName, new Date().toISOString(), opened.text);
           const applied = applyStatuses(vault.db, deps, read.value);
           appendAudit(vault.db, 'bundle.received', { bundle: manifest.id, kind, signals: applied.applied });
         })();

@@ -41,7 +41,8 @@ export interface OfficerBuild {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
- * The officer's next bundle from every ready signal not yet in one: each summary is checked again
+ * The officer's next bundle from every ready signal not already in a bundle on its way (a signal
+ * that was delivered and came back returned is ready again after its fix, and goes again): each summary is checked again
  * by the core (the verdict that counts) and redacted with one pseudonymiser for the whole bundle.
  * A signal whose summary now shows a proposed span without a decision does not leave: it goes back
  * to draft, with an audit entry, and the rest of the bundle goes on (fail closed).
@@ -53,7 +54,8 @@ export function buildOfficerBundle(vault: OpenVault, policy: Policy, deps: Captu
       `SELECT s.id, s.summary, s.export_ref AS exportRef, m.date, m.municipality, m.province,
               (SELECT json_group_array(tag) FROM signal_tags t WHERE t.signal_id = s.id) AS tags
        FROM signals s JOIN meetings m ON m.id = s.meeting_id
-       WHERE s.state = 'ready' AND NOT EXISTS (SELECT 1 FROM outgoing_signals o WHERE o.signal_id = s.id)
+       WHERE s.state = 'ready' AND NOT EXISTS (
+         SELECT 1 FROM outgoing_signals o JOIN outgoing_bundles b ON b.id = o.bundle_id WHERE o.signal_id = s.id AND b.state = 'prepared')
        ORDER BY s.id`,
     )
     .all() as ReadyRow[];

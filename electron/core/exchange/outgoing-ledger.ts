@@ -85,6 +85,11 @@ function settle(db: SqlDatabase, b: PreparedBundle, at: string): void {
   }
 }
 
+/** Test hooks: the crash tests stop the process at each of these points. */
+export interface DeliveryHooks {
+  afterFile?: (name: string) => void;
+}
+
 /**
  * Writes every prepared bundle through the transport and records each delivery. Returns the paths
  * written. A failure leaves the bundle prepared for the next attempt and is reported, not thrown,
@@ -94,18 +99,20 @@ export function deliverPrepared(
   db: SqlDatabase,
   transport: Transport,
   now: () => Date,
-  hooks: { afterWrite?: (id: string) => void } = {},
+  hooks: DeliveryHooks = {},
 ): { paths: string[]; failures: Array<{ bundle: string; code: string }> } {
   const paths: string[] = [];
   const failures: Array<{ bundle: string; code: string }> = [];
   for (const b of preparedBundles(db)) {
     try {
-      paths.push(...transport.deliver(bundleFiles(b), b.destination));
+      for (const file of bundleFiles(b)) {
+        paths.push(...transport.deliver([file], b.destination));
+        hooks.afterFile?.(file.name);
+      }
     } catch (e) {
       failures.push({ bundle: b.id, code: e instanceof AppError ? e.code : 'io_error' });
       continue;
     }
-    hooks.afterWrite?.(b.id);
     const at = now().toISOString();
     db.transaction(() => {
       db.prepare("UPDATE outgoing_bundles SET state = 'delivered', delivered_at = ? WHERE id = ? AND state = 'prepared'").run(at, b.id);
