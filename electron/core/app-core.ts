@@ -1,4 +1,7 @@
+import { AppError } from './app-error';
+import { defaultCaptureDeps } from './capture/default-capture-deps';
 import { applyRetention, defaultWarningDays } from './capture/retention';
+import { scheduledTick } from './exchange/exchange-service';
 import type { EventLog } from './logging/event-log';
 import type { EffectivePolicy } from './policy/load-policy';
 import type { Handlers } from './rpc/dispatch';
@@ -7,7 +10,14 @@ import { VaultSession, type VaultSessionOptions } from './session/vault-session'
 import { bringTagsUpToDate } from './taxonomy/import-taxonomy';
 import { taggedStoresOf } from './taxonomy/tagged-store';
 
-export type AppCoreOptions = Omit<VaultSessionOptions, 'onUnlocked' | 'policy' | 'log'> & { policy: EffectivePolicy; log: EventLog };
+export type AppCoreOptions = Omit<VaultSessionOptions, 'onUnlocked' | 'policy' | 'log'> & {
+  policy: EffectivePolicy;
+  log: EventLog;
+  /** Where files for the user go (the enrolment sheet); beside the vault when absent. */
+  exportDir?: string;
+  /** How often the schedule is checked while unlocked; tests shorten it. */
+  scheduleTickMs?: number;
+};
 
 /**
  * The core as the app and the browser harness run it: one vault session and the handlers of the
@@ -17,13 +27,36 @@ export type AppCoreOptions = Omit<VaultSessionOptions, 'onUnlocked' | 'policy' |
 export function createAppCore(options: AppCoreOptions): { session: VaultSession | null; handlers: Handlers } {
   const { policy, ...sessionOptions } = options;
   if (!policy.ok) return { session: null, handlers: createReadOnlyHandlers(policy) };
+  let ticker: ReturnType<typeof setInterval> | undefined;
   const session = new VaultSession({
     ...sessionOptions,
     policy: policy.policy,
+    log: options.log,
     onUnlocked: (vault) => {
       bringTagsUpToDate(vault, taggedStoresOf(vault));
       applyRetention(vault.db, { retentionMonths: policy.policy.retentionMonths, warningDays: defaultWarningDays }, new Date());
+      // The schedule: read the inbox and export when due, now (catch-up) and every minute while unlocked.
+      const tick = () => {
+        if (vault.isClosed) return;
+        void scheduledTick(vault, policy.policy, defaultCaptureDeps(vault)).then(
+          (r) => {
+            if (r.inbox.imported + r.inbox.refused > 0) options.log.event('inbox.read', r.inbox);
+            if (r.exported) {
+              if (r.exported.prepared) options.log.event('export.prepared', { bundle: r.exported.prepared, kind: policy.policy.role === 'officer' ? 'officer' : 'team' });
+              options.log.event('export.delivered', { files: r.exported.paths.length, failures: r.exported.failures.length });
+            }
+          },
+          (e: unknown) => options.log.event('export.failed', { code: e instanceof AppError ? e.code : 'internal' }),
+        );
+      };
+      clearInterval(ticker);
+      ticker = setInterval(tick, options.scheduleTickMs ?? 60_000);
+      ticker.unref?.();
+      tick();
     },
   });
-  return { session, handlers: createHandlers({ session, policy }) };
+  session.onEvent((name) => {
+    if (name === 'vault.locked') clearInterval(ticker);
+  });
+  return { session, handlers: createHandlers({ session, policy, ...(options.exportDir ? { exportDir: () => options.exportDir! } : {}) }) };
 }

@@ -141,6 +141,40 @@ export type SearchHitView = z.infer<typeof searchHit>;
 
 const tagCount = z.object({ tag: z.string(), count: z.number().int() });
 
+const workstationKeysView = z.object({ signer: z.string(), recipient: z.string(), fingerprint: z.string() });
+
+export const reviewItemView = z.object({
+  id,
+  bundleId: z.string(),
+  signalRef: z.string(),
+  officer: z.string(),
+  summary: z.string(),
+  tags: z.array(z.string()),
+  date: z.string(),
+  municipality: z.string().nullable(),
+  province: z.string().nullable(),
+  state: z.enum(['pending', 'approved', 'returned', 'delivered']),
+  reason: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  carriedSince: z.string().nullable(),
+  ownSignal: z.boolean(),
+});
+export type ReviewItemView = z.infer<typeof reviewItemView>;
+
+/** What the team lead sees before the team bundle leaves: figures only, no text. */
+export const aggregationPreview = z.object({
+  k: z.number().int(),
+  released: z.object({ signals: z.number().int(), cells: z.number().int() }),
+  waiting: z.object({
+    signals: z.number().int(),
+    combinations: z.array(
+      z.object({ stateActor: z.string(), modusOperandi: z.string(), channel: z.string(), signals: z.number().int(), missing: z.number().int(), waitingSince: z.string() }),
+    ),
+  }),
+  generalised: z.object({ region: z.number().int(), period: z.number().int(), target: z.number().int() }),
+});
+export type AggregationPreviewView = z.infer<typeof aggregationPreview>;
+
 export const redactionDecision = z.strictObject({
   surface: z.string().min(1).max(500),
   category: z.enum(redactionCategories),
@@ -276,7 +310,72 @@ export const contract = {
   /** This workstation's public keys for bundles and their fingerprint; null before `obi keys init`. Never the secret parts. */
   'keys.show': {
     request: empty,
-    response: z.object({ keys: z.object({ signer: z.string(), recipient: z.string(), fingerprint: z.string() }).nullable() }),
+    response: z.object({ keys: workstationKeysView.nullable() }),
+  },
+  'keys.create': { request: empty, response: z.object({ keys: workstationKeysView }) },
+  'enrolment.sheet': { request: empty, response: z.object({ text: z.string() }) },
+  'enrolment.save': { request: empty, response: z.object({ path: z.string() }) },
+  'exchange.status': {
+    request: empty,
+    response: z.object({
+      role: z.enum(['officer', 'teamlead']),
+      configured: z.boolean(),
+      /** What the policy still lacks for sending, by key. */
+      missing: z.array(z.string()),
+      hasKeys: z.boolean(),
+      waiting: z.number().int(),
+      prepared: z.string().nullable(),
+      nextRun: z.string().nullable(),
+      lastRun: z.string().nullable(),
+    }),
+  },
+  'exchange.prepare': {
+    request: empty,
+    response: z.object({ id: z.string(), payload: z.string(), blocked: z.array(id), preview: aggregationPreview.nullable() }),
+  },
+  'exchange.send': {
+    request: empty,
+    response: z.object({ files: z.number().int(), failures: z.array(z.object({ bundle: z.string(), code: z.string() })) }),
+  },
+  'exchange.discard': { request: empty, response: z.object({ discarded: z.number().int() }) },
+  'exchange.history': {
+    request: empty,
+    response: z.object({
+      bundles: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.enum(['officer', 'team', 'returned']),
+          addressee: z.string(),
+          createdAt: z.string(),
+          state: z.enum(['prepared', 'delivered']),
+          deliveredAt: z.string().nullable(),
+        }),
+      ),
+    }),
+  },
+  'exchange.payload': { request: z.strictObject({ id: z.string().uuid() }), response: z.object({ payload: z.string() }) },
+  'inbox.import': {
+    request: empty,
+    response: z.object({
+      results: z.array(
+        z.object({
+          file: z.string(),
+          outcome: z.enum(['imported', 'refused', 'skipped']),
+          reason: z.string().optional(),
+          signals: z.number().int().optional(),
+        }),
+      ),
+    }),
+  },
+  'review.list': {
+    request: z.strictObject({ state: z.enum(['pending', 'approved', 'returned', 'delivered', 'all']) }),
+    response: z.object({ items: z.array(reviewItemView) }),
+  },
+  'review.approve': { request: z.strictObject({ id }), response: reviewItemView },
+  'review.return': { request: z.strictObject({ id, reason: z.string().min(1).max(500) }), response: reviewItemView },
+  'review.redact': {
+    request: z.strictObject({ id, start: z.number().int().min(0), end: z.number().int().min(1), category: z.enum(redactionCategories) }),
+    response: reviewItemView,
   },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 

@@ -110,11 +110,17 @@ export function scheduleStatus(vault: OpenVault, policy: Policy, now = new Date(
  * vault is unlocked (at unlock and then every minute); a workstation without keys or transport
  * simply waits. Returns what it did, for the log.
  */
-export async function scheduledTick(vault: OpenVault, policy: Policy, deps: CaptureDeps, now = new Date()): Promise<{ imported: number; exported: boolean }> {
-  if (!workstationKeys(vault) || !policy.transport) return { imported: 0, exported: false };
-  const imported = (await readInbox(vault, policy, deps)).filter((r) => r.outcome === 'imported').length;
-  if (!scheduleStatus(vault, policy, now).due) return { imported, exported: false };
-  await exportNow(vault, policy, deps, { now });
+export async function scheduledTick(
+  vault: OpenVault,
+  policy: Policy,
+  deps: CaptureDeps,
+  now = new Date(),
+): Promise<{ inbox: { imported: number; refused: number }; exported: ExportResult | null }> {
+  if (!workstationKeys(vault) || !policy.transport) return { inbox: { imported: 0, refused: 0 }, exported: null };
+  const results = await readInbox(vault, policy, deps);
+  const inbox = { imported: results.filter((r) => r.outcome === 'imported').length, refused: results.filter((r) => r.outcome === 'refused').length };
+  if (!scheduleStatus(vault, policy, now).due) return { inbox, exported: null };
+  const exported = await exportNow(vault, policy, deps, { now });
   vault.setMeta(lastRunKey, now.toISOString());
-  return { imported, exported: true };
+  return { inbox, exported };
 }

@@ -115,7 +115,7 @@ function pendingStatuses(vault: OpenVault, releasedNow: Set<number>): Map<string
  * for each officer with news, a returned bundle: their returned signals with the reason, and which
  * were approved or delivered. Everything is bound in one transaction.
  */
-export async function prepareTeamBundles(vault: OpenVault, policy: Policy, now: Date, options: { withReturns: boolean }): Promise<{ id: string; cells: number; released: number; carriedOver: number; returned: string[] }> {
+export async function prepareTeamBundles(vault: OpenVault, policy: Policy, now: Date, options: { withReturns: boolean }): Promise<{ id: string; cells: number; released: number; carriedOver: number; returned: string[]; preview: AggregationPreview }> {
   if (!policy.central) throw new AppError('policy_invalid', 'The policy names no central point (central), so there is nobody to send to.');
   const signer = workstationSigningKey(vault);
   const build = buildTeamBundle(vault, policy, now);
@@ -148,5 +148,12 @@ export async function prepareTeamBundles(vault: OpenVault, policy: Policy, now: 
       for (const item of r.items) bind.run(r.id, item.itemId, item.role);
     }
   })();
-  return { id, cells: build.aggregation.cells.length, released: released.length, carriedOver: build.aggregation.carriedOver.length, returned: returned.map((r) => r.id) };
+  return {
+    id,
+    cells: build.aggregation.cells.length,
+    released: released.length,
+    carriedOver: build.aggregation.carriedOver.length,
+    returned: returned.map((r) => r.id),
+    preview: build.preview,
+  };
 }

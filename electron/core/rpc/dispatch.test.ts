@@ -9,7 +9,7 @@ import { centralKey, writeTaxonomyFile } from '../../test-support/signed-taxonom
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { validTestPolicy } from '../../test-support/test-policy';
 import { AppError } from '../app-error';
-import { createWorkstationKeys } from '../exchange/workstation-keys';
+import { workstationKeys } from '../exchange/workstation-keys';
 import { VaultSession } from '../session/vault-session';
 import { importTaxonomy } from '../taxonomy/import-taxonomy';
 import { dispatch, type Handlers } from './dispatch';
@@ -79,7 +79,8 @@ describe('dispatch', () => {
     const h = handlers();
     const setup = await dispatch(h, 'vault.setup', { passphrase });
     expect(setup).toMatchObject({ ok: true, value: { status: { state: 'unlocked', recoveryKeyPending: true } } });
-    expect(await dispatch(h, 'audit.recent', { limit: 5 })).toMatchObject({ ok: true, value: { entries: [{ event: 'vault.created' }] } });
+    // Newest first: a new workstation gets its keys right after the vault.
+    expect(await dispatch(h, 'audit.recent', { limit: 5 })).toMatchObject({ ok: true, value: { entries: [{ event: 'keys.created' }, { event: 'vault.created' }] } });
     expect(await dispatch(h, 'app.info', {})).toMatchObject({ ok: true, value: { policy: { organisation: 'SZW', warnings: ['future: unknown key, ignored'] } } });
     expect(await dispatch(h, 'vault.lock', {})).toMatchObject({ ok: true, value: { state: 'locked' } });
     expect(await dispatch(h, 'audit.recent', { limit: 5 })).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
@@ -105,15 +106,17 @@ describe('dispatch', () => {
     if (imported.ok) expect((imported.value as TaxonomyView).predicates.find((p) => p.predicate === 'channel')!.values.map((v) => v.value)).toContain('e-mail');
   });
 
-  it('shows the public workstation keys and their fingerprint, never the secret parts', async () => {
+  it('gives a new vault its workstation keys, and shows only their public parts and fingerprint', async () => {
     const { session, h } = sessionAndHandlers();
     expect(await dispatch(h, 'keys.show', {})).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
     await dispatch(h, 'vault.setup', { passphrase });
-    expect(await dispatch(h, 'keys.show', {})).toEqual({ ok: true, value: { keys: null } });
-    const created = await createWorkstationKeys(session.requireVault());
     const shown = await dispatch(h, 'keys.show', {});
-    expect(shown).toEqual({ ok: true, value: { keys: created } });
+    expect(shown).toEqual({ ok: true, value: { keys: workstationKeys(session.requireVault()) } });
+    expect(shown).toMatchObject({ ok: true, value: { keys: { signer: expect.stringMatching(/^RW/), recipient: expect.stringMatching(/^age1/) } } });
     expect(JSON.stringify(shown)).not.toContain('AGE-SECRET-KEY');
+    expect(await dispatch(h, 'keys.create', {})).toMatchObject({ ok: false, error: { code: 'keys_exist' } });
+    const sheet = await dispatch(h, 'enrolment.sheet', {});
+    expect(sheet).toMatchObject({ ok: true, value: { text: expect.stringContaining('Vingerafdruk / fingerprint') } });
   });
 
   it('never throws and always answers in shape, whatever arrives (fuzz)', async () => {

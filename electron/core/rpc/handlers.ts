@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { channels, type Channel } from '../../../shared/contract/ipc-contract';
 import type { Policy } from '../../../shared/policy/policy-schema';
 import { outgoingSummary, reviewSummary } from '../../../shared/redaction/review';
@@ -11,17 +12,20 @@ import { defaultWarningDays, upcomingRemovals } from '../capture/retention';
 import { decide, listDecisions, undecide } from '../capture/redaction-decisions';
 import { search } from '../capture/search';
 import { Signals } from '../capture/signals';
-import { workstationKeys } from '../exchange/workstation-keys';
 import type { EffectivePolicy } from '../policy/load-policy';
 import { effectivePolicyView, policyInvalidError } from '../policy/read-only';
 import type { VaultSession } from '../session/vault-session';
 import { activeTaxonomy } from '../taxonomy/active-taxonomy';
 import type { OpenVault } from '../vault/vault';
+import { exchangeHandlers } from '../exchange/exchange-handlers';
+import { createWorkstationKeys } from '../exchange/workstation-keys';
 import type { Handlers } from './dispatch';
 
 export interface HandlerContext {
   session: VaultSession;
   policy: Extract<EffectivePolicy, { ok: true }>;
+  /** Where files for the user (the enrolment sheet) are saved: Documents in the app. */
+  exportDir?: (vault: OpenVault) => string;
   /** Capture's dependencies for the open vault (its active taxonomy). */
   captureDeps?: (vault: OpenVault) => CaptureDeps;
 }
@@ -32,7 +36,7 @@ const policySummary = (policy: Policy, warnings: EffectivePolicy['warnings']) =>
 });
 
 /** The core's answer to every channel of the contract; the compiler insists on each one. */
-export function createHandlers({ session, policy, captureDeps = defaultCaptureDeps }: HandlerContext): Handlers {
+export function createHandlers({ session, policy, captureDeps = defaultCaptureDeps, exportDir = (v) => dirname(v.dir) }: HandlerContext): Handlers {
   const db = () => session.requireVault().db;
   const meetings = () => new Meetings(db(), captureDeps(session.requireVault()));
   const signals = () => new Signals(db(), captureDeps(session.requireVault()));
@@ -43,7 +47,12 @@ export function createHandlers({ session, policy, captureDeps = defaultCaptureDe
     'app.info': () => ({ version: appVersion, readOnly: false, policy: policySummary(policy.policy, policy.warnings) }),
     'policy.effective': () => effectivePolicyView(policy),
     'vault.status': () => session.status(),
-    'vault.setup': ({ passphrase }) => session.setup(passphrase),
+    // A new workstation gets its keys at once, so the enrolment sheet can follow the recovery key.
+    'vault.setup': async ({ passphrase }) => {
+      const result = await session.setup(passphrase);
+      await createWorkstationKeys(session.requireVault());
+      return result;
+    },
     'vault.confirmRecoveryKey': () => session.confirmRecoveryKey(),
     'vault.newRecoveryKey': ({ passphrase }) => session.newRecoveryKey(passphrase),
     'vault.unlock': ({ passphrase }) => session.unlock(passphrase),
@@ -94,7 +103,7 @@ export function createHandlers({ session, policy, captureDeps = defaultCaptureDe
         .map(({ seq, at, event }) => ({ seq, at, event })),
     }),
     'taxonomy.get': () => taxonomyView(activeTaxonomy(session.requireVault()).taxonomy),
-    'keys.show': () => ({ keys: workstationKeys(session.requireVault()) }),
+    ...exchangeHandlers(() => session.requireVault(), policy.policy, captureDeps, exportDir),
   };
 }
 
