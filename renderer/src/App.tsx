@@ -4,7 +4,10 @@ import { api } from './api/client';
 import { HomePage } from './pages/HomePage';
 import { MeetingPage } from './pages/meeting/MeetingPage';
 import { MeetingsPage } from './pages/meetings/MeetingsPage';
+import { SendPage } from './pages/exchange/SendPage';
+import { ReviewPage } from './pages/review/ReviewPage';
 import { SignalPage } from './pages/signal/SignalPage';
+import { WorkstationPage } from './pages/WorkstationPage';
 import { PolicyInvalidPage } from './pages/PolicyInvalidPage';
 import { RecoverPage } from './pages/RecoverPage';
 import { RecoveryKeyPage } from './pages/RecoveryKeyPage';
@@ -73,5 +76,11 @@ function UnlockedApp() {
       return <MeetingPage id={view.id} />;
     case 'signal':
       return <SignalPage id={view.id} />;
+    case 'send':
+      return <SendPage />;
+    case 'review':
+      return <ReviewPage />;
+    case 'workstation':
+      return <WorkstationPage />;
   }
 }

@@ -25,6 +25,12 @@ export async function firstRun(a: HasPage): Promise<string> {
   await page.keyboard.press('Tab');
   await page.keyboard.type(groups[b1! - 1]!);
   await page.keyboard.press('Enter');
+  // A new workstation shows its keys and enrolment sheet next; then on to the overview.
+  await page.getByRole('heading', { level: 1, name: 'Werkplek' }).waitFor();
+  await expect.poll(() => page.getByTestId('fingerprint').textContent()).toMatch(/\S/);
+  await expectAccessible(page, 'workstation');
+  await tabTo(page, 'Overzicht');
+  await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
   return groups.join('-');
 }

@@ -5,17 +5,29 @@ import { useNav, type View } from '../stores/nav-store';
 import { useSession } from '../stores/session-store';
 import { LanguageSwitch } from './LanguageSwitch';
 
-const sections: Array<{ view: View; label: string; matches: (v: View) => boolean }> = [
-  { view: { name: 'home' }, label: 'nav.home', matches: (v) => v.name === 'home' },
-  { view: { name: 'meetings' }, label: 'nav.meetings', matches: (v) => v.name === 'meetings' || (v.name === 'meeting' && v.id !== null) || v.name === 'signal' },
-  { view: { name: 'meeting', id: null }, label: 'nav.newMeeting', matches: (v) => v.name === 'meeting' && v.id === null },
-];
+type Section = { view: View; label: string; matches: (v: View) => boolean };
+const home: Section = { view: { name: 'home' }, label: 'nav.home', matches: (v) => v.name === 'home' };
+const meetings: Section = {
+  view: { name: 'meetings' },
+  label: 'nav.meetings',
+  matches: (v) => v.name === 'meetings' || (v.name === 'meeting' && v.id !== null) || v.name === 'signal',
+};
+const newMeeting: Section = { view: { name: 'meeting', id: null }, label: 'nav.newMeeting', matches: (v) => v.name === 'meeting' && v.id === null };
+const review: Section = { view: { name: 'review' }, label: 'nav.review', matches: (v) => v.name === 'review' };
+const send: Section = { view: { name: 'send' }, label: 'nav.send', matches: (v) => v.name === 'send' };
+const workstation: Section = { view: { name: 'workstation' }, label: 'nav.workstation', matches: (v) => v.name === 'workstation' };
+
+/** The officer works from meetings; the team lead from the review of the team's signals. */
+const sectionsFor = (role: string | undefined): Section[] =>
+  role === 'teamlead' ? [home, review, send, meetings, workstation] : [home, meetings, newMeeting, send, workstation];
 
 /** Navigation between the unlocked screens, and the lock button. */
 function MainNav() {
   const { t } = useTranslation();
   const { view, go } = useNav();
   const lock = useSession((s) => s.lock);
+  const role = useSession((s) => s.policy?.role);
+  const sections = sectionsFor(role);
   return (
     <>
       <nav aria-label={t('nav.label')} className="main-nav">

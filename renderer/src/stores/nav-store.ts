@@ -6,7 +6,10 @@ export type View =
   | { name: 'home' }
   | { name: 'meetings' }
   | { name: 'meeting'; id: number | null }
-  | { name: 'signal'; id: number };
+  | { name: 'signal'; id: number }
+  | { name: 'send' }
+  | { name: 'review' }
+  | { name: 'workstation' };
 
 interface NavState {
   view: View;

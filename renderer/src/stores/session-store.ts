@@ -3,6 +3,7 @@ import type { ErrorInfo, Result } from '../../../shared/contract/errors';
 import type { PolicyView, VaultStatus } from '../../../shared/contract/ipc-contract';
 import { api, onCoreEvent } from '../api/client';
 import { clearAllContent } from './content-reset';
+import { useNav } from './nav-store';
 
 export type LockReason = 'idle' | 'manual' | 'system';
 
@@ -17,6 +18,8 @@ interface SessionState {
   /** The recovery key just made, held only until the user confirmed it. */
   freshRecoveryKey: string | null;
   lockReason: LockReason | null;
+  /** The vault was set up in this run: after the recovery key, the enrolment sheet follows. */
+  firstRun: boolean;
   /** The lock screen shows the recovery-key form instead of the passphrase form. */
   recoveryMode: boolean;
   setRecoveryMode: (on: boolean) => void;
@@ -58,6 +61,7 @@ export const useSession = create<SessionState>()((set, get) => {
     freshRecoveryKey: null,
     lockReason: null,
     recoveryMode: false,
+    firstRun: false,
 
     setRecoveryMode: (on) => set({ recoveryMode: on }),
 
@@ -90,7 +94,7 @@ export const useSession = create<SessionState>()((set, get) => {
     setup: async (passphrase) => {
       const result = await api['vault.setup']({ passphrase });
       if (!result.ok) return result.error;
-      set({ status: result.value.status, freshRecoveryKey: result.value.recoveryKey, lockReason: null });
+      set({ status: result.value.status, freshRecoveryKey: result.value.recoveryKey, lockReason: null, firstRun: true });
       return null;
     },
 
@@ -123,8 +127,11 @@ export const useSession = create<SessionState>()((set, get) => {
     changePassphrase: async (current, next) => apply(await api['vault.changePassphrase']({ current, next })),
 
     confirmRecoveryKey: async () => {
+      const wasFirstRun = get().status?.recoveryKeyPending === true && get().firstRun;
       const error = apply(await api['vault.confirmRecoveryKey']({}));
-      if (!error) set({ freshRecoveryKey: null });
+      if (!error) set({ freshRecoveryKey: null, firstRun: false });
+      // On a new workstation the enrolment sheet comes next: its keys must be registered.
+      if (!error && wasFirstRun) useNav.getState().go({ name: 'workstation' });
       return error;
     },
 
