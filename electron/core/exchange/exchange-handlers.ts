@@ -3,6 +3,7 @@ import type { Handlers } from '../rpc/dispatch';
 import type { CaptureDeps } from '../capture/capture-ports';
 import type { OpenVault } from '../vault/vault';
 import { enrolmentSheet, saveEnrolmentSheet } from './enrolment';
+import { serially } from './exchange-queue';
 import { readInbox, scheduleStatus, transportFor } from './exchange-service';
 import { prepareOfficerBundle } from './officer-export';
 import { deliverPrepared, discardPrepared, outgoingHistory, outgoingPayload, preparedBundles } from './outgoing-ledger';
@@ -50,6 +51,18 @@ export function exchangeHandlers(
       ? (v.db.prepare("SELECT count(*) AS n FROM signals WHERE state = 'ready'").get() as { n: number }).n
       : (v.db.prepare("SELECT count(*) AS n FROM review_items WHERE state = 'approved'").get() as { n: number }).n;
 
+  /** The bundle prepared and not yet sent, or a new one: one at a time, so the preview is what leaves. */
+  const prepareNext = async (v: OpenVault) => {
+    const existing = preparedBundles(v.db).find((b) => b.kind !== 'returned');
+    if (existing) return { id: existing.id, payload: existing.payload, blocked: [], preview: null };
+    if (policy.role === 'officer') {
+      const r = await prepareOfficerBundle(v, policy, deps(v), new Date());
+      return { id: r.id, payload: outgoingPayload(v.db, r.id), blocked: r.blocked, preview: null };
+    }
+    const r = await prepareTeamBundles(v, policy, new Date(), { withReturns: Boolean(policy.transport?.returns) });
+    return { id: r.id, payload: outgoingPayload(v.db, r.id), blocked: [], preview: r.preview };
+  };
+
   return {
     'keys.show': () => ({ keys: workstationKeys(vault()) }),
     'keys.create': async () => ({ keys: await createWorkstationKeys(vault()) }),
@@ -73,22 +86,21 @@ export function exchangeHandlers(
         lastRun: schedule.lastRun,
       };
     },
-    'exchange.prepare': async () => {
+    'exchange.prepare': () => {
       const v = vault();
-      const existing = preparedBundles(v.db).find((b) => b.kind !== 'returned');
-      if (existing) return { id: existing.id, payload: existing.payload, blocked: [], preview: null };
-      if (policy.role === 'officer') {
-        const r = await prepareOfficerBundle(v, policy, deps(v), new Date());
-        return { id: r.id, payload: outgoingPayload(v.db, r.id), blocked: r.blocked, preview: null };
-      }
-      const r = await prepareTeamBundles(v, policy, new Date(), { withReturns: Boolean(policy.transport?.returns) });
-      return { id: r.id, payload: outgoingPayload(v.db, r.id), blocked: [], preview: r.preview };
+      return serially(v, () => prepareNext(v));
     },
     'exchange.send': () => {
-      const r = deliverPrepared(vault().db, transportFor(policy), () => new Date());
-      return { files: r.paths.length, failures: r.failures };
+      const v = vault();
+      return serially(v, () => {
+        const r = deliverPrepared(v.db, transportFor(policy), () => new Date());
+        return { files: r.paths.length, failures: r.failures };
+      });
     },
-    'exchange.discard': () => ({ discarded: discardPrepared(vault().db) }),
+    'exchange.discard': () => {
+      const v = vault();
+      return serially(v, () => ({ discarded: discardPrepared(v.db) }));
+    },
     'exchange.history': () => ({ bundles: outgoingHistory(vault().db) }),
     'exchange.payload': ({ id }) => ({ payload: outgoingPayload(vault().db, id) }),
     'inbox.import': async () => {

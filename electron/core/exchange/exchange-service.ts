@@ -3,6 +3,7 @@ import { AppError } from '../app-error';
 import type { CaptureDeps } from '../capture/capture-ports';
 import type { OpenVault } from '../vault/vault';
 import { folderTransport, type Transport } from './folder-transport';
+import { serially } from './exchange-queue';
 import { importBundles, type InboxResult } from './inbox';
 import { buildOfficerBundle, prepareOfficerBundle } from './officer-export';
 import { deliverPrepared, preparedBundles } from './outgoing-ledger';
@@ -50,7 +51,11 @@ function requireKeys(vault: OpenVault): void {
  * Builds and delivers this role's next bundle now. A bundle prepared earlier and not yet delivered
  * goes first and is the one delivered: nothing new is prepared until it has left.
  */
-export async function exportNow(vault: OpenVault, policy: Policy, deps: CaptureDeps, options: ExportOptions = {}): Promise<ExportResult> {
+export function exportNow(vault: OpenVault, policy: Policy, deps: CaptureDeps, options: ExportOptions = {}): Promise<ExportResult> {
+  return serially(vault, () => exportNowAlone(vault, policy, deps, options));
+}
+
+async function exportNowAlone(vault: OpenVault, policy: Policy, deps: CaptureDeps, options: ExportOptions): Promise<ExportResult> {
   requireKeys(vault);
   const now = options.now ?? new Date();
   const transport = transportFor(policy, options.outDir);
@@ -87,8 +92,7 @@ export function previewNext(vault: OpenVault, policy: Policy, deps: CaptureDeps,
 /** Reads the inbox folder of the policy's transport (or the named files). */
 export function readInbox(vault: OpenVault, policy: Policy, deps: CaptureDeps, files?: readonly string[]): Promise<InboxResult[]> {
   requireKeys(vault);
-  if (files) return importBundles(vault, policy, deps, files, false);
-  return importBundles(vault, policy, deps, transportFor(policy).inbox(), true);
+  return serially(vault, () => (files ? importBundles(vault, policy, deps, files, false) : importBundles(vault, policy, deps, transportFor(policy).inbox(), true)));
 }
 
 const lastRunKey = 'exchange.lastScheduledRun';

@@ -7,6 +7,7 @@ import { FormError } from '../../components/FormError';
 import { PageShell } from '../../components/PageShell';
 import { errorText } from '../../i18n/i18n';
 import { useTaxonomy } from '../../stores/taxonomy-store';
+import { InboxReader } from './InboxReader';
 import { PayloadView } from './PayloadView';
 
 type Status = Extract<Awaited<ReturnType<(typeof api)['exchange.status']>>, { ok: true }>['value'];
@@ -100,6 +101,7 @@ export function SendPage() {
           {message}
         </p>
       ) : null}
+      {status?.role === 'officer' ? <InboxReader label={t('inbox.readReturns')} onRead={() => void refresh()} /> : null}
       <section aria-labelledby="next-title">
         <h2 id="next-title">{t('exchange.nextTitle')}</h2>
         <p className="muted">{t('exchange.nextIntro')}</p>

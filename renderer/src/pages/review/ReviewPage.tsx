@@ -8,8 +8,7 @@ import { FormError } from '../../components/FormError';
 import { PageShell } from '../../components/PageShell';
 import { errorText } from '../../i18n/i18n';
 import { useTagLabel, useTaxonomy } from '../../stores/taxonomy-store';
-
-type Inbox = Extract<Awaited<ReturnType<(typeof api)['inbox.import']>>, { ok: true }>['value']['results'];
+import { InboxReader } from '../exchange/InboxReader';
 
 /** One signal under review: its redacted summary, tags and place; approve, return, or redact further. */
 function ReviewCard({ item, onChanged }: { item: ReviewItemView; onChanged: (next: ReviewItemView) => void }) {
@@ -103,7 +102,6 @@ export function ReviewPage() {
   const { t } = useTranslation();
   const loadTaxonomy = useTaxonomy((s) => s.load);
   const [items, setItems] = useState<ReviewItemView[]>([]);
-  const [inbox, setInbox] = useState<Inbox | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(
@@ -120,31 +118,11 @@ export function ReviewPage() {
     void load();
   }, [load, loadTaxonomy]);
 
-  const readInbox = async () => {
-    const r = await api['inbox.import']({});
-    if (!r.ok) return setError(errorText(r.error));
-    setError(null);
-    setInbox(r.value.results);
-    void load();
-  };
-
   return (
     <PageShell title={t('review.lead.title')}>
       <p className="lead">{t('review.lead.intro')}</p>
-      <div className="button-row">
-        <Button className="button" onPress={() => void readInbox()}>
-          {t('review.lead.readInbox')}
-        </Button>
-      </div>
+      <InboxReader label={t('review.lead.readInbox')} onRead={() => void load()} />
       <FormError message={error} />
-      {inbox ? (
-        <ul role="status" className="notice" data-content="inbox-results">
-          {inbox.length === 0 ? <li>{t('review.lead.inboxEmpty')}</li> : null}
-          {inbox.map((r) => (
-            <li key={r.file}>{t(`review.lead.inbox.${r.outcome}`, { file: r.file, signals: r.signals ?? 0, reason: r.outcome === 'refused' && r.reason ? t(`errors.${r.reason}`) : r.reason ? t(`review.lead.skip.${r.reason}`) : '' })}</li>
-          ))}
-        </ul>
-      ) : null}
       <h2>{t('review.lead.pending', { count: items.length })}</h2>
       {items.length === 0 ? <p className="muted">{t('review.lead.nothing')}</p> : null}
       <ol className="review-list">

@@ -1,0 +1,69 @@
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parsePolicy, type Policy } from '../../../shared/policy/policy-schema';
+import { stockAgeKey } from '../../test-support/stock-tools';
+import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
+import { defaultCaptureDeps } from '../capture/default-capture-deps';
+import { importMeetings } from '../capture/notes-import';
+import { readyAll } from '../capture/ready-all';
+import { createVault, type OpenVault } from '../vault/vault';
+import { exportNow, readInbox } from './exchange-service';
+import { createWorkstationKeys } from './workstation-keys';
+
+const open: OpenVault[] = [];
+afterEach(() => open.splice(0).forEach((v) => v.close()));
+
+const tags = ['nl-obi:state-actor="CN"', 'nl-obi:modus-operandi="digital-threat-harassment"', 'nl-obi:target="students-academics"', 'nl-obi:channel="social-media"'];
+const meeting = (i: number) =>
+  JSON.stringify({
+    date: '2026-10-06',
+    kind: 'individual-conversation',
+    community: 'chinese',
+    municipality: 'Utrecht',
+    participants: 1,
+    notes: `Gesprek ${i} over gevolgd worden op sociale media.`,
+    signals: [{ quote: 'gevolgd worden op sociale media', summary: `Signaal ${i}: studenten worden online gevolgd.`, tags, consent: true }],
+  });
+
+function policy(raw: Record<string, unknown>): Policy {
+  const parsed = parsePolicy({ organisation: 'SZW', language: 'nl', ...raw });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.policy;
+}
+
+async function workstation(name: string) {
+  const { vault } = await createVault(join(tempDir(), name), passphrase, testVaultOptions);
+  open.push(vault);
+  return { vault, keys: await createWorkstationKeys(vault) };
+}
+
+describe('exchange steps of one vault run one after another', () => {
+  it('binds each signal to one bundle and takes each bundle in once when the schedule and a button fire together', async () => {
+    const root = tempDir();
+    const [o2l, central] = ['o2l', 'central'].map((d) => join(root, d)) as [string, string];
+    for (const d of [o2l, central]) mkdirSync(d);
+    const officer = await workstation('officer');
+    const lead = await workstation('lead');
+    const deps = defaultCaptureDeps(officer.vault);
+    const officerPolicy = policy({ role: 'officer', teamLead: { signer: lead.keys.signer, recipient: lead.keys.recipient }, transport: { kind: 'folder', outbox: o2l, inbox: o2l } });
+    importMeetings(officer.vault.db, deps, [1, 2, 3].map(meeting).join('\n'));
+    expect(readyAll(officer.vault.db, deps, true)).toMatchObject({ ready: 3 });
+
+    await Promise.all([exportNow(officer.vault, officerPolicy, deps), exportNow(officer.vault, officerPolicy, deps)]);
+    const bindings = officer.vault.db.prepare('SELECT signal_id AS id, count(*) AS n FROM outgoing_signals GROUP BY signal_id').all() as Array<{ id: number; n: number }>;
+    expect(bindings.map((b) => b.n)).toEqual([1, 1, 1]);
+
+    const leadPolicy = policy({
+      role: 'teamlead',
+      team: [{ name: 'officer-1', signer: officer.keys.signer, recipient: officer.keys.recipient }],
+      central: { recipient: stockAgeKey(root).recipient },
+      transport: { kind: 'folder', outbox: central, inbox: o2l },
+    });
+    const ldeps = defaultCaptureDeps(lead.vault);
+    const results = (await Promise.all([readInbox(lead.vault, leadPolicy, ldeps), readInbox(lead.vault, leadPolicy, ldeps)])).flat();
+    const bundles = readdirSync(o2l).filter((n) => n.endsWith('.age')).length;
+    expect(results.filter((r) => r.outcome === 'imported')).toHaveLength(bundles);
+    expect(results.filter((r) => r.outcome === 'refused')).toEqual([]);
+  });
+});
