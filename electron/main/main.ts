@@ -60,7 +60,8 @@ function start(): void {
   hardenSessions();
   serveRenderer(join(__dirname, '..', 'renderer'));
   // An invalid policy starts the read-only state: the window says which key is wrong, no vault session exists.
-  const { session, handlers } = createAppCore({ vaultDir: vaultDir(), policy, osKeyWrap: electronOsKeyWrap, log });
+  // The enrolment sheet is public: it goes where the user keeps documents, not beside the vault.
+  const { session, handlers } = createAppCore({ vaultDir: vaultDir(), policy, osKeyWrap: electronOsKeyWrap, log, exportDir: app.getPath('documents') });
   registerIpc(handlers, log);
   if (session) {
     powerMonitor.on('lock-screen', () => void session.lock('system'));

@@ -159,7 +159,7 @@ export function SendPage() {
                 <tr key={b.id}>
                   <td>{format.format(new Date(b.createdAt))}</td>
                   <td>{t(`exchange.kinds.${b.kind}`)}</td>
-                  <td>{b.addressee}</td>
+                  <td>{b.addressee === 'teamLead' || b.addressee === 'central' ? t(`exchange.to.${b.addressee}`) : b.addressee}</td>
                   <td>{t(`exchange.states.${b.state}`)}</td>
                   <td>
                     <Button
