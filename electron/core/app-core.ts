@@ -1,5 +1,6 @@
 import { AppError } from './app-error';
 import { defaultCaptureDeps } from './capture/default-capture-deps';
+import { IndexUpkeep } from './capture/index-upkeep';
 import { applyRetention, defaultWarningDays } from './capture/retention';
 import { scheduledTick } from './exchange/exchange-service';
 import type { EventLog } from './logging/event-log';
@@ -28,11 +29,14 @@ export function createAppCore(options: AppCoreOptions): { session: VaultSession 
   const { policy, ...sessionOptions } = options;
   if (!policy.ok) return { session: null, handlers: createReadOnlyHandlers(policy) };
   let ticker: ReturnType<typeof setInterval> | undefined;
+  let upkeep: IndexUpkeep | undefined;
   const session = new VaultSession({
     ...sessionOptions,
     policy: policy.policy,
     log: options.log,
     onUnlocked: (vault) => {
+      upkeep?.stop();
+      upkeep = new IndexUpkeep(vault);
       bringTagsUpToDate(vault, taggedStoresOf(vault));
       applyRetention(vault.db, { retentionMonths: policy.policy.retentionMonths, warningDays: defaultWarningDays }, new Date());
       // The schedule: read the inbox and export when due, now (catch-up) and every minute while unlocked.
@@ -56,7 +60,13 @@ export function createAppCore(options: AppCoreOptions): { session: VaultSession 
     },
   });
   session.onEvent((name) => {
-    if (name === 'vault.locked') clearInterval(ticker);
+    if (name !== 'vault.locked') return;
+    clearInterval(ticker);
+    upkeep?.stop();
+    upkeep = undefined;
   });
-  return { session, handlers: createHandlers({ session, policy, ...(options.exportDir ? { exportDir: () => options.exportDir! } : {}) }) };
+  return {
+    session,
+    handlers: createHandlers({ session, policy, afterIndexWrite: () => upkeep?.soon(), ...(options.exportDir ? { exportDir: () => options.exportDir! } : {}) }),
+  };
 }

@@ -94,25 +94,30 @@ export function search(db: SqlDatabase, query: string, filters: SearchFilters, l
   const take = limit + offset;
   const expression = matchExpression(terms);
 
+  // With words, the full-text index leads (CROSS JOIN keeps it the outer loop): it yields matches
+  // newest first and the filters are checked one match at a time until the page is full, instead
+  // of collecting every match of a common word first.
   const meetingSql = [
-    `SELECT m.id AS meetingId, NULL AS signalId, m.date, m.community, m.municipality, m.province, NULL AS state, n.body AS text
-     FROM meetings m LEFT JOIN notes n ON n.meeting_id = m.id WHERE 1`,
-    terms.length ? 'AND m.id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?)' : '',
+    `SELECT m.id AS meetingId, NULL AS signalId, m.date, m.community, m.municipality, m.province, NULL AS state, n.body AS text`,
+    terms.length
+      ? 'FROM notes_fts f CROSS JOIN meetings m ON m.id = f.rowid LEFT JOIN notes n ON n.meeting_id = m.id WHERE notes_fts MATCH ?'
+      : 'FROM meetings m LEFT JOIN notes n ON n.meeting_id = m.id WHERE 1',
     ...meetingWhere.map((w) => `AND ${w}`),
     signalFiltered ? `AND EXISTS (SELECT 1 FROM signals s WHERE s.meeting_id = m.id ${signalWhere.map((w) => `AND ${w}`).join(' ')})` : '',
-    'ORDER BY m.id DESC LIMIT ?',
+    terms.length ? 'ORDER BY f.rowid DESC LIMIT ?' : 'ORDER BY m.id DESC LIMIT ?',
   ].join(' ');
   const meetingRows = db
     .prepare(meetingSql)
     .all(...(terms.length ? [expression] : []), ...params, ...(signalFiltered ? signalParams : []), take) as Array<Omit<SearchHit, 'kind' | 'excerpt' | 'highlights'> & { text: string | null }>;
 
   const signalSql = [
-    `SELECT m.id AS meetingId, s.id AS signalId, m.date, m.community, m.municipality, m.province, s.state, s.summary AS text
-     FROM signals s JOIN meetings m ON m.id = s.meeting_id WHERE 1`,
-    terms.length ? 'AND s.id IN (SELECT rowid FROM summaries_fts WHERE summaries_fts MATCH ?)' : '',
+    `SELECT m.id AS meetingId, s.id AS signalId, m.date, m.community, m.municipality, m.province, s.state, s.summary AS text`,
+    terms.length
+      ? 'FROM summaries_fts f CROSS JOIN signals s ON s.id = f.rowid JOIN meetings m ON m.id = s.meeting_id WHERE summaries_fts MATCH ?'
+      : 'FROM signals s JOIN meetings m ON m.id = s.meeting_id WHERE 1',
     ...meetingWhere.map((w) => `AND ${w}`),
     ...signalWhere.map((w) => `AND ${w}`),
-    'ORDER BY s.id DESC LIMIT ?',
+    terms.length ? 'ORDER BY f.rowid DESC LIMIT ?' : 'ORDER BY s.id DESC LIMIT ?',
   ].join(' ');
   const signalRows = db
     .prepare(signalSql)

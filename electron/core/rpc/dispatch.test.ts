@@ -121,6 +121,24 @@ describe('dispatch', () => {
     expect(sheet.ok && (sheet.value as { text: string }).text).toContain('Vingerafdruk / fingerprint');
   });
 
+  it('tells index upkeep about every write to the full-text indexes, and only about those', async () => {
+    const session = new VaultSession({ vaultDir: join(tempDir(), 'v'), policy: policy.policy, vault: testVaultOptions });
+    sessions.push(session);
+    let writes = 0;
+    const h = createHandlers({ session, policy, afterIndexWrite: () => writes++ });
+    await dispatch(h, 'vault.setup', { passphrase });
+    const fields = { date: '2026-11-02', kind: 'community-dialogue', community: 'iranian', municipality: 'Deventer', setting: 'buurthuis', participants: 12 };
+    const created = await dispatch(h, 'meetings.create', { fields, notes: 'eerste versie' });
+    if (!created.ok) throw new Error(created.error.message);
+    const meetingId = (created.value as { id: number }).id;
+    const got = await dispatch(h, 'meetings.get', { id: meetingId });
+    if (!got.ok) throw new Error(got.error.message);
+    const baseRevision = (got.value as { notes: { revision: number } }).notes.revision;
+    expect(await dispatch(h, 'notes.save', { meetingId, body: 'tweede versie', baseRevision })).toMatchObject({ ok: true });
+    expect(await dispatch(h, 'search.query', { query: 'versie', filters: {}, limit: 10, offset: 0 })).toMatchObject({ ok: true, value: { hits: [{ meetingId }] } });
+    expect(writes).toBe(2);
+  });
+
   it('never throws and always answers in shape, whatever arrives (fuzz)', async () => {
     const h = handlers();
     await fc.assert(

@@ -28,6 +28,8 @@ export interface HandlerContext {
   exportDir?: (vault: OpenVault) => string;
   /** Capture's dependencies for the open vault (its active taxonomy). */
   captureDeps?: (vault: OpenVault) => CaptureDeps;
+  /** Told after each write to the full-text indexes, so upkeep can follow between saves. */
+  afterIndexWrite?: () => void;
 }
 
 const policySummary = (policy: Policy, warnings: EffectivePolicy['warnings']) => ({
@@ -36,12 +38,16 @@ const policySummary = (policy: Policy, warnings: EffectivePolicy['warnings']) =>
 });
 
 /** The core's answer to every channel of the contract; the compiler insists on each one. */
-export function createHandlers({ session, policy, captureDeps = defaultCaptureDeps, exportDir = (v) => dirname(v.dir) }: HandlerContext): Handlers {
+export function createHandlers({ session, policy, captureDeps = defaultCaptureDeps, exportDir = (v) => dirname(v.dir), afterIndexWrite }: HandlerContext): Handlers {
   const db = () => session.requireVault().db;
   const meetings = () => new Meetings(db(), captureDeps(session.requireVault()));
   const signals = () => new Signals(db(), captureDeps(session.requireVault()));
   const today = () => captureDeps(session.requireVault()).now?.() ?? new Date();
   const retentionMonths = policy.policy.retentionMonths;
+  const indexed = <T>(result: T): T => {
+    afterIndexWrite?.();
+    return result;
+  };
 
   return {
     'app.info': () => ({ version: appVersion, readOnly: false, policy: policySummary(policy.policy, policy.warnings) }),
@@ -65,17 +71,17 @@ export function createHandlers({ session, policy, captureDeps = defaultCaptureDe
       session.touch();
       return {};
     },
-    'meetings.create': ({ fields, notes }) => meetings().create(fields, notes),
+    'meetings.create': ({ fields, notes }) => indexed(meetings().create(fields, notes)),
     'meetings.update': ({ id, fields }) => meetings().update(id, fields),
     'meetings.get': ({ id }) => {
       const m = meetings();
       return { meeting: m.get(id), notes: m.notes(id), signals: signals().list({ meetingId: id }) };
     },
     'meetings.list': ({ after, limit }) => listMeetings(db(), limit, after),
-    'notes.save': ({ meetingId, body, baseRevision }) => meetings().saveNotes(meetingId, body, baseRevision),
-    'signals.create': (input) => signals().create(input),
+    'notes.save': ({ meetingId, body, baseRevision }) => indexed(meetings().saveNotes(meetingId, body, baseRevision)),
+    'signals.create': (input) => indexed(signals().create(input)),
     'signals.get': ({ id }) => signals().get(id),
-    'signals.update': ({ id, ...changes }) => signals().update(id, changes),
+    'signals.update': ({ id, ...changes }) => indexed(signals().update(id, changes)),
     'signals.setState': ({ id, to }) => signals().transition(id, to),
     'signals.readiness': ({ id }) => {
       const s = signals();

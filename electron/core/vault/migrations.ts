@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../app-error';
-import { captureSchema, redactionDecisionsSchema } from '../capture/capture-schema';
+import { captureSchema, fullTextUpkeepSchema, redactionDecisionsSchema } from '../capture/capture-schema';
 import { exchangeSchema } from '../exchange/exchange-schema';
 
 /**
@@ -35,6 +35,7 @@ export const migrations: ReadonlyArray<{ version: number; up: (db: Database) => 
   { version: 2, up: (db) => db.exec(captureSchema) },
   { version: 3, up: (db) => db.exec(redactionDecisionsSchema) },
   { version: 4, up: (db) => db.exec(exchangeSchema) },
+  { version: 5, up: (db) => db.exec(fullTextUpkeepSchema) },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,69 @@
+import type { OpenVault } from '../vault/vault';
+
+const fullTextTables = ['notes_fts', 'summaries_fts'] as const;
+
+export interface IndexUpkeepOptions {
+  /** Pause after a write before upkeep starts, so it falls in the gap before the next autosave. */
+  delayMs?: number;
+  /** Index pages one merge step may write; keeps one step to a few milliseconds. */
+  pagesPerStep?: number;
+  /** Time one round may take before it yields and plans the next. */
+  budgetMs?: number;
+}
+
+/**
+ * Tidies the full-text indexes and the write-ahead log between saves. A save only appends a small
+ * index segment (the vault turns SQLite's automatic merging off, see fullTextUpkeepSchema); the
+ * merging and the checkpoint happen here, shortly after, in bounded steps, so an autosave never
+ * waits for them.
+ */
+export class IndexUpkeep {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly delayMs: number;
+  private readonly pagesPerStep: number;
+  private readonly budgetMs: number;
+
+  constructor(
+    private readonly vault: OpenVault,
+    options: IndexUpkeepOptions = {},
+  ) {
+    this.delayMs = options.delayMs ?? 150;
+    this.pagesPerStep = options.pagesPerStep ?? 16;
+    this.budgetMs = options.budgetMs ?? 20;
+  }
+
+  /** After a write: plan a round, unless one is already planned. */
+  soon(): void {
+    if (this.timer || this.vault.isClosed) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.vault.isClosed) return;
+      if (!this.runRound()) this.soon();
+    }, this.delayMs);
+    this.timer.unref?.();
+  }
+
+  /** One round: merge while there is work and budget, then checkpoint. True when nothing is left. */
+  runRound(): boolean {
+    const db = this.vault.db;
+    const started = performance.now();
+    const totalChanges = db.prepare('SELECT total_changes() AS n');
+    for (const table of fullTextTables) {
+      const merge = db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('merge', ?)`);
+      for (;;) {
+        const before = (totalChanges.get() as { n: number }).n;
+        merge.run(this.pagesPerStep);
+        // SQLite's documented signal: fewer than two changed rows means this index had nothing left to merge.
+        if ((totalChanges.get() as { n: number }).n - before < 2) break;
+        if (performance.now() - started > this.budgetMs) return false;
+      }
+    }
+    db.pragma('wal_checkpoint(PASSIVE)');
+    return true;
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
