@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { defaultCaptureDeps } from '../core/capture/default-capture-deps';
+import { IndexUpkeep } from '../core/capture/index-upkeep';
 import { Meetings } from '../core/capture/meetings';
 import { search } from '../core/capture/search';
 import { defaultArgon2, openWithPassphrase } from '../core/vault/key-slots';
@@ -11,6 +12,7 @@ import { openEncryptedDatabase, probeSqlCipher, type SqlDatabase } from '../core
 import { createVault, unlockWithPassphrase } from '../core/vault/vault';
 import { dbPath, readKeySlots } from '../core/vault/vault-files';
 import { benchQueryWords, generateCapture, mulberry32 } from './seeded-capture';
+import { benchBundles } from './bundle-bench';
 import { benchKAnonymity } from './k-anonymity-bench';
 import { benchRedaction } from './redaction-bench';
 
@@ -110,12 +112,19 @@ async function main(): Promise<void> {
     const meetingsStore = new Meetings(cap.vault.db, deps);
     const rnd = mulberry32(7);
     const saveMs: number[] = [];
+    const upkeepMs: number[] = [];
+    // As in the app: an upkeep round follows each save in the pause before the next autosave.
+    const upkeep = new IndexUpkeep(cap.vault);
+    upkeep.runRound();
     for (let i = 0; i < 1000; i++) {
       const id = 1 + Math.floor(rnd() * captureMeetings);
       const current = meetingsStore.notes(id);
       const start = performance.now();
       meetingsStore.saveNotes(id, `${current.body} aanvulling`, current.revision);
       saveMs.push(performance.now() - start);
+      const upkeepStart = performance.now();
+      upkeep.runRound();
+      upkeepMs.push(performance.now() - upkeepStart);
     }
     const searchMs: number[] = [];
     const provincesForFilter = ['Overijssel', 'Zuid-Holland', 'Utrecht'];
@@ -131,6 +140,7 @@ async function main(): Promise<void> {
     cap.vault.close();
     const redaction = benchRedaction(process.cwd());
     const kAnonymity = benchKAnonymity();
+    const bundles = await benchBundles();
 
     const results = {
       date: new Date().toISOString(),
@@ -148,11 +158,13 @@ async function main(): Promise<void> {
         signals: captureMeetings * 2,
         generateSeconds,
         saveNotesMs: { p50: percentile(saveMs, 50), p99: percentile(saveMs, 99) },
+        upkeepRoundMs: { p50: percentile(upkeepMs, 50), p99: percentile(upkeepMs, 99), max: Math.max(...upkeepMs) },
         searchMs: { p50: percentile(searchMs, 50), p95: percentile(searchMs, 95) },
         rssMiB,
       },
       redaction,
       kAnonymity,
+      bundles,
     };
 
     const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -168,6 +180,7 @@ async function main(): Promise<void> {
       [`open of a ${f(coldRows)}-row vault in a new connection + first query (no KDF; OS file cache warm)`, `${f(coldOpenMs, 1)} ms`],
       [`capture vault: ${f(captureMeetings)} meetings, ${f(captureMeetings * 2)} signals (generated in)`, `${f(generateSeconds, 1)} s`],
       ['save notes, p50 / p99 (1 000 saves)', `${f(results.capture.saveNotesMs.p50, 2)} / ${f(results.capture.saveNotesMs.p99, 2)} ms`],
+      ['index upkeep after a save, p50 / p99 / max', `${f(results.capture.upkeepRoundMs.p50, 2)} / ${f(results.capture.upkeepRoundMs.p99, 2)} / ${f(results.capture.upkeepRoundMs.max, 1)} ms`],
       ['search, p50 / p95 (300 queries, a quarter with filters)', `${f(results.capture.searchMs.p50, 2)} / ${f(results.capture.searchMs.p95, 2)} ms`],
       ['memory of the core process (RSS)', `${f(rssMiB)} MiB`],
       ['redaction: first call (lexicons loaded and built)', `${f(redaction.loadMs)} ms`],
@@ -177,6 +190,10 @@ async function main(): Promise<void> {
       ['redaction: same, 95th percentile / maximum', `${f(redaction.keystrokeP95Ms, 2)} / ${f(redaction.keystrokeMaxMs, 1)} ms`],
       [`k-anonymity: aggregate ${f(kAnonymity.signals)} approved signals, k=${kAnonymity.k}, median of 5`, `${f(kAnonymity.medianMs)} ms`],
       ['k-anonymity: cells / signals released / carried over (same run)', `${f(kAnonymity.cells)} / ${f(kAnonymity.released)} / ${f(kAnonymity.carriedOver)}`],
+      [`officer bundle of ${f(bundles.officer.signals)} signals: re-check, build, seal (${f(bundles.officer.payloadMB, 2)} MB)`, `${f(bundles.officer.prepareSeconds, 2)} s`],
+      ['officer bundle: seal alone (age encryption + minisign signature)', `${f(bundles.officer.sealMBps, 1)} MB/s`],
+      [`team bundle of ${f(bundles.team.signals)} signals in ${f(bundles.team.cells)} cells: aggregate, build, seal (${f(bundles.team.payloadMB, 2)} MB)`, `${f(bundles.team.prepareSeconds, 2)} s`],
+      ['team bundle: seal alone (age encryption + minisign signature)', `${f(bundles.team.sealMBps, 1)} MB/s`],
     ];
     const width = Math.max(...table.map(([k]) => k.length));
     console.log(`OBI Werkplek benchmark (${results.node}, ${version})`);
