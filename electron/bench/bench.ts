@@ -192,7 +192,7 @@ async function main(): Promise<void> {
       ['k-anonymity: cells / signals released / carried over (same run)', `${f(kAnonymity.cells)} / ${f(kAnonymity.released)} / ${f(kAnonymity.carriedOver)}`],
       [`officer bundle of ${f(bundles.officer.signals)} signals: re-check, build, seal (${f(bundles.officer.payloadMB, 2)} MB)`, `${f(bundles.officer.prepareSeconds, 2)} s`],
       ['officer bundle: seal alone (age encryption + minisign signature)', `${f(bundles.officer.sealMBps, 1)} MB/s`],
-      [`team bundle of ${f(bundles.team.signals)} signals in ${f(bundles.team.cells)} cells: aggregate, build, seal (${f(bundles.team.payloadMB, 2)} MB)`, `${f(bundles.team.prepareSeconds, 2)} s`],
+      [`team bundle from ${f(bundles.team.approved)} approved signals (${f(bundles.team.signals)} released in ${f(bundles.team.cells)} cells): aggregate, build, seal (${f(bundles.team.payloadMB, 2)} MB)`, `${f(bundles.team.prepareSeconds, 2)} s`],
       ['team bundle: seal alone (age encryption + minisign signature)', `${f(bundles.team.sealMBps, 1)} MB/s`],
     ];
     const width = Math.max(...table.map(([k]) => k.length));

@@ -24,7 +24,7 @@ import { seededApprovedSignals } from './k-anonymity-bench';
 
 export interface BundleBench {
   officer: { signals: number; prepareSeconds: number; payloadMB: number; sealMBps: number };
-  team: { signals: number; cells: number; prepareSeconds: number; payloadMB: number; sealMBps: number };
+  team: { approved: number; signals: number; cells: number; prepareSeconds: number; payloadMB: number; sealMBps: number };
 }
 
 const passphrase = 'bench passphrase that is long enough';
@@ -114,7 +114,7 @@ export async function benchBundles(officerSignals = 1_000, teamSignals = 10_000)
     lead.close();
     return {
       officer: { signals: o.signals, prepareSeconds: officerSeconds, payloadMB: mb(officerPayload), sealMBps: officerSeal },
-      team: { signals: t.released, cells: t.cells, prepareSeconds: teamSeconds, payloadMB: mb(teamPayload), sealMBps: teamSeal },
+      team: { approved: ids.length, signals: t.released, cells: t.cells, prepareSeconds: teamSeconds, payloadMB: mb(teamPayload), sealMBps: teamSeal },
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
