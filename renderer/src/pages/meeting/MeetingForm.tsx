@@ -1,19 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Button,
-  FieldError,
-  Form,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  NumberField,
-  Popover,
-  Select,
-  SelectValue,
-  TextField,
-} from 'react-aria-components';
+import { Button, FieldError, Form, Input, Label, NumberField, TextField } from 'react-aria-components';
 import { meetingKinds, type MeetingFieldsInput, type MeetingKind } from '../../../../shared/capture/meeting-schema';
 import type { ErrorInfo } from '../../../../shared/contract/errors';
 import type { MeetingView } from '../../../../shared/contract/ipc-contract';
@@ -23,6 +10,7 @@ import { SingleValuePicker } from '../../components/SingleValuePicker';
 import { errorText } from '../../i18n/i18n';
 import { useCommunityValues } from '../../stores/taxonomy-store';
 import { lastMeetingDefaults, rememberMeetingDefaults } from './meeting-defaults';
+import { SelectField } from '../../components/SelectField';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const today = () => {
@@ -83,22 +71,7 @@ export function MeetingForm({ meeting, onSubmit }: Props) {
         <Input className="field-input" type="time" />
         <FieldError className="field-error">{errorFor('time')}</FieldError>
       </TextField>
-      <Select className="field" value={kind} onChange={(k) => k !== null && setKind(k as MeetingKind)}>
-        <Label className="field-label">{t('meeting.kind')}</Label>
-        <Button className="field-input select-button">
-          <SelectValue />
-          <span className="chevron" aria-hidden="true" />
-        </Button>
-        <Popover className="popover">
-          <ListBox className="listbox">
-            {meetingKinds.map((k) => (
-              <ListBoxItem key={k} id={k} className="option">
-                {t(`meetingKinds.${k}`)}
-              </ListBoxItem>
-            ))}
-          </ListBox>
-        </Popover>
-      </Select>
+      <SelectField label={t('meeting.kind')} value={kind} options={meetingKinds.map((k) => ({ id: k, label: t(`meetingKinds.${k}`) }))} onChange={setKind} />
       <SingleValuePicker label={t('meeting.community')} values={communities} value={community} onChange={setCommunity} error={errorFor('community')} />
       <MunicipalityPicker value={municipality} onChange={setMunicipality} error={errorFor('municipality')} />
       <TextField className="field" value={setting} onChange={setSetting} maxLength={200} validationBehavior="aria">

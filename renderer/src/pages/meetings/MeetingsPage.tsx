@@ -1,26 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Button,
-  Collection,
-  Disclosure,
-  DisclosurePanel,
-  GridList,
-  GridListItem,
-  GridListLoadMoreItem,
-  Heading,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  ListLayout,
-  Popover,
-  SearchField,
-  Select,
-  SelectValue,
-  TextField,
-  Virtualizer,
-} from 'react-aria-components';
+import { Button, Collection, Disclosure, DisclosurePanel, GridList, GridListItem, GridListLoadMoreItem, Heading, Input, Label, ListLayout, SearchField, TextField, Virtualizer } from 'react-aria-components';
 import { provinces } from '../../../../shared/geo';
 import { signalStates, type SignalState } from '../../../../shared/capture/signal-states';
 import type { SearchFiltersInput } from '../../../../shared/contract/ipc-contract';
@@ -34,6 +14,7 @@ import { useNav } from '../../stores/nav-store';
 import { useResults, type ResultRow } from '../../stores/results-store';
 import { useCommunityValues, usePredicates, useTaxonomy } from '../../stores/taxonomy-store';
 import { Highlighted } from './Highlighted';
+import { SelectField } from '../../components/SelectField';
 
 /**
  * Every meeting and signal, newest first; a query searches notes and summaries (diacritics do not
@@ -92,44 +73,18 @@ export function MeetingsPage() {
                 <Input className="field-input" type="date" />
               </TextField>
               <SingleValuePicker label={t('meeting.community')} values={communities} value={filters.community ?? ''} onChange={(v) => setFilter({ community: v })} />
-              <Select className="field" value={filters.province ?? 'all'} onChange={(k) => setFilter({ province: k === 'all' || k === null ? undefined : String(k) })}>
-                <Label className="field-label">{t('meetings.province')}</Label>
-                <Button className="field-input select-button">
-                  <SelectValue />
-                  <span className="chevron" aria-hidden="true" />
-                </Button>
-                <Popover className="popover">
-                  <ListBox className="listbox">
-                    <ListBoxItem id="all" className="option">
-                      {t('meetings.any')}
-                    </ListBoxItem>
-                    {provinces.map((p) => (
-                      <ListBoxItem key={p} id={p} className="option">
-                        {p}
-                      </ListBoxItem>
-                    ))}
-                  </ListBox>
-                </Popover>
-              </Select>
-              <Select className="field" value={filters.state ?? 'all'} onChange={(k) => setFilter({ state: k === 'all' || k === null ? undefined : (k as SignalState) })}>
-                <Label className="field-label">{t('meetings.state')}</Label>
-                <Button className="field-input select-button">
-                  <SelectValue />
-                  <span className="chevron" aria-hidden="true" />
-                </Button>
-                <Popover className="popover">
-                  <ListBox className="listbox">
-                    <ListBoxItem id="all" className="option">
-                      {t('meetings.any')}
-                    </ListBoxItem>
-                    {signalStates.map((s) => (
-                      <ListBoxItem key={s} id={s} className="option">
-                        {t(`states.${s}`)}
-                      </ListBoxItem>
-                    ))}
-                  </ListBox>
-                </Popover>
-              </Select>
+              <SelectField
+                label={t('meetings.province')}
+                value={filters.province ?? 'all'}
+                options={[{ id: 'all', label: t('meetings.any') }, ...provinces.map((p) => ({ id: p, label: p }))]}
+                onChange={(p) => setFilter({ province: p === 'all' ? undefined : p })}
+              />
+              <SelectField<SignalState | 'all'>
+                label={t('meetings.state')}
+                value={filters.state ?? 'all'}
+                options={[{ id: 'all', label: t('meetings.any') }, ...signalStates.map((s) => ({ id: s, label: t(`states.${s}`) }))]}
+                onChange={(s) => setFilter({ state: s === 'all' ? undefined : s })}
+              />
             </div>
             <div className="tag-grid">
               {predicates.map((p) => (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, TextArea, TextField } from 'react-aria-components';
+import { Button, Input, Label, TextArea, TextField } from 'react-aria-components';
 import type { ReviewItemView } from '../../../../shared/contract/ipc-contract';
 import { redactionCategories, type RedactionCategory } from '../../../../shared/redaction/categories';
 import { api } from '../../api/client';
@@ -9,6 +9,7 @@ import { PageShell } from '../../components/PageShell';
 import { errorText } from '../../i18n/i18n';
 import { useTagLabel, useTaxonomy } from '../../stores/taxonomy-store';
 import { InboxReader } from '../exchange/InboxReader';
+import { SelectField } from '../../components/SelectField';
 
 /** One signal under review: its redacted summary, tags and place; approve, return, or redact further. */
 function ReviewCard({ item, onChanged }: { item: ReviewItemView; onChanged: (next: ReviewItemView) => void }) {
@@ -51,22 +52,13 @@ function ReviewCard({ item, onChanged }: { item: ReviewItemView; onChanged: (nex
         <Button className="button" onPress={() => setReturning((r) => !r)}>
           {t('review.lead.return')}
         </Button>
-        <Select className="field inline-select" value={category} onChange={(k) => k !== null && setCategory(k as RedactionCategory)}>
-          <Label className="field-label">{t('review.manualCategory')}</Label>
-          <Button className="field-input select-button">
-            <SelectValue />
-            <span className="chevron" aria-hidden="true" />
-          </Button>
-          <Popover className="popover">
-            <ListBox className="listbox">
-              {redactionCategories.map((c) => (
-                <ListBoxItem key={c} id={c} className="option">
-                  {t(`categories.${c}`)}
-                </ListBoxItem>
-              ))}
-            </ListBox>
-          </Popover>
-        </Select>
+        <SelectField
+          className="field inline-select"
+          label={t('review.manualCategory')}
+          value={category}
+          options={redactionCategories.map((c) => ({ id: c, label: t(`categories.${c}`) }))}
+          onChange={setCategory}
+        />
         <Button className="button" onPress={redactSelection}>
           {t('review.lead.redactSelection')}
         </Button>

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, TextField } from 'react-aria-components';
+import { Button, Input, Label, TextField } from 'react-aria-components';
 import { redactionCategories, type RedactionCategory } from '../../../../shared/redaction/categories';
 import type { outgoingSummary, RedactionDecision, Review, ReviewedSpan, reviewSummary } from '../../../../shared/redaction/review';
 import { api } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { errorText } from '../../i18n/i18n';
+import { SelectField } from '../../components/SelectField';
 
 type ReviewModule = { reviewSummary: typeof reviewSummary; outgoingSummary: typeof outgoingSummary };
 
@@ -168,22 +169,12 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
       )}
       {editable ? (
         <div className="button-row manual-mark">
-          <Select className="field" value={manualCategory} onChange={(k) => k !== null && setManualCategory(k as RedactionCategory)}>
-            <Label className="field-label">{t('review.manualCategory')}</Label>
-            <Button className="field-input select-button">
-              <SelectValue />
-              <span className="chevron" aria-hidden="true" />
-            </Button>
-            <Popover className="popover">
-              <ListBox className="listbox">
-                {redactionCategories.map((c) => (
-                  <ListBoxItem key={c} id={c} className="option">
-                    {t(`categories.${c}`)}
-                  </ListBoxItem>
-                ))}
-              </ListBox>
-            </Popover>
-          </Select>
+          <SelectField
+            label={t('review.manualCategory')}
+            value={manualCategory}
+            options={redactionCategories.map((c) => ({ id: c, label: t(`categories.${c}`) }))}
+            onChange={setManualCategory}
+          />
           <Button className="button" onPress={markSelection}>
             {t('review.markSelection')}
           </Button>
