@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import { tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { testPolicy } from '../../test-support/test-policy';
 import { startWebServer, type WebServer } from '../web-server';
@@ -47,6 +47,23 @@ export async function closeBrowser(): Promise<void> {
   browser = undefined;
 }
 
+/** Apps started by the running test, closed and checked after it. */
+const startedInTest: RunningApp[] = [];
+
+/**
+ * The teardown every end-to-end file registers: after each test, every app it started (also one
+ * it closed itself) must have logged no console error or CSP violation, and is closed; after the
+ * file, the browser.
+ */
+export function closeAppsAfterEachTest(): void {
+  afterEach(async () => {
+    const apps = startedInTest.splice(0);
+    for (const app of apps) await app.close();
+    for (const app of apps) expect(app.problems, 'console errors or CSP violations').toEqual([]);
+  });
+  afterAll(closeBrowser);
+}
+
 export async function startApp(options: { idleLockMs?: number; policy?: Record<string, unknown>; vaultDir?: string } = {}): Promise<RunningApp> {
   const vaultDir = options.vaultDir ?? join(tempDir('obi-e2e-'), 'vault');
   const server = await startWebServer({
@@ -65,7 +82,8 @@ export async function startApp(options: { idleLockMs?: number; policy?: Record<s
   });
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(server.url);
-  return {
+  let closed = false;
+  const app: RunningApp = {
     server,
     page,
     vaultDir,
@@ -74,10 +92,14 @@ export async function startApp(options: { idleLockMs?: number; policy?: Record<s
       await page.reload();
     },
     close: async () => {
+      if (closed) return;
+      closed = true;
       await context.close();
       await server.close();
     },
   };
+  startedInTest.push(app);
+  return app;
 }
 
 export interface RunningProcessApp {

@@ -1,17 +1,12 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Meetings } from '../../core/capture/meetings';
 import { defaultCaptureDeps } from '../../core/capture/default-capture-deps';
 import { unlockWithPassphrase } from '../../core/vault/vault';
-import { closeBrowser, expectAccessible, startApp, startAppProcess, tabTo, type RunningApp } from './app-harness';
+import { closeAppsAfterEachTest, expectAccessible, startApp, startAppProcess, tabTo, type RunningApp } from './app-harness';
 import { firstRun, passphrase, unlockWith } from './flows';
 
-let app: RunningApp | undefined;
-afterEach(async () => {
-  if (app) expect(app.problems, 'console errors or CSP violations').toEqual([]);
-  await app?.close();
-  app = undefined;
-});
-afterAll(closeBrowser);
+closeAppsAfterEachTest();
+let app: RunningApp;
 
 const notes =
   'Bijeenkomst met twaalf ouders. Mevrouw Yıldız vertelt dat haar broer in Teheran is ondervraagd over haar werk hier. ' +

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPayload } from '../../../shared/exchange/payload';
 import { defaultCaptureDeps } from '../../core/capture/default-capture-deps';
 import { importMeetings } from '../../core/capture/notes-import';
@@ -10,17 +10,10 @@ import { unlockWithPassphrase } from '../../core/vault/vault';
 import { stixProblems } from '../../test-support/stix-conformance';
 import { stock, stockAgeKey } from '../../test-support/stock-tools';
 import { tempDir, testVaultOptions } from '../../test-support/temp-dirs';
-import { closeBrowser, expectAccessible, startApp, tabTo, type RunningApp } from './app-harness';
+import { closeAppsAfterEachTest, expectAccessible, startApp, tabTo, type RunningApp } from './app-harness';
 import { firstRun, passphrase, unlockWith } from './flows';
 
-const apps: RunningApp[] = [];
-afterEach(async () => {
-  for (const app of apps.splice(0)) {
-    expect(app.problems, 'console errors or CSP violations').toEqual([]);
-    await app.close();
-  }
-});
-afterAll(closeBrowser);
+closeAppsAfterEachTest();
 
 /** Personal data in the officer's notes: none of it may leave the officer's laptop. */
 const canaries = ['Karim Haddad', '06-12345678', '111222333', 'Dorpsstraat 14'];
@@ -54,14 +47,16 @@ async function newWorkstation(): Promise<{ vaultDir: string; signer: string; rec
   const app = await startApp();
   await firstRun(app);
   await go(app.page, 'Werkplek', 'Werkplek');
-  const [, signer, recipient] = (await app.page.locator('.facts code').allTextContents()).map((s) => s.trim());
+  // The keys arrive after the page: read them once both are shown.
+  const keys = async () => (await app.page.locator('.facts code').allTextContents()).map((s) => s.trim());
+  await expect.poll(async () => (await keys()).join(' ')).toMatch(/RW\S+ age1\S+/);
+  const [, signer, recipient] = await keys();
   await app.close();
   return { vaultDir: app.vaultDir, signer: signer!, recipient: recipient! };
 }
 
 async function unlocked(vaultDir: string, policy: Record<string, unknown>): Promise<RunningApp> {
   const app = await startApp({ vaultDir, policy });
-  apps.push(app);
   await app.page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).waitFor();
   await unlockWith(app, passphrase);
   await app.page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor({ timeout: 15_000 });

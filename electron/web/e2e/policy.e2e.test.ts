@@ -1,14 +1,9 @@
 import { existsSync } from 'node:fs';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeBrowser, expectAccessible, startApp, type RunningApp } from './app-harness';
+import { describe, expect, it } from 'vitest';
+import { closeAppsAfterEachTest, expectAccessible, startApp, type RunningApp } from './app-harness';
 
-let app: RunningApp | undefined;
-afterEach(async () => {
-  if (app) expect(app.problems, 'console errors or CSP violations').toEqual([]);
-  await app?.close();
-  app = undefined;
-});
-afterAll(closeBrowser);
+closeAppsAfterEachTest();
+let app: RunningApp;
 
 describe('machine policy in the app', () => {
   it('an invalid policy opens the read-only state, which names each wrong key and leaves the vault alone', async () => {

@@ -1,14 +1,9 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeBrowser, expectAccessible, startApp, tabTo, type RunningApp } from './app-harness';
+import { describe, expect, it } from 'vitest';
+import { closeAppsAfterEachTest, expectAccessible, startApp, tabTo, type RunningApp } from './app-harness';
 import { firstRun } from './flows';
 
-let app: RunningApp | undefined;
-afterEach(async () => {
-  if (app) expect(app.problems, 'console errors or CSP violations').toEqual([]);
-  await app?.close();
-  app = undefined;
-});
-afterAll(closeBrowser);
+closeAppsAfterEachTest();
+let app: RunningApp;
 
 const notes = 'Karim Haddad werd gisteren gebeld op 06-12345678 door iemand van het consulaat. Hij is bang.';
 

@@ -1,14 +1,9 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeBrowser, expectAccessible, startApp, tabTo, type RunningApp } from './app-harness';
+import { describe, expect, it } from 'vitest';
+import { closeAppsAfterEachTest, expectAccessible, startApp, tabTo, type RunningApp } from './app-harness';
 import { firstRun, lockWithKeyboard, passphrase, unlockWith } from './flows';
 
-let app: RunningApp | undefined;
-afterEach(async () => {
-  if (app) expect(app.problems, 'console errors or CSP violations').toEqual([]);
-  await app?.close();
-  app = undefined;
-});
-afterAll(closeBrowser);
+closeAppsAfterEachTest();
+let app: RunningApp;
 
 describe('the vault in the real UI (Chromium, keyboard only)', () => {
   it('first run → passphrase → recovery key confirmed → app; lock; wrong passphrase; unlock', async () => {
