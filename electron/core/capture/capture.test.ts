@@ -163,6 +163,20 @@ describe('search', () => {
     expect(search(db, 'demonstr', { state: 'ready' })).toHaveLength(0);
   });
 
+  it('pages through hits without skipping or repeating one, also when meeting dates do not follow entry', async () => {
+    const { db, meetings, signals } = await open();
+    const ids = Array.from({ length: 30 }, (_, i) => meetings.create(fields({ date: `2026-${String(1 + ((i * 7) % 12)).padStart(2, '0')}-01` }), `overleg ${i} over intimidatie`).id);
+    // Signals recorded later about older meetings: entry order and meeting order differ.
+    for (const id of ids.slice(0, 12)) signals.create({ meetingId: id, spans: [{ start: 0, end: 6 }], summary: `intimidatie gemeld bij overleg ${id}`, tags: [], consent: true });
+    const key = (h: { meetingId: number; signalId: number | null }) => `${h.meetingId}/${h.signalId}`;
+    for (const query of ['intimidatie', '']) {
+      const all = search(db, query, {}, 500).map(key);
+      expect(new Set(all).size).toBe(42);
+      const paged = Array.from({ length: 9 }, (_, page) => search(db, query, {}, 5, page * 5).map(key)).flat();
+      expect(paged).toEqual(all);
+    }
+  });
+
   it('treats query syntax as plain words', async () => {
     const { db } = await seeded();
     for (const q of ['"', 'NEAR(', 'a OR b', '*', 'col:x', "'; DROP TABLE meetings; --"]) expect(() => search(db, q, {})).not.toThrow();

@@ -98,7 +98,7 @@ export function search(db: SqlDatabase, query: string, filters: SearchFilters, l
   // newest first and the filters are checked one match at a time until the page is full, instead
   // of collecting every match of a common word first.
   const meetingSql = [
-    `SELECT m.id AS meetingId, NULL AS signalId, m.date, m.community, m.municipality, m.province, NULL AS state, n.body AS text`,
+    `SELECT m.id AS meetingId, NULL AS signalId, m.date, m.community, m.municipality, m.province, NULL AS state, n.body AS text, m.created_at AS entered`,
     terms.length
       ? 'FROM notes_fts f CROSS JOIN meetings m ON m.id = f.rowid LEFT JOIN notes n ON n.meeting_id = m.id WHERE notes_fts MATCH ?'
       : 'FROM meetings m LEFT JOIN notes n ON n.meeting_id = m.id WHERE 1',
@@ -108,10 +108,10 @@ export function search(db: SqlDatabase, query: string, filters: SearchFilters, l
   ].join(' ');
   const meetingRows = db
     .prepare(meetingSql)
-    .all(...(terms.length ? [expression] : []), ...params, ...(signalFiltered ? signalParams : []), take) as Array<Omit<SearchHit, 'kind' | 'excerpt' | 'highlights'> & { text: string | null }>;
+    .all(...(terms.length ? [expression] : []), ...params, ...(signalFiltered ? signalParams : []), take) as Array<Omit<SearchHit, 'kind' | 'excerpt' | 'highlights'> & { text: string | null; entered: string }>;
 
   const signalSql = [
-    `SELECT m.id AS meetingId, s.id AS signalId, m.date, m.community, m.municipality, m.province, s.state, s.summary AS text`,
+    `SELECT m.id AS meetingId, s.id AS signalId, m.date, m.community, m.municipality, m.province, s.state, s.summary AS text, s.created_at AS entered`,
     terms.length
       ? 'FROM summaries_fts f CROSS JOIN signals s ON s.id = f.rowid JOIN meetings m ON m.id = s.meeting_id WHERE summaries_fts MATCH ?'
       : 'FROM signals s JOIN meetings m ON m.id = s.meeting_id WHERE 1',
@@ -121,12 +121,18 @@ export function search(db: SqlDatabase, query: string, filters: SearchFilters, l
   ].join(' ');
   const signalRows = db
     .prepare(signalSql)
-    .all(...(terms.length ? [expression] : []), ...params, ...signalParams, take) as Array<Omit<SearchHit, 'kind' | 'excerpt' | 'highlights'> & { text: string }>;
+    .all(...(terms.length ? [expression] : []), ...params, ...signalParams, take) as Array<Omit<SearchHit, 'kind' | 'excerpt' | 'highlights'> & { text: string; entered: string }>;
 
   const merged = [
     ...meetingRows.map((r) => ({ ...r, kind: 'meeting' as const })),
     ...signalRows.map((r) => ({ ...r, kind: 'signal' as const })),
-  ].sort((a, b) => (a.date === b.date ? b.meetingId - a.meetingId || (b.signalId ?? 0) - (a.signalId ?? 0) : a.date < b.date ? 1 : -1));
+  ].sort((a, b) => {
+    if (a.entered !== b.entered) return a.entered < b.entered ? 1 : -1;
+    if (a.signalId === null || b.signalId === null) return a.signalId === b.signalId ? b.meetingId - a.meetingId : a.signalId === null ? -1 : 1;
+    return b.signalId - a.signalId;
+  });
 
-  return merged.slice(offset, offset + limit).map(({ text, ...hit }) => ({ ...hit, ...excerptOf(text ?? '', terms) }));
+  // Each list is in entry order (ids follow entry time), so the first `take` of the merge are
+  // exactly the first `take` of all hits: paging neither skips nor repeats a hit.
+  return merged.slice(offset, offset + limit).map(({ text, entered, ...hit }) => ({ ...hit, ...excerptOf(text ?? '', terms) }));
 }
