@@ -1,3 +1,4 @@
+import type { AggregationPreview } from '../../../shared/exchange/k-anonymity';
 import type { Policy } from '../../../shared/policy/policy-schema';
 import type { Handlers } from '../rpc/dispatch';
 import type { CaptureDeps } from '../capture/capture-ports';
@@ -54,7 +55,7 @@ export function exchangeHandlers(
   /** The bundle prepared and not yet sent, or a new one: one at a time, so the preview is what leaves. */
   const prepareNext = async (v: OpenVault) => {
     const existing = preparedBundles(v.db).find((b) => b.kind !== 'returned');
-    if (existing) return { id: existing.id, payload: existing.payload, blocked: [], preview: null };
+    if (existing) return { id: existing.id, payload: existing.payload, blocked: [], preview: existing.preview ? (JSON.parse(existing.preview) as AggregationPreview) : null };
     if (policy.role === 'officer') {
       const r = await prepareOfficerBundle(v, policy, deps(v), new Date());
       return { id: r.id, payload: outgoingPayload(v.db, r.id), blocked: r.blocked, preview: null };

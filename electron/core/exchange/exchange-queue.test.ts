@@ -8,7 +8,9 @@ import { defaultCaptureDeps } from '../capture/default-capture-deps';
 import { importMeetings } from '../capture/notes-import';
 import { readyAll } from '../capture/ready-all';
 import { createVault, type OpenVault } from '../vault/vault';
+import { exchangeHandlers } from './exchange-handlers';
 import { exportNow, readInbox } from './exchange-service';
+import { approve, listReview } from './review';
 import { createWorkstationKeys } from './workstation-keys';
 
 const open: OpenVault[] = [];
@@ -65,5 +67,33 @@ describe('exchange steps of one vault run one after another', () => {
     const bundles = readdirSync(o2l).filter((n) => n.endsWith('.age')).length;
     expect(results.filter((r) => r.outcome === 'imported')).toHaveLength(bundles);
     expect(results.filter((r) => r.outcome === 'refused')).toEqual([]);
+  });
+});
+
+describe("the team lead's prepared bundle", () => {
+  it('shows the same aggregation preview when it is opened again (after a restart, the ledger has it)', async () => {
+    const root = tempDir();
+    const [o2l, central] = ['o2l', 'central'].map((d) => join(root, d)) as [string, string];
+    for (const d of [o2l, central]) mkdirSync(d);
+    const officer = await workstation('officer');
+    const lead = await workstation('lead');
+    const deps = defaultCaptureDeps(officer.vault);
+    importMeetings(officer.vault.db, deps, [1, 2, 3].map(meeting).join('\n'));
+    readyAll(officer.vault.db, deps, true);
+    await exportNow(officer.vault, policy({ role: 'officer', teamLead: { signer: lead.keys.signer, recipient: lead.keys.recipient }, transport: { kind: 'folder', outbox: o2l, inbox: o2l } }), deps);
+    const leadPolicy = policy({
+      role: 'teamlead',
+      team: [{ name: 'officer-1', signer: officer.keys.signer, recipient: officer.keys.recipient }],
+      central: { recipient: stockAgeKey(root).recipient },
+      transport: { kind: 'folder', outbox: central, inbox: o2l },
+    });
+    await readInbox(lead.vault, leadPolicy, defaultCaptureDeps(lead.vault));
+    for (const item of listReview(lead.vault.db, lead.keys.signer)) approve(lead.vault.db, item.id, lead.keys.signer);
+
+    const handlers = () => exchangeHandlers(() => lead.vault, leadPolicy, defaultCaptureDeps, () => root);
+    const first = await handlers()['exchange.prepare']({});
+    expect(first.preview).toMatchObject({ k: 5, released: { signals: 0 }, waiting: { signals: 3 } });
+    const again = await handlers()['exchange.prepare']({});
+    expect(again).toEqual(first);
   });
 });

@@ -5,6 +5,9 @@
  * pending, and a prepared bundle is delivered again with the same id and bytes. Only redacted
  * material is kept here: the payload is what left or arrived, decoded.
  */
+/** The team lead's aggregation preview, kept with the prepared team bundle so it shows again after a restart (counts only). */
+export const outgoingPreviewSchema = 'ALTER TABLE outgoing_bundles ADD COLUMN preview TEXT;';
+
 export const exchangeSchema = `
   ALTER TABLE signals ADD COLUMN export_ref TEXT;
   CREATE UNIQUE INDEX signals_by_export_ref ON signals (export_ref);

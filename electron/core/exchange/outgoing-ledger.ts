@@ -18,6 +18,8 @@ export interface PreparedBundle {
   payload: string;
   age: Uint8Array;
   minisig: string;
+  /** A team bundle's aggregation preview as JSON: what was generalised and what waits. */
+  preview?: string | null;
 }
 
 export interface OutgoingSummary {
@@ -31,15 +33,15 @@ export interface OutgoingSummary {
 
 export function insertPrepared(db: SqlDatabase, b: PreparedBundle, now: Date): void {
   db.prepare(
-    `INSERT INTO outgoing_bundles (id, kind, addressee, destination, created_at, payload, age, minisig, state)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'prepared')`,
-  ).run(b.id, b.kind, b.addressee, b.destination, now.toISOString(), b.payload, Buffer.from(b.age), b.minisig);
+    `INSERT INTO outgoing_bundles (id, kind, addressee, destination, created_at, payload, age, minisig, preview, state)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'prepared')`,
+  ).run(b.id, b.kind, b.addressee, b.destination, now.toISOString(), b.payload, Buffer.from(b.age), b.minisig, b.preview ?? null);
   appendAudit(db, 'bundle.prepared', { bundle: b.id, kind: b.kind });
 }
 
 export function preparedBundles(db: SqlDatabase): PreparedBundle[] {
   const rows = db
-    .prepare("SELECT id, kind, addressee, destination, payload, age, minisig FROM outgoing_bundles WHERE state = 'prepared' ORDER BY created_at, id")
+    .prepare("SELECT id, kind, addressee, destination, payload, age, minisig, preview FROM outgoing_bundles WHERE state = 'prepared' ORDER BY created_at, id")
     .all() as Array<Omit<PreparedBundle, 'age'> & { age: Buffer }>;
   return rows.map((r) => ({ ...r, age: new Uint8Array(r.age) }));
 }

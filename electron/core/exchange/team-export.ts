@@ -139,7 +139,11 @@ export async function prepareTeamBundles(vault: OpenVault, policy: Policy, now: 
   }
   const { db } = vault;
   db.transaction(() => {
-    insertPrepared(db, { id, kind: 'team', addressee: 'central', destination: 'outbox', payload: teamPayload, age: teamSealed.age, minisig: teamSealed.minisig }, now);
+    insertPrepared(
+      db,
+      { id, kind: 'team', addressee: 'central', destination: 'outbox', payload: teamPayload, age: teamSealed.age, minisig: teamSealed.minisig, preview: JSON.stringify(build.preview) },
+      now,
+    );
     const bind = db.prepare('INSERT INTO outgoing_items (bundle_id, item_id, role) VALUES (?, ?, ?)');
     for (const itemId of released) bind.run(id, itemId, 'released');
     for (const itemId of build.aggregation.carriedOver) bind.run(id, Number(itemId), 'carried');

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../app-error';
 import { captureSchema, fullTextUpkeepSchema, redactionDecisionsSchema } from '../capture/capture-schema';
-import { exchangeSchema } from '../exchange/exchange-schema';
+import { exchangeSchema, outgoingPreviewSchema } from '../exchange/exchange-schema';
 
 /**
  * Schema history. Each step runs in one transaction together with the bump of `user_version`, so a
@@ -36,6 +36,7 @@ export const migrations: ReadonlyArray<{ version: number; up: (db: Database) => 
   { version: 3, up: (db) => db.exec(redactionDecisionsSchema) },
   { version: 4, up: (db) => db.exec(exchangeSchema) },
   { version: 5, up: (db) => db.exec(fullTextUpkeepSchema) },
+  { version: 6, up: (db) => db.exec(outgoingPreviewSchema) },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
