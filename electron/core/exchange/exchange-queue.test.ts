@@ -40,28 +40,35 @@ async function workstation(name: string) {
   return { vault, keys: await createWorkstationKeys(vault) };
 }
 
+/** An officer with three ready signals and a team lead, joined by folders, each with its policy. */
+async function officerAndLead() {
+  const root = tempDir();
+  const [o2l, central] = ['o2l', 'central'].map((d) => join(root, d)) as [string, string];
+  for (const d of [o2l, central]) mkdirSync(d);
+  const officer = await workstation('officer');
+  const lead = await workstation('lead');
+  const deps = defaultCaptureDeps(officer.vault);
+  importMeetings(officer.vault.db, deps, [1, 2, 3].map(meeting).join('\n'));
+  const ready = readyAll(officer.vault.db, deps, true);
+  const officerPolicy = policy({ role: 'officer', teamLead: { signer: lead.keys.signer, recipient: lead.keys.recipient }, transport: { kind: 'folder', outbox: o2l, inbox: o2l } });
+  const leadPolicy = policy({
+    role: 'teamlead',
+    team: [{ name: 'officer-1', signer: officer.keys.signer, recipient: officer.keys.recipient }],
+    central: { recipient: stockAgeKey(root).recipient },
+    transport: { kind: 'folder', outbox: central, inbox: o2l },
+  });
+  return { root, o2l, officer, lead, deps, ready, officerPolicy, leadPolicy };
+}
+
 describe('exchange steps of one vault run one after another', () => {
   it('binds each signal to one bundle and takes each bundle in once when the schedule and a button fire together', async () => {
-    const root = tempDir();
-    const [o2l, central] = ['o2l', 'central'].map((d) => join(root, d)) as [string, string];
-    for (const d of [o2l, central]) mkdirSync(d);
-    const officer = await workstation('officer');
-    const lead = await workstation('lead');
-    const deps = defaultCaptureDeps(officer.vault);
-    const officerPolicy = policy({ role: 'officer', teamLead: { signer: lead.keys.signer, recipient: lead.keys.recipient }, transport: { kind: 'folder', outbox: o2l, inbox: o2l } });
-    importMeetings(officer.vault.db, deps, [1, 2, 3].map(meeting).join('\n'));
-    expect(readyAll(officer.vault.db, deps, true)).toMatchObject({ ready: 3 });
+    const { o2l, officer, lead, deps, ready, officerPolicy, leadPolicy } = await officerAndLead();
+    expect(ready).toMatchObject({ ready: 3 });
 
     await Promise.all([exportNow(officer.vault, officerPolicy, deps), exportNow(officer.vault, officerPolicy, deps)]);
     const bindings = officer.vault.db.prepare('SELECT signal_id AS id, count(*) AS n FROM outgoing_signals GROUP BY signal_id').all() as Array<{ id: number; n: number }>;
     expect(bindings.map((b) => b.n)).toEqual([1, 1, 1]);
 
-    const leadPolicy = policy({
-      role: 'teamlead',
-      team: [{ name: 'officer-1', signer: officer.keys.signer, recipient: officer.keys.recipient }],
-      central: { recipient: stockAgeKey(root).recipient },
-      transport: { kind: 'folder', outbox: central, inbox: o2l },
-    });
     const ldeps = defaultCaptureDeps(lead.vault);
     const results = (await Promise.all([readInbox(lead.vault, leadPolicy, ldeps), readInbox(lead.vault, leadPolicy, ldeps)])).flat();
     const bundles = readdirSync(o2l).filter((n) => n.endsWith('.age')).length;
@@ -72,21 +79,9 @@ describe('exchange steps of one vault run one after another', () => {
 
 describe("the team lead's prepared bundle", () => {
   it('shows the same aggregation preview when it is opened again (after a restart, the ledger has it)', async () => {
-    const root = tempDir();
-    const [o2l, central] = ['o2l', 'central'].map((d) => join(root, d)) as [string, string];
-    for (const d of [o2l, central]) mkdirSync(d);
-    const officer = await workstation('officer');
-    const lead = await workstation('lead');
-    const deps = defaultCaptureDeps(officer.vault);
-    importMeetings(officer.vault.db, deps, [1, 2, 3].map(meeting).join('\n'));
-    readyAll(officer.vault.db, deps, true);
-    await exportNow(officer.vault, policy({ role: 'officer', teamLead: { signer: lead.keys.signer, recipient: lead.keys.recipient }, transport: { kind: 'folder', outbox: o2l, inbox: o2l } }), deps);
-    const leadPolicy = policy({
-      role: 'teamlead',
-      team: [{ name: 'officer-1', signer: officer.keys.signer, recipient: officer.keys.recipient }],
-      central: { recipient: stockAgeKey(root).recipient },
-      transport: { kind: 'folder', outbox: central, inbox: o2l },
-    });
+    const { root, officer, lead, deps, ready, officerPolicy, leadPolicy } = await officerAndLead();
+    expect(ready).toMatchObject({ ready: 3 });
+    await exportNow(officer.vault, officerPolicy, deps);
     await readInbox(lead.vault, leadPolicy, defaultCaptureDeps(lead.vault));
     for (const item of listReview(lead.vault.db, lead.keys.signer)) approve(lead.vault.db, item.id, lead.keys.signer);
 

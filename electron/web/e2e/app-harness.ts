@@ -47,6 +47,19 @@ export async function closeBrowser(): Promise<void> {
   browser = undefined;
 }
 
+/** A fresh Dutch-language page at `url`, collecting console errors, page errors and CSP violations. */
+async function openPage(url: string) {
+  const context = await (await launchBrowser()).newContext({ locale: 'nl-NL' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(url);
+  return { context, page, problems };
+}
+
 /** Apps started by the running test, closed and checked after it. */
 const startedInTest: RunningApp[] = [];
 
@@ -74,14 +87,7 @@ export async function startApp(options: { idleLockMs?: number; policy?: Record<s
     vault: testVaultOptions,
     ...(options.idleLockMs ? { idleLockMs: options.idleLockMs } : {}),
   });
-  const context = await (await launchBrowser()).newContext({ locale: 'nl-NL' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(server.url);
+  const { context, page, problems } = await openPage(server.url);
   let closed = false;
   const app: RunningApp = {
     server,
@@ -133,14 +139,7 @@ export async function startAppProcess(policy: Record<string, unknown> = {}): Pro
     });
     child.on('exit', (code) => reject(new Error(`harness exited with ${code}`)));
   });
-  const context = await (await launchBrowser()).newContext({ locale: 'nl-NL' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(url);
+  const { context, page, problems } = await openPage(url);
   return {
     page,
     vaultDir,
