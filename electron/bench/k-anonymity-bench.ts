@@ -1,7 +1,7 @@
 import { aggregate, type ApprovedSignal } from '../../shared/exchange/k-anonymity';
 import { municipalities } from '../../shared/geo';
 import machinetag from '../../shared/taxonomy/nl-obi/machinetag.json';
-import { mulberry32 } from './seeded-capture';
+import { mulberry32 } from '../../shared/test-support/seeded-random';
 
 /**
  * Speed of the team bundle's k-anonymous aggregation: 10 000 approved signals from a seeded

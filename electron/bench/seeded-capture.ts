@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../shared/test-support/seeded-random';
 import { foldForSearch } from '../../shared/text/fold';
 import type { SqlDatabase } from '../core/vault/sqlcipher';
 
@@ -7,17 +8,6 @@ import type { SqlDatabase } from '../core/vault/sqlcipher';
  * liaison notes; names are synthetic. Rows go in with plain SQL in large transactions, because
  * generating is not what is measured.
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const openings = [
   'Bijeenkomst in het buurthuis met vertegenwoordigers van de gemeenschap.',
   'Individueel gesprek op verzoek van een contactpersoon.',

@@ -1,5 +1,6 @@
 import { composeIBAN } from 'ibantools';
 import { municipalities, neighbourhoods, towns } from '../../../shared/geo';
+import { mulberry32 } from '../../../shared/test-support/seeded-random';
 
 /**
  * A seeded generator of annotated sentences for the evaluation corpus: hand-written templates in
@@ -7,18 +8,6 @@ import { municipalities, neighbourhoods, towns } from '../../../shared/geo';
  * from the detector's lexicons and hold many names those lexicons lack, so the generated part also
  * measures how the detectors do on names they have never seen. Same seed, same sentences.
  */
-
-/** mulberry32: a small, well-known 32-bit PRNG; plenty for picking template fillers. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const split = (s: string) => s.trim().split(/\s*,\s*|\s*\n\s*/).filter(Boolean);
 
@@ -208,7 +197,7 @@ const templates: Array<(r: Rng) => string> = [
 
 /** `count` annotated sentences as `id<TAB>text` lines, the same for the same seed. */
 export function generateSentences(seed: number, count: number): string[] {
-  const r = prng(seed);
+  const r = mulberry32(seed);
   const lines: string[] = [];
   for (let i = 0; i < count; i++) {
     const template = templates[i % templates.length]!;
