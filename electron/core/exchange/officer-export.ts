@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Payload, PayloadHeader } from '../../../shared/exchange/payload';
+import type { Payload } from '../../../shared/exchange/payload';
 import { buildOfficerPayload, type OfficerSignal } from '../../../shared/exchange/stix/officer-bundle';
 import { provinces } from '../../../shared/geo/provinces';
 import type { Policy } from '../../../shared/policy/policy-schema';
 import { Pseudonymiser } from '../../../shared/redaction/pseudonymiser';
 import { outgoingSummary, reviewSummary } from '../../../shared/redaction/review';
 import { AppError } from '../app-error';
-import { appVersion } from '../app-version';
 import { listDecisions } from '../capture/redaction-decisions';
 import type { CaptureDeps } from '../capture/capture-ports';
 import { appendAudit } from '../vault/audit-log';
 import type { OpenVault } from '../vault/vault';
 import { sealPayload } from './envelope';
 import { insertPrepared } from './outgoing-ledger';
+import { payloadHeader } from './payload-header';
 import { workstationSigningKey } from './workstation-keys';
 
 /** Tags that travel: the own taxonomy and the grading; TLP and workflow are the app's own business. */
@@ -38,7 +38,6 @@ export interface OfficerBuild {
   blocked: number[];
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * The officer's next bundle from every ready signal not already in a bundle on its way (a signal
@@ -83,15 +82,13 @@ export function buildOfficerBundle(vault: OpenVault, policy: Policy, deps: Captu
       consent: true,
     });
   }
-  const dates = signals.map((s) => s.meetingDate).sort();
-  const header: PayloadHeader = {
+  const header = payloadHeader(
     id,
-    organisation: policy.organisation,
-    period: { from: dates[0] ?? day(now), to: day(now) },
-    taxonomyVersion: deps.taxonomy.version,
-    softwareVersion: appVersion,
+    policy.organisation,
+    signals.map((s) => s.meetingDate),
+    deps.taxonomy.version,
     now,
-  };
+  );
   return { payload: buildOfficerPayload(header, signals), signalIds, refs, blocked };
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { aggregate, previewAggregation, type AggregationPreview } from '../../../shared/exchange/k-anonymity';
 import type { Aggregation, ApprovedSignal } from '../../../shared/exchange/k-anonymity/types';
-import type { Payload, PayloadHeader } from '../../../shared/exchange/payload';
+import type { Payload } from '../../../shared/exchange/payload';
 import { buildReturnedPayload, type SignalStatus } from '../../../shared/exchange/stix/returned-bundle';
 import { buildTeamPayload } from '../../../shared/exchange/stix/team-bundle';
 import type { Policy } from '../../../shared/policy/policy-schema';
@@ -11,6 +11,7 @@ import { activeTaxonomy } from '../taxonomy/active-taxonomy';
 import type { OpenVault } from '../vault/vault';
 import { sealPayload } from './envelope';
 import { insertPrepared } from './outgoing-ledger';
+import { payloadHeader } from './payload-header';
 import { workstationSigningKey } from './workstation-keys';
 
 /**
@@ -57,7 +58,6 @@ function approvedSignals(vault: OpenVault): { signals: ApprovedSignal[]; carried
   return { signals, carried: new Set(rows.filter((r) => r.carriedSince !== null).map((r) => String(r.id))) };
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export interface TeamBuild {
   payload: Payload;
@@ -71,16 +71,14 @@ export function buildTeamBundle(vault: OpenVault, policy: Policy, now: Date, id 
   const k = policy.kAnonymity;
   const aggregation = aggregate(signals, k, { finest });
   const releasedIds = aggregation.released.flatMap((r) => r.signalIds);
-  const dates = signals.map((s) => s.date).sort();
   const taxonomy = activeTaxonomy(vault).taxonomy;
-  const header: PayloadHeader = {
+  const header = payloadHeader(
     id,
-    organisation: policy.organisation,
-    period: { from: dates[0] ?? day(now), to: day(now) },
-    taxonomyVersion: taxonomy.machinetag.version,
-    softwareVersion: appVersion,
+    policy.organisation,
+    signals.map((s) => s.date),
+    taxonomy.machinetag.version,
     now,
-  };
+  );
   const payload = buildTeamPayload(header, taxonomy, {
     cells: aggregation.cells,
     k,

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
+import { Button, ComboBox, FieldError, Input, Label, ListBox, Popover } from 'react-aria-components';
 import type { ValueView } from '../stores/taxonomy-store';
+import { TaxonomyOption } from './TaxonomyOption';
 
 interface Props {
   label: string;
@@ -46,16 +47,7 @@ export function SingleValuePicker({ label, values, value, onChange, error }: Pro
       <FieldError className="field-error">{error}</FieldError>
       <Popover className="popover">
         <ListBox className="listbox">
-          {(v: ValueView) => (
-            <ListBoxItem id={v.value} textValue={v.label} className="option">
-              <Text slot="label" className="option-label">
-                {v.label}
-              </Text>
-              <Text slot="description" className="option-description">
-                {v.definition}
-              </Text>
-            </ListBoxItem>
-          )}
+          {(v: ValueView) => <TaxonomyOption id={v.value} value={v} />}
         </ListBox>
       </Popover>
     </ComboBox>

@@ -7,7 +7,6 @@ import {
   Input,
   Label,
   ListBox,
-  ListBoxItem,
   ListBoxSection,
   Popover,
   Tag,
@@ -18,6 +17,7 @@ import {
 } from 'react-aria-components';
 import type { PredicateView, ValueView } from '../stores/taxonomy-store';
 import { recentTags, rememberTag } from './recent-tags';
+import { TaxonomyOption } from './TaxonomyOption';
 
 interface Props {
   predicate: PredicateView;
@@ -54,16 +54,7 @@ export function TagPicker({ predicate, selected, onChange, isDisabled }: Props) 
   };
   const remove = (keys: Set<Key>) => onChange(selected.filter((s) => !keys.has(s)));
 
-  const option = (v: ValueView) => (
-    <ListBoxItem key={v.tag} id={v.tag} textValue={v.label} className="option">
-      <Text slot="label" className="option-label">
-        {v.label}
-      </Text>
-      <Text slot="description" className="option-description">
-        {v.definition}
-      </Text>
-    </ListBoxItem>
-  );
+  const option = (v: ValueView) => <TaxonomyOption key={v.tag} id={v.tag} value={v} />;
 
   return (
     <div className="tag-picker">
