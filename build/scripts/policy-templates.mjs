@@ -9,5 +9,8 @@ const table = readFileSync('build/policy/policy-keys.md', 'utf8').trimEnd();
 const readme = readFileSync('README.md', 'utf8');
 const marked = /(<!-- policy-keys:start -->\n)[\s\S]*?(\n<!-- policy-keys:end -->)/;
 if (!marked.test(readme)) throw new Error('README.md lacks the policy-keys markers');
-writeFileSync('README.md', readme.replace(marked, (_m, start, end) => `${start}${table}${end}`));
+writeFileSync(
+  'README.md',
+  readme.replace(marked, (_m, start, end) => `${start}${table}${end}`),
+);
 console.log('updated README.md (policy table)');

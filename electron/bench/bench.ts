@@ -181,19 +181,31 @@ async function main(): Promise<void> {
       [`open of a ${f(coldRows)}-row vault in a new connection + first query (no KDF; OS file cache warm)`, `${f(coldOpenMs, 1)} ms`],
       [`capture vault: ${f(captureMeetings)} meetings, ${f(captureMeetings * 2)} signals (generated in)`, `${f(generateSeconds, 1)} s`],
       ['save notes, p50 / p99 (1 000 saves)', `${f(results.capture.saveNotesMs.p50, 2)} / ${f(results.capture.saveNotesMs.p99, 2)} ms`],
-      ['index upkeep after a save, p50 / p99 / max', `${f(results.capture.upkeepRoundMs.p50, 2)} / ${f(results.capture.upkeepRoundMs.p99, 2)} / ${f(results.capture.upkeepRoundMs.max, 1)} ms`],
+      [
+        'index upkeep after a save, p50 / p99 / max',
+        `${f(results.capture.upkeepRoundMs.p50, 2)} / ${f(results.capture.upkeepRoundMs.p99, 2)} / ${f(results.capture.upkeepRoundMs.max, 1)} ms`,
+      ],
       ['search, p50 / p95 (300 queries, a quarter with filters)', `${f(results.capture.searchMs.p50, 2)} / ${f(results.capture.searchMs.p95, 2)} ms`],
       ['memory of the core process (RSS)', `${f(rssMiB)} MiB`],
       ['redaction: first call (lexicons loaded and built)', `${f(redaction.loadMs)} ms`],
-      [`redaction throughput, Dutch notes in 2 000-character summaries (${f(redaction.megabytes, 1)} MB, one thread)`, `${f(redaction.throughputMBps, 2)} MB/s`],
+      [
+        `redaction throughput, Dutch notes in 2 000-character summaries (${f(redaction.megabytes, 1)} MB, one thread)`,
+        `${f(redaction.throughputMBps, 2)} MB/s`,
+      ],
       ['redaction throughput per second of CPU time of that thread (same run)', `${f(redaction.throughputCpuMBps, 2)} MB/s`],
       [`redaction: re-detect a 2 000-character summary after a keystroke, median of ${redaction.keystrokes}`, `${f(redaction.keystrokeMedianMs, 2)} ms`],
       ['redaction: same, 95th percentile / maximum', `${f(redaction.keystrokeP95Ms, 2)} / ${f(redaction.keystrokeMaxMs, 1)} ms`],
       [`k-anonymity: aggregate ${f(kAnonymity.signals)} approved signals, k=${kAnonymity.k}, median of 5`, `${f(kAnonymity.medianMs)} ms`],
       ['k-anonymity: cells / signals released / carried over (same run)', `${f(kAnonymity.cells)} / ${f(kAnonymity.released)} / ${f(kAnonymity.carriedOver)}`],
-      [`officer bundle of ${f(bundles.officer.signals)} signals: re-check, build, seal (${f(bundles.officer.payloadMB, 2)} MB)`, `${f(bundles.officer.prepareSeconds, 2)} s`],
+      [
+        `officer bundle of ${f(bundles.officer.signals)} signals: re-check, build, seal (${f(bundles.officer.payloadMB, 2)} MB)`,
+        `${f(bundles.officer.prepareSeconds, 2)} s`,
+      ],
       ['officer bundle: seal alone (age encryption + minisign signature)', `${f(bundles.officer.sealMBps, 1)} MB/s`],
-      [`team bundle from ${f(bundles.team.approved)} approved signals (${f(bundles.team.signals)} released in ${f(bundles.team.cells)} cells): aggregate, build, seal (${f(bundles.team.payloadMB, 2)} MB)`, `${f(bundles.team.prepareSeconds, 2)} s`],
+      [
+        `team bundle from ${f(bundles.team.approved)} approved signals (${f(bundles.team.signals)} released in ${f(bundles.team.cells)} cells): aggregate, build, seal (${f(bundles.team.payloadMB, 2)} MB)`,
+        `${f(bundles.team.prepareSeconds, 2)} s`,
+      ],
       ['team bundle: seal alone (age encryption + minisign signature)', `${f(bundles.team.sealMBps, 1)} MB/s`],
     ];
     const width = Math.max(...table.map(([k]) => k.length));

@@ -49,7 +49,12 @@ const officerLine = (i: number) => {
       {
         quote: notes,
         summary: notes,
-        tags: ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="coercion-by-proxy-family"', 'nl-obi:target="activists-dissidents"', 'nl-obi:channel="via-family-in-origin-country"'],
+        tags: [
+          'nl-obi:state-actor="IR"',
+          'nl-obi:modus-operandi="coercion-by-proxy-family"',
+          'nl-obi:target="activists-dissidents"',
+          'nl-obi:channel="via-family-in-origin-country"',
+        ],
         consent: true,
       },
     ],

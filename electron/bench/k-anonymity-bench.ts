@@ -35,7 +35,13 @@ export function seededApprovedSignals(n: number, seed: number): ApprovedSignal[]
   return Array.from({ length: n }, (_, i) => {
     const r = rnd();
     const place =
-      r < 0.55 ? cityPlace(skewed(bigCities)) : r < 0.87 ? cityPlace(municipalities[Math.floor(rnd() * municipalities.length)]!.name) : r < 0.97 ? { municipality: null, province: cityPlace(skewed(bigCities)).province } : { municipality: null, province: null };
+      r < 0.55
+        ? cityPlace(skewed(bigCities))
+        : r < 0.87
+          ? cityPlace(municipalities[Math.floor(rnd() * municipalities.length)]!.name)
+          : r < 0.97
+            ? { municipality: null, province: cityPlace(skewed(bigCities)).province }
+            : { municipality: null, province: null };
     return {
       id: `sig-${String(i).padStart(6, '0')}`,
       stateActors: rnd() < 0.05 ? ['CN', 'RU'] : [skewed(actors)],

@@ -52,7 +52,21 @@ const kinds = ['community-dialogue', 'individual-conversation', 'event', 'remote
 const states = ['draft', 'draft', 'ready', 'sent', 'approved', 'delivered'];
 
 /** Words that occur in the generated text, for search queries. */
-export const benchQueryWords = ['ambassade', 'consulaat', 'telegram', 'yildiz', 'familie', 'paspoorten', 'dreigberichten', 'moskee', 'studenten', 'aangifte', 'demonstratie', 'celik', 'reisdocumenten'];
+export const benchQueryWords = [
+  'ambassade',
+  'consulaat',
+  'telegram',
+  'yildiz',
+  'familie',
+  'paspoorten',
+  'dreigberichten',
+  'moskee',
+  'studenten',
+  'aangifte',
+  'demonstratie',
+  'celik',
+  'reisdocumenten',
+];
 
 export function generateCapture(db: SqlDatabase, meetings: number, signalsPerMeeting: number, seed = 42): void {
   const rnd = mulberry32(seed);

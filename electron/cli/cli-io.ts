@@ -29,9 +29,7 @@ export const processIo = (): CliIo => ({
   log: fileLog(logDirFor({ packaged: false, platform: process.platform, env: process.env, home: homedir() })),
   home: homedir(),
   stdin: process.stdin,
-  ...(process.stdin.isTTY
-    ? { askSecret: (message: string) => passwordPrompt({ message, mask: '*' }, { output: process.stderr }) }
-    : {}),
+  ...(process.stdin.isTTY ? { askSecret: (message: string) => passwordPrompt({ message, mask: '*' }, { output: process.stderr }) } : {}),
 });
 
 export const cliLog = (io: CliIo): EventLog => io.log ?? silentLog;

@@ -64,7 +64,17 @@ describe('obi bundle open', () => {
     expect(byFile.code, byFile.err).toBe(0);
     expect(JSON.parse(byFile.out)).toEqual(payload);
     expect(byFile.out).toBe(stock('age', ['-d', '-i', central.keyFile, agePath]).out);
-    const byKey = await obi(['bundle', 'open', agePath, '--identity', central.keyFile, '--signer', publicKeyBase64(generateKeyPair()), '--signer', publicKeyBase64(lead)]);
+    const byKey = await obi([
+      'bundle',
+      'open',
+      agePath,
+      '--identity',
+      central.keyFile,
+      '--signer',
+      publicKeyBase64(generateKeyPair()),
+      '--signer',
+      publicKeyBase64(lead),
+    ]);
     expect(byKey.code, byKey.err).toBe(0);
   });
 

@@ -10,7 +10,6 @@ import { passphrase, snapshotFiles, tempDir } from '../test-support/temp-dirs';
 
 const root = join(import.meta.dirname, '..', '..');
 
-
 const stackTrace = /\n\s+at .+:\d+:\d+/;
 
 describe('obi (in process)', () => {
@@ -118,7 +117,10 @@ describe('obi policy', () => {
     ]);
     expect(bad.err).toBe('obi: The policy is not valid (3 problems).');
     writeFileSync(join(dir, 'ok.json'), JSON.stringify({ organisation: 'BZ', role: 'officer', updates: 'off', someFutureKey: 1 }));
-    expect(await obi(['policy', 'check', join(dir, 'ok.json')])).toMatchObject({ code: 0, out: 'warning: someFutureKey: unknown key, ignored\nok: the policy is valid' });
+    expect(await obi(['policy', 'check', join(dir, 'ok.json')])).toMatchObject({
+      code: 0,
+      out: 'warning: someFutureKey: unknown key, ignored\nok: the policy is valid',
+    });
     expect(await obi(['policy', 'check', join(dir, 'absent.json')])).toMatchObject({ code: 2, out: '(file): cannot be read' });
   });
 
@@ -127,7 +129,8 @@ describe('obi policy', () => {
     expect(await obi(['policy', 'check', '--reg', fixture('reg-query-powershell-utf16.txt')])).toMatchObject({ code: 0 });
     const invalid = await obi(['policy', 'check', '--reg', fixture('reg-query-invalid.txt')]);
     expect(invalid.code).toBe(2);
-    for (const key of ['lockAfterMinutes', 'updateFeedUrl', 'organisation', 'role', 'allowOsKeyWrap', 'language', 'updates']) expect(invalid.out).toMatch(new RegExp(`^${key}: `, 'm'));
+    for (const key of ['lockAfterMinutes', 'updateFeedUrl', 'organisation', 'role', 'allowOsKeyWrap', 'language', 'updates'])
+      expect(invalid.out).toMatch(new RegExp(`^${key}: `, 'm'));
     expect(invalid.out).toContain('warning: FutureKey: unknown key, ignored');
   });
 
@@ -142,7 +145,10 @@ describe('obi policy', () => {
     expect(shown.out).toMatch(/^language +"en" +\(dev-file\)$/m);
     expect(shown.out).toMatch(/^allowOsKeyWrap +false +\(default\)$/m);
     const json = await obi(['policy', 'show', '--json'], { OBI_POLICY: join(dir, 'dev.json') }, undefined, noMachinePolicy());
-    expect(JSON.parse(json.out)).toMatchObject({ valid: true, entries: expect.arrayContaining([{ key: 'organisation', value: 'SZW', origin: 'dev-file' }]) as unknown });
+    expect(JSON.parse(json.out)).toMatchObject({
+      valid: true,
+      entries: expect.arrayContaining([{ key: 'organisation', value: 'SZW', origin: 'dev-file' }]) as unknown,
+    });
     const none = await obi(['policy', 'show'], {}, undefined, noMachinePolicy());
     expect(none.code).toBe(2);
     expect(none.out).toMatch(/^problem: \(policy\): no policy found/m);

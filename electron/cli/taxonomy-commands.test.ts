@@ -76,8 +76,16 @@ describe('obi taxonomy verify, import and sign', () => {
     const policy = writePolicy(dir, { taxonomyKey });
     const cases: Array<[string[], Record<string, string>, string]> = [
       [['taxonomy', 'verify', signed], {}, 'obi: The machine policy is not valid ((policy), organisation, role); the app is read-only and exports nothing.'],
-      [['taxonomy', 'verify', signed], { OBI_POLICY: writePolicy(tempDir()) }, "obi: The policy has no taxonomyKey: a new taxonomy is only imported when policy names the central point's signing key."],
-      [['taxonomy', 'verify', unsigned], { OBI_POLICY: policy }, 'obi: The taxonomy file is not signed: unsigned.json.minisig is missing beside it; an unsigned file is refused.'],
+      [
+        ['taxonomy', 'verify', signed],
+        { OBI_POLICY: writePolicy(tempDir()) },
+        "obi: The policy has no taxonomyKey: a new taxonomy is only imported when policy names the central point's signing key.",
+      ],
+      [
+        ['taxonomy', 'verify', unsigned],
+        { OBI_POLICY: policy },
+        'obi: The taxonomy file is not signed: unsigned.json.minisig is missing beside it; an unsigned file is refused.',
+      ],
       [['taxonomy', 'verify', foreign], { OBI_POLICY: policy }, ''],
       [['taxonomy', 'verify', join(dir, 'absent.json')], { OBI_POLICY: policy }, 'obi: The taxonomy file cannot be read.'],
       [['taxonomy', 'import', signed], { OBI_POLICY: policy }, 'obi: No vault: pass --vault DIR or set OBI_VAULT.'],
@@ -100,7 +108,10 @@ describe('obi taxonomy verify, import and sign', () => {
     const file = writeTaxonomyFile(dir, v2(), null);
 
     const signed = await obi(['taxonomy', 'sign', file, '--key', join(dir, 'central.key')]);
-    expect(signed).toMatchObject({ code: 0, out: `Signed taxonomy version 2 with key ${/key ([0-9A-F]{16})/.exec(readFileSync(join(dir, 'central.pub'), 'utf8'))![1]}: ${file}.minisig` });
+    expect(signed).toMatchObject({
+      code: 0,
+      out: `Signed taxonomy version 2 with key ${/key ([0-9A-F]{16})/.exec(readFileSync(join(dir, 'central.pub'), 'utf8'))![1]}: ${file}.minisig`,
+    });
     const stock = spawnSync('minisign', ['-V', '-p', join(dir, 'central.pub'), '-m', file], { encoding: 'utf8' });
     expect(stock.status, stock.stderr).toBe(0);
     expect(stock.stdout).toMatch(/Trusted comment: timestamp:\d+\tfile:nl-obi\.json\ttaxonomy:nl-obi\tversion:2/);

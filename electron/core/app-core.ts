@@ -46,7 +46,8 @@ export function createAppCore(options: AppCoreOptions): { session: VaultSession 
           (r) => {
             if (r.inbox.imported + r.inbox.refused > 0) options.log.event('inbox.read', r.inbox);
             if (r.exported) {
-              if (r.exported.prepared) options.log.event('export.prepared', { bundle: r.exported.prepared, kind: policy.policy.role === 'officer' ? 'officer' : 'team' });
+              if (r.exported.prepared)
+                options.log.event('export.prepared', { bundle: r.exported.prepared, kind: policy.policy.role === 'officer' ? 'officer' : 'team' });
               options.log.event('export.delivered', { files: r.exported.paths.length, failures: r.exported.failures.length });
             }
           },

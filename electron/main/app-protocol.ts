@@ -6,9 +6,7 @@ import { mimeTypeOf, resolveRendererFile } from '../core/app-shell/renderer-file
 
 /** Must run before `app` is ready: `app://` behaves like a secure, standard origin. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /** Serves the built renderer from `app://obi/` with the CSP and no-sniff headers on every answer. */

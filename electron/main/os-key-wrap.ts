@@ -7,9 +7,7 @@ import type { OsKeyWrap } from '../core/vault/key-slots';
  * so it counts as unavailable.
  */
 export const electronOsKeyWrap: OsKeyWrap = {
-  isAvailable: () =>
-    safeStorage.isEncryptionAvailable() &&
-    (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+  isAvailable: () => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
   encrypt: (secret) => safeStorage.encryptString(secret),
   decrypt: (blob) => safeStorage.decryptString(blob),
 };

@@ -163,7 +163,9 @@ function sources(dir: string): string[] {
 describe('Electron security checklist: what the sources never do', () => {
   // Code only: comments may name what the code never does.
   const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  const files = [...sources(join(root, 'electron')), ...sources(join(root, 'renderer', 'src'))].map((p) => [p, withoutComments(readFileSync(p, 'utf8'))] as const);
+  const files = [...sources(join(root, 'electron')), ...sources(join(root, 'renderer', 'src'))].map(
+    (p) => [p, withoutComments(readFileSync(p, 'utf8'))] as const,
+  );
 
   it('never hands anything to shell.openExternal, uses no remote module and no <webview> popups', () => {
     for (const [path, text] of files) {

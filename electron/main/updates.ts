@@ -16,7 +16,15 @@ export function readAppUpdateConfig(): string | null {
 }
 
 async function ask(window: BrowserWindow | null, text: ReturnType<typeof updatePromptText>): Promise<boolean> {
-  const options = { type: 'question' as const, buttons: [text.yes, text.no], defaultId: 0, cancelId: 1, noLink: true, message: text.message, detail: text.detail };
+  const options = {
+    type: 'question' as const,
+    buttons: [text.yes, text.no],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+    message: text.message,
+    detail: text.detail,
+  };
   const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
   return response === 0;
 }

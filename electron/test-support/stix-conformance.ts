@@ -40,7 +40,10 @@ function load(): Map<string, ValidateFunction> {
   for (const path of schemaFiles(schemaRoot)) {
     const schema = JSON.parse(readFileSync(path, 'utf8')) as { $id: string; title?: string };
     ajv.addSchema(schema);
-    const type = path.split('/').at(-1)!.replace(/\.json$/, '');
+    const type = path
+      .split('/')
+      .at(-1)!
+      .replace(/\.json$/, '');
     if (!byType.has(type)) byType.set(type, schema.$id);
   }
   validators = new Map([...byType].map(([type, id]) => [type, ajv.getSchema(id)!]));

@@ -2,9 +2,7 @@ import { resolvePolicy, type EffectivePolicy } from '../core/policy/load-policy'
 
 /** The effective policy of a development file holding `values` (organisation and role filled in). */
 export function testPolicy(values: Record<string, unknown> = {}): EffectivePolicy {
-  return resolvePolicy([
-    { kind: 'dev-file', location: 'test', present: true, values: { organisation: 'SZW', role: 'officer', ...values }, problems: [] },
-  ]);
+  return resolvePolicy([{ kind: 'dev-file', location: 'test', present: true, values: { organisation: 'SZW', role: 'officer', ...values }, problems: [] }]);
 }
 
 export function validTestPolicy(values: Record<string, unknown> = {}): Extract<EffectivePolicy, { ok: true }> {

@@ -29,7 +29,10 @@ function countryLabels(code: string): Labels {
   const nl = new Intl.DisplayNames(['nl'], { type: 'region', fallback: 'none' }).of(code);
   if (!en || !nl) throw new Error(`No CLDR name for region ${code}`);
   return {
-    nl: { label: nl, definition: `Overheid van het land of gebied met ISO-code ${code} (${nl}), of een instantie of persoon die namens die overheid optreedt.` },
+    nl: {
+      label: nl,
+      definition: `Overheid van het land of gebied met ISO-code ${code} (${nl}), of een instantie of persoon die namens die overheid optreedt.`,
+    },
     en: { label: en, definition: `Authorities of the country or territory with ISO code ${code} (${en}), or a body or person acting on their behalf.` },
   };
 }
@@ -39,8 +42,7 @@ export interface TaxonomyFiles {
   labels: LabelSidecar;
 }
 
-const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
-  value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
 /** The stamped files, with keys in MISP's usual order. Pure: same input, same output. */
 export function stampTaxonomy({ machinetag, labels }: TaxonomyFiles, codes: string[]): TaxonomyFiles {
@@ -50,9 +52,7 @@ export function stampTaxonomy({ machinetag, labels }: TaxonomyFiles, codes: stri
   if (!unknownState) throw new Error('labels.json: state-actor "unknown" needs its labels');
   values['state-actor'] = { unknown: unknownState, ...Object.fromEntries(codes.map((c) => [c, countryLabels(c)])) };
   const entriesOf = (predicate: string): Array<{ value: string; numerical_value?: number }> =>
-    predicate === 'state-actor'
-      ? ['unknown', ...codes].map((value) => ({ value }))
-      : (machinetag.values?.find((v) => v.predicate === predicate)?.entry ?? []);
+    predicate === 'state-actor' ? ['unknown', ...codes].map((value) => ({ value })) : (machinetag.values?.find((v) => v.predicate === predicate)?.entry ?? []);
   const english = (labelsOf: Labels | undefined, what: string) => {
     if (!labelsOf) throw new Error(`labels.json: ${what} has no labels`);
     return { expanded: labelsOf.en.label, description: labelsOf.en.definition };

@@ -72,6 +72,9 @@ describe('layer rules', () => {
 
   it('keep literal text out of components: every string goes through i18n', async () => {
     await banned('renderer/src/components/Probe.tsx', 'export const Probe = () => <p>Kluis ontgrendelen</p>;');
-    await allowed('renderer/src/components/Probe.tsx', "import { useTranslation } from 'react-i18next';\nexport const Probe = () => { const { t } = useTranslation(); return <p>{t('unlock.title')}</p>; };");
+    await allowed(
+      'renderer/src/components/Probe.tsx',
+      "import { useTranslation } from 'react-i18next';\nexport const Probe = () => { const { t } = useTranslation(); return <p>{t('unlock.title')}</p>; };",
+    );
   });
 });

@@ -48,7 +48,16 @@ beforeAll(() => {
   standInElectron(join(work, 'electron-dist'));
   build = spawnSync(
     join(root, 'node_modules', '.bin', 'electron-builder'),
-    ['--linux', 'dir', '--publish', 'never', '--projectDir', root, `-c.electronDist=${join(work, 'electron-dist')}`, `-c.directories.output=${join(work, 'out')}`],
+    [
+      '--linux',
+      'dir',
+      '--publish',
+      'never',
+      '--projectDir',
+      root,
+      `-c.electronDist=${join(work, 'electron-dist')}`,
+      `-c.directories.output=${join(work, 'out')}`,
+    ],
     {
       cwd: root,
       encoding: 'utf8',

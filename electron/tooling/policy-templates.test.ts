@@ -60,14 +60,22 @@ describe('policy templates in build/policy', () => {
     const stringRefs = [...admxText.matchAll(/\$\(string\.([A-Za-z0-9_]+)\)/g)].map((m) => m[1]!);
     const presentationRefs = [...admxText.matchAll(/\$\(presentation\.([A-Za-z0-9_]+)\)/g)].map((m) => m[1]!);
     const admx = parseXml(admxText);
-    const elementIds = elements(admx, 'elements').flatMap((e) => Array.from(e.childNodes).filter((n): n is Element => n.nodeType === 1).map((n) => attr(n, 'id')));
+    const elementIds = elements(admx, 'elements').flatMap((e) =>
+      Array.from(e.childNodes)
+        .filter((n): n is Element => n.nodeType === 1)
+        .map((n) => attr(n, 'id')),
+    );
     for (const locale of ['nl-NL', 'en-US']) {
       const adml = parseXml(generated[`windows/${locale}/obi-werkplek.adml`]!);
       const strings = new Map(elements(adml, 'string').map((s) => [attr(s, 'id'), s.textContent ?? '']));
       for (const ref of stringRefs) expect(strings.get(ref), `${locale}: string ${ref}`).toBeTruthy();
       const presentations = elements(adml, 'presentation');
       expect(presentations.map((p) => attr(p, 'id')).sort(), locale).toEqual([...presentationRefs].sort());
-      const refIds = presentations.flatMap((p) => elements(p, '*').map((e) => attr(e, 'refId')).filter(Boolean));
+      const refIds = presentations.flatMap((p) =>
+        elements(p, '*')
+          .map((e) => attr(e, 'refId'))
+          .filter(Boolean),
+      );
       expect(refIds.sort(), locale).toEqual([...elementIds].sort());
     }
     const nl = parseXml(generated['windows/nl-NL/obi-werkplek.adml']!);

@@ -27,7 +27,10 @@ describe('redaction evaluation corpus', () => {
 
 describe('redaction quality', () => {
   const all = evaluate(corpus, detect);
-  const heldOut = evaluate(corpus.filter((s) => s.set === 'heldout'), detect);
+  const heldOut = evaluate(
+    corpus.filter((s) => s.set === 'heldout'),
+    detect,
+  );
 
   it('finds the data with a fixed shape almost always (recall ≥ 0.99)', () => {
     const exact: RedactionCategory[] = ['bsn', 'iban', 'email', 'url', 'handle', 'postcode', 'phone'];

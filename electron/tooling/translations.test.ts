@@ -6,7 +6,9 @@ import en from '../../renderer/src/i18n/en.json';
 import nl from '../../renderer/src/i18n/nl.json';
 
 const leaves = (obj: object, prefix = ''): Array<[string, unknown]> =>
-  Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? leaves(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]]));
+  Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? leaves(v as object, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]],
+  );
 const keysOf = (obj: object) => leaves(obj).map(([k]) => k);
 
 function sourceFiles(dir: string): string[] {
@@ -20,7 +22,10 @@ function sourceFiles(dir: string): string[] {
 describe('translations', () => {
   it('have the same keys in Dutch and English, none empty', () => {
     expect(keysOf(en).sort()).toEqual(keysOf(nl).sort());
-    for (const [lang, table] of [['nl', nl], ['en', en]] as const) {
+    for (const [lang, table] of [
+      ['nl', nl],
+      ['en', en],
+    ] as const) {
       for (const [key, value] of leaves(table)) expect(typeof value === 'string' && value.length > 0, `${lang}:${key}`).toBe(true);
     }
   });

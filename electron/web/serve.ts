@@ -38,9 +38,20 @@ async function main(): Promise<void> {
   });
   console.log('OBI Werkplek, browser mode (development and tests only)');
   console.log(`  vault:  ${vaultDir}`);
-  console.log(`  policy: ${policy.sources.filter((s) => s.present).map((s) => s.location).join(', ') || '(none)'}`);
+  console.log(
+    `  policy: ${
+      policy.sources
+        .filter((s) => s.present)
+        .map((s) => s.location)
+        .join(', ') || '(none)'
+    }`,
+  );
   console.log(`  open:   ${server.url}`);
-  const stop = () => void server.close().then(() => log.close()).then(() => process.exit(0));
+  const stop = () =>
+    void server
+      .close()
+      .then(() => log.close())
+      .then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -36,14 +36,11 @@ async function server(idleLockMs?: number) {
 function raw(s: WebServer, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   const url = new URL(s.origin);
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
-    const req = request(
-      { host: url.hostname, port: url.port, path, method: opts.method ?? 'GET', headers: { host: url.host, ...opts.headers } },
-      (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-      },
-    );
+    const req = request({ host: url.hostname, port: url.port, path, method: opts.method ?? 'GET', headers: { host: url.host, ...opts.headers } }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -76,7 +73,9 @@ describe('browser harness', () => {
   it('refuses other host names (DNS rebinding) and other origins', async () => {
     const s = await server();
     expect((await raw(s, '/', { headers: { host: 'evil.example' } })).status).toBe(421);
-    expect((await raw(s, '/rpc/vault.status', { method: 'POST', headers: { origin: 'http://evil.example', authorization: `Bearer ${s.token}` } })).status).toBe(403);
+    expect((await raw(s, '/rpc/vault.status', { method: 'POST', headers: { origin: 'http://evil.example', authorization: `Bearer ${s.token}` } })).status).toBe(
+      403,
+    );
   });
 
   it('serves the renderer unchanged but for the harness script, with the CSP, and nothing outside it', async () => {

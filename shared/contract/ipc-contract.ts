@@ -11,10 +11,7 @@ import { taxonomyViewSchema } from '../taxonomy/taxonomy-view';
  * its handler, which the compiler then demands.
  */
 
-const passphraseNew = z
-  .string()
-  .min(12, 'must be at least 12 characters')
-  .max(1024, 'must be at most 1024 characters');
+const passphraseNew = z.string().min(12, 'must be at least 12 characters').max(1024, 'must be at most 1024 characters');
 // Unlocking never tells which rule a guess broke; it only bounds the size.
 const passphraseAny = z.string().min(1, 'is required').max(1024, 'must be at most 1024 characters');
 const recoveryKeyText = z.string().min(1, 'is required').max(200, 'is too long');
@@ -168,7 +165,14 @@ export const aggregationPreview = z.object({
   waiting: z.object({
     signals: z.number().int(),
     combinations: z.array(
-      z.object({ stateActor: z.string(), modusOperandi: z.string(), channel: z.string(), signals: z.number().int(), missing: z.number().int(), waitingSince: z.string() }),
+      z.object({
+        stateActor: z.string(),
+        modusOperandi: z.string(),
+        channel: z.string(),
+        signals: z.number().int(),
+        missing: z.number().int(),
+        waitingSince: z.string(),
+      }),
     ),
   }),
   generalised: z.object({ region: z.number().int(), period: z.number().int(), target: z.number().int() }),

@@ -11,5 +11,8 @@ export function keyFingerprint(signer: string, recipient: string): string {
   const digest = sha256(utf8ToBytes(`obi-werkplek workstation\n${signer}\n${recipient}\n`));
   let n = 0n;
   for (const byte of digest.subarray(0, 8)) n = (n << 8n) | BigInt(byte);
-  return n.toString().padStart(20, '0').replace(/(\d{4})(?=\d)/g, '$1 ');
+  return n
+    .toString()
+    .padStart(20, '0')
+    .replace(/(\d{4})(?=\d)/g, '$1 ');
 }

@@ -48,7 +48,12 @@ export const manifestSchema = z
 export type Manifest = z.output<typeof manifestSchema>;
 
 const stixId = (type: string) =>
-  z.string().regex(new RegExp(`^${type}--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$`), `must be a STIX id ${type}--<uuid>`);
+  z
+    .string()
+    .regex(
+      new RegExp(`^${type}--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$`),
+      `must be a STIX id ${type}--<uuid>`,
+    );
 
 /** The STIX envelope; each object is checked in depth by the reader of its kind. */
 export const stixBundleSchema = z.strictObject({
@@ -102,10 +107,7 @@ export interface PayloadHeader {
 }
 
 /** The manifest for a header and the figures of the content; refuses anything the schema refuses. */
-export function manifestFor(
-  header: PayloadHeader,
-  content: Pick<Manifest, 'kind' | 'counts' | 'k' | 'suppressed' | 'carriedOver'>,
-): Manifest {
+export function manifestFor(header: PayloadHeader, content: Pick<Manifest, 'kind' | 'counts' | 'k' | 'suppressed' | 'carriedOver'>): Manifest {
   return manifestSchema.parse({
     id: header.id,
     kind: content.kind,

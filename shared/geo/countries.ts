@@ -221,7 +221,13 @@ export interface Country {
   demonymsNl: readonly string[];
 }
 
-const list = (field: string | undefined): string[] => (field ? field.split(',').map((s) => s.trim()).filter(Boolean) : []);
+const list = (field: string | undefined): string[] =>
+  field
+    ? field
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 /** The inflected form of a Dutch adjective of nationality: Turks → Turkse, Eritrees → Eritrese. */
 export function inflectAdjective(adjective: string): string {

@@ -21,8 +21,18 @@ describe('municipalities', () => {
     expect(new Set(municipalities.map((m) => m.name)).size).toBe(342);
     const count = (p: string) => municipalities.filter((m) => m.province === p).length;
     expect(Object.fromEntries(provinces.map((p) => [p, count(p)]))).toEqual({
-      Groningen: 10, Fryslân: 18, Drenthe: 12, Overijssel: 25, Flevoland: 6, Gelderland: 51,
-      Utrecht: 26, 'Noord-Holland': 44, 'Zuid-Holland': 50, Zeeland: 13, 'Noord-Brabant': 56, Limburg: 31,
+      Groningen: 10,
+      Fryslân: 18,
+      Drenthe: 12,
+      Overijssel: 25,
+      Flevoland: 6,
+      Gelderland: 51,
+      Utrecht: 26,
+      'Noord-Holland': 44,
+      'Zuid-Holland': 50,
+      Zeeland: 13,
+      'Noord-Brabant': 56,
+      Limburg: 31,
     });
   });
 

@@ -57,12 +57,7 @@ export function findPlace(name: string): PlaceMatch | undefined {
 
 /** Every listed Dutch place below province level with the names it is found by. */
 export function allPlaceNames(): readonly string[] {
-  return [
-    ...municipalities.map((m) => m.name),
-    ...Object.keys(municipalityAliases),
-    ...towns.map((t) => t.name),
-    ...neighbourhoods.map((n) => n.name),
-  ];
+  return [...municipalities.map((m) => m.name), ...Object.keys(municipalityAliases), ...towns.map((t) => t.name), ...neighbourhoods.map((n) => n.name)];
 }
 
 const countryByKey = new Map<string, Country>();

@@ -21,7 +21,11 @@ describe('how a policy key is stored outside the app', () => {
       z.number().int().min(-5).max(5),
       z.number().int(),
       z.number().min(0).max(1),
-      z.number().int().min(0).max(2 ** 33),
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 33),
     ]) {
       expect(valueKindOf(schema)).toEqual({ kind: 'json' });
     }

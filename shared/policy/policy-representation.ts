@@ -8,11 +8,7 @@ import { policyKeySpec, type PolicyKey, type PolicyKeyName } from './policy-sche
  * text in a REG_SZ value, which the ADMX offers as a text box.
  */
 export type ValueKind =
-  | { kind: 'enum'; values: string[] }
-  | { kind: 'boolean' }
-  | { kind: 'integer'; min: number; max: number }
-  | { kind: 'text' }
-  | { kind: 'json' };
+  { kind: 'enum'; values: string[] } | { kind: 'boolean' } | { kind: 'integer'; min: number; max: number } | { kind: 'text' } | { kind: 'json' };
 
 /** REG_DWORD holds 0 … 2³²−1; a whole number outside that range travels as JSON text. */
 const dwordMax = 0xffff_ffff;

@@ -65,7 +65,10 @@ describe('machine policy', () => {
     expect(parsePolicy({ ...base, updates: 'notify', updateFeedUrl: 'https://updates.szw.example/obi/' }).ok).toBe(true);
     expect(parsePolicy({ ...base, updates: 'off', updateFeedUrl: 'https://updates.szw.example/obi/' }).ok).toBe(true);
     for (const url of ['http://updates.szw.example/', 'file:///C:/feed', 'updates.szw.example', '']) {
-      expect(parsePolicy({ ...base, updateFeedUrl: url }), url).toMatchObject({ ok: false, problems: [{ key: 'updateFeedUrl', message: 'must be an https:// URL' }] });
+      expect(parsePolicy({ ...base, updateFeedUrl: url }), url).toMatchObject({
+        ok: false,
+        problems: [{ key: 'updateFeedUrl', message: 'must be an https:// URL' }],
+      });
     }
     expect(parsePolicy({ ...base, updates: 'auto' })).toMatchObject({
       ok: false,

@@ -128,7 +128,10 @@ export const policyKeys = {
     label: { nl: 'Teamleider (sleutels)', en: 'Team lead (keys)' },
     schema: z.strictObject({ signer: minisignPublicKey, recipient: ageRecipient }),
     showInDiagnostics: true,
-    example: { signer: 'RWSioElkdZ2TEl9ZFCZPxOBPPYKlf0xt4lGDiV4icm0P/graN+TwIku6', recipient: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p' },
+    example: {
+      signer: 'RWSioElkdZ2TEl9ZFCZPxOBPPYKlf0xt4lGDiV4icm0P/graN+TwIku6',
+      recipient: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p',
+    },
     description: {
       nl: 'Voor een contactfunctionaris: de publieke sleutels van de teamleider (signer: minisign, recipient: age), zoals `obi keys show` op de werkplek van de teamleider ze toont. Bundels gaan versleuteld naar deze ontvanger; teruggestuurde bundels worden alleen van deze ondertekenaar aanvaard.',
       en: "For a liaison officer: the team lead's public keys (signer: minisign, recipient: age), as `obi keys show` prints them on the team lead's workstation. Bundles are encrypted to this recipient; returned bundles are only accepted from this signer.",
@@ -141,7 +144,13 @@ export const policyKeys = {
       .min(1)
       .max(200),
     showInDiagnostics: true,
-    example: [{ name: 'officer-1', signer: 'RWSioElkdZ2TEl9ZFCZPxOBPPYKlf0xt4lGDiV4icm0P/graN+TwIku6', recipient: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p' }],
+    example: [
+      {
+        name: 'officer-1',
+        signer: 'RWSioElkdZ2TEl9ZFCZPxOBPPYKlf0xt4lGDiV4icm0P/graN+TwIku6',
+        recipient: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p',
+      },
+    ],
     description: {
       nl: 'Voor een teamleider: de contactfunctionarissen van het team met hun publieke sleutels. Alleen bundels van deze ondertekenaars worden aanvaard; teruggestuurde signalen gaan versleuteld naar hun ontvanger.',
       en: 'For a team lead: the liaison officers of the team with their public keys. Only bundles from these signers are accepted; returned signals are encrypted to their recipient.',
@@ -200,9 +209,7 @@ export interface PolicyProblem {
   message: string;
 }
 
-export type PolicyParse =
-  | { ok: true; policy: Policy; warnings: PolicyProblem[] }
-  | { ok: false; problems: PolicyProblem[]; warnings: PolicyProblem[] };
+export type PolicyParse = { ok: true; policy: Policy; warnings: PolicyProblem[] } | { ok: false; problems: PolicyProblem[]; warnings: PolicyProblem[] };
 
 export const policyKeyNames = Object.keys(policyKeys) as PolicyKeyName[];
 
@@ -215,10 +222,7 @@ export const policyKeySpec = (name: PolicyKeyName): PolicyKey<z.ZodType> => poli
  * Rules between keys, checked once every key is valid on its own. Each names the key to fix.
  */
 export const policyRules: ReadonlyArray<(policy: Policy) => PolicyProblem | null> = [
-  (p) =>
-    p.updates !== 'off' && p.updateFeedUrl === undefined
-      ? { key: 'updateFeedUrl', message: 'is required when updates is "notify" or "auto"' }
-      : null,
+  (p) => (p.updates !== 'off' && p.updateFeedUrl === undefined ? { key: 'updateFeedUrl', message: 'is required when updates is "notify" or "auto"' } : null),
 ];
 
 /**
@@ -278,5 +282,4 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
 }
 
 /** Describes a policy problem list in one line per key, for the CLI and the start-up refusal. */
-export const formatPolicyProblems = (problems: PolicyProblem[]): string =>
-  problems.map((p) => `${p.key}: ${p.message}`).join('; ');
+export const formatPolicyProblems = (problems: PolicyProblem[]): string => problems.map((p) => `${p.key}: ${p.message}`).join('; ');

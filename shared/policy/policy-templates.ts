@@ -28,8 +28,7 @@ type Lang = (typeof languages)[keyof typeof languages];
 /** Longest text the Group Policy text box takes for plain and for JSON values. */
 const maxLength = { text: 2048, json: 16384 };
 
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /** ADML string ids allow letters, digits and underscores. */
 const idPart = (s: string) => s.replace(/[^A-Za-z0-9]/g, '_');
@@ -52,7 +51,14 @@ function admxPolicy(name: string, kind: ValueKind): string[] {
       '    </policy>',
     ];
   }
-  return [`${open} presentation="$(presentation.${name})" ${keyAttr}>`, ...head, '      <elements>', ...admxElement(name, kind), '      </elements>', '    </policy>'];
+  return [
+    `${open} presentation="$(presentation.${name})" ${keyAttr}>`,
+    ...head,
+    '      <elements>',
+    ...admxElement(name, kind),
+    '      </elements>',
+    '    </policy>',
+  ];
 }
 
 function admxElement(name: string, kind: Exclude<ValueKind, { kind: 'boolean' }>): string[] {
@@ -60,9 +66,7 @@ function admxElement(name: string, kind: Exclude<ValueKind, { kind: 'boolean' }>
     case 'enum':
       return [
         `        <enum id="${name}" valueName="${name}" required="true">`,
-        ...kind.values.map(
-          (v) => `          <item displayName="$(string.${name}_${idPart(v)})"><value><string>${escapeXml(v)}</string></value></item>`,
-        ),
+        ...kind.values.map((v) => `          <item displayName="$(string.${name}_${idPart(v)})"><value><string>${escapeXml(v)}</string></value></item>`),
         '        </enum>',
       ];
     case 'integer':

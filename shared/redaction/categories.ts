@@ -38,8 +38,7 @@ export const replacementLabels: Readonly<Record<RedactionCategory, string>> = {
   organisation: 'ORGANISATIE',
 };
 
-export const isRedactionCategory = (value: string): value is RedactionCategory =>
-  (redactionCategories as readonly string[]).includes(value);
+export const isRedactionCategory = (value: string): value is RedactionCategory => (redactionCategories as readonly string[]).includes(value);
 
 export interface DetectedSpan {
   /** Offsets are JavaScript string indices into the text given to detect(); end is exclusive. */

@@ -8,7 +8,21 @@ const found = (text: string) => detect(text).map((s) => `${s.category}:${s.text}
 
 describe('detect: data with a fixed shape', () => {
   it('finds phone numbers in Dutch and international formats', () => {
-    for (const phone of ['06-12345678', '0612345678', '06 1234 5678', '06 - 12 34 56 78', '+31 6 12345678', '+31 (0)6 12345678', '0031 6 1234 5678', '020-6123456', '010 123 4567', '+98 912 345 6789', '+90 532 123 45 67', '+212 661 234567', '+291 7 123456']) {
+    for (const phone of [
+      '06-12345678',
+      '0612345678',
+      '06 1234 5678',
+      '06 - 12 34 56 78',
+      '+31 6 12345678',
+      '+31 (0)6 12345678',
+      '0031 6 1234 5678',
+      '020-6123456',
+      '010 123 4567',
+      '+98 912 345 6789',
+      '+90 532 123 45 67',
+      '+212 661 234567',
+      '+291 7 123456',
+    ]) {
       expect(found(`Bel ${phone} na zes uur.`), phone).toEqual([`phone:${phone}`]);
     }
     expect(found('In 2024 kwamen 1200 meldingen binnen, 14-03 was de piek.')).toEqual([]);
@@ -17,7 +31,10 @@ describe('detect: data with a fixed shape', () => {
   it('finds e-mail addresses, URLs, domains and handles, without the sentence punctuation', () => {
     expect(found('Mail naar k.haddad@example.org.')).toEqual(['email:k.haddad@example.org']);
     expect(found('Zie https://www.example.com/pad?x=1, en www.voorbeeld.nl.')).toEqual(['url:https://www.example.com/pad?x=1', 'url:www.voorbeeld.nl']);
-    expect(found('Het kanaal t.me/vrije_stem en linkedin.com/in/iemand-1990 zijn genoemd.')).toEqual(['url:t.me/vrije_stem', 'url:linkedin.com/in/iemand-1990']);
+    expect(found('Het kanaal t.me/vrije_stem en linkedin.com/in/iemand-1990 zijn genoemd.')).toEqual([
+      'url:t.me/vrije_stem',
+      'url:linkedin.com/in/iemand-1990',
+    ]);
     expect(found('Volg @vrije_stem op X.')).toEqual(['handle:@vrije_stem']);
     expect(found('Dit gebeurt o.a. in de buurt, bijv. op school.')).toEqual([]);
   });
@@ -89,7 +106,11 @@ describe('detect: names, places, addresses and organisations', () => {
     expect(found('Meneer Bakker en P. Visser kwamen.')).toEqual(['person:Bakker', 'person:P. Visser']);
     expect(found('De bakker en de visser kwamen.')).toEqual([]);
     expect(found('Mevrouw De Groot hielp.')).toEqual(['person:De Groot']);
-    expect(found("Mw. N. Hosseini-Bakker en 'Ahmet Bey' kwamen; de oom van Hussein niet.")).toEqual(['person:N. Hosseini-Bakker', 'person:Ahmet', 'person:Hussein']);
+    expect(found("Mw. N. Hosseini-Bakker en 'Ahmet Bey' kwamen; de oom van Hussein niet.")).toEqual([
+      'person:N. Hosseini-Bakker',
+      'person:Ahmet',
+      'person:Hussein',
+    ]);
   });
 
   it('finds places below province level and keeps provinces, countries and capitals', () => {
@@ -135,7 +156,18 @@ describe('detect: names, places, addresses and organisations', () => {
 describe('detect: shape of the result', () => {
   it('returns sorted, non-overlapping spans whose text is the input at their offsets', () => {
     const alphabet = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-@/:()+İıŞşÖö\n'];
-    const pieces = ['Karim Haddad', ' 06-12345678 ', 'NL91ABNA0417164300', ' in Utrecht ', '@x_y', 'k@x.nl', ' 34-jarige ', "'s-Gravenhage", 'Dorpsstraat 14', '😀'];
+    const pieces = [
+      'Karim Haddad',
+      ' 06-12345678 ',
+      'NL91ABNA0417164300',
+      ' in Utrecht ',
+      '@x_y',
+      'k@x.nl',
+      ' 34-jarige ',
+      "'s-Gravenhage",
+      'Dorpsstraat 14',
+      '😀',
+    ];
     const text = fc.array(fc.oneof(fc.constantFrom(...alphabet), fc.constantFrom(...pieces)), { maxLength: 80 }).map((xs) => xs.join(''));
     fc.assert(
       fc.property(text, (t) => {

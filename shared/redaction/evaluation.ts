@@ -80,11 +80,7 @@ export interface Mistakes {
   spurious: Array<{ id: string; span: AnnotatedSpan; text: string }>;
 }
 
-export function evaluate(
-  corpus: readonly AnnotatedSentence[],
-  detectSpans: (text: string) => readonly AnnotatedSpan[],
-  mistakes?: Mistakes,
-): Evaluation {
+export function evaluate(corpus: readonly AnnotatedSentence[], detectSpans: (text: string) => readonly AnnotatedSpan[], mistakes?: Mistakes): Evaluation {
   const counts = new Map<RedactionCategory, Counts>(redactionCategories.map((c) => [c, { truePositives: 0, falsePositives: 0, falseNegatives: 0 }]));
   const overall: Counts = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
   let annotatedChars = 0;
@@ -124,14 +120,22 @@ export function evaluate(
 /** The evaluation as a plain-text table (also pasted into the README). */
 export function formatEvaluation(title: string, e: Evaluation): string {
   const pct = (x: number) => x.toFixed(3);
-  const rows = [`${title} (${e.sentences} sentences)`, '| category | annotated | found | precision | recall | F1 |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
+  const rows = [
+    `${title} (${e.sentences} sentences)`,
+    '| category | annotated | found | precision | recall | F1 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const category of redactionCategories) {
     const s = e.byCategory[category];
     if (!s) continue;
-    rows.push(`| ${category} | ${s.truePositives + s.falseNegatives} | ${s.truePositives + s.falsePositives} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} |`);
+    rows.push(
+      `| ${category} | ${s.truePositives + s.falseNegatives} | ${s.truePositives + s.falsePositives} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} |`,
+    );
   }
   const o = e.overall;
-  rows.push(`| **overall** (any category) | ${o.truePositives + o.falseNegatives} | ${o.truePositives + o.falsePositives} | ${pct(o.precision)} | ${pct(o.recall)} | ${pct(o.f1)} |`);
+  rows.push(
+    `| **overall** (any category) | ${o.truePositives + o.falseNegatives} | ${o.truePositives + o.falsePositives} | ${pct(o.precision)} | ${pct(o.recall)} | ${pct(o.f1)} |`,
+  );
   rows.push(`leak rate (annotated characters left readable): ${(e.leakRate * 100).toFixed(2)} %`);
   return rows.join('\n');
 }

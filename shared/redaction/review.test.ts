@@ -4,7 +4,12 @@ import { decisionProblem, outgoingSummary, reviewSummary, UndecidedSpansError, t
 
 const text = 'Karim Haddad werd gebeld op 06-12345678 door iemand van het consulaat. Haddad was bang.';
 
-const decide = (surface: string, category: RedactionDecision['category'], decision: RedactionDecision['decision'] = 'redact', origin: RedactionDecision['origin'] = 'detected'): RedactionDecision => ({
+const decide = (
+  surface: string,
+  category: RedactionDecision['category'],
+  decision: RedactionDecision['decision'] = 'redact',
+  origin: RedactionDecision['origin'] = 'detected',
+): RedactionDecision => ({
   surface,
   category,
   decision,

@@ -71,8 +71,45 @@ function containsDigit(word: string): boolean {
 }
 /** Abbreviations after which a full stop does not end the sentence. */
 const abbreviations = new Set([
-  'mw', 'mevr', 'dhr', 'hr', 'mr', 'dr', 'drs', 'ir', 'ing', 'prof', 'ds', 'geb', 'st', 'nr', 'tel', 'mob', 'bijv', 'bv', 'ca',
-  'evt', 'ivm', 'zgn', 'mej', 'jr', 'sr', 'zr', 'resp', 'vs', 'art', 'blz', 'jl', 'lft', 'o', 'a', 'm', 'b', 't', 'v', 'd',
+  'mw',
+  'mevr',
+  'dhr',
+  'hr',
+  'mr',
+  'dr',
+  'drs',
+  'ir',
+  'ing',
+  'prof',
+  'ds',
+  'geb',
+  'st',
+  'nr',
+  'tel',
+  'mob',
+  'bijv',
+  'bv',
+  'ca',
+  'evt',
+  'ivm',
+  'zgn',
+  'mej',
+  'jr',
+  'sr',
+  'zr',
+  'resp',
+  'vs',
+  'art',
+  'blz',
+  'jl',
+  'lft',
+  'o',
+  'a',
+  'm',
+  'b',
+  't',
+  'v',
+  'd',
 ]);
 
 const SPACE = 1;
@@ -91,7 +128,22 @@ function gapFlags(text: string, from: number, to: number): number {
     else if (c === 46) flags |= DOT;
     else if (c === 40 || c === 91) flags |= OPEN;
     // ! ? : newline bullet quotes
-    else if (c === 33 || c === 63 || c === 58 || c === 10 || c === 13 || c === 0x2022 || c === 42 || c === 34 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb) flags |= END;
+    else if (
+      c === 33 ||
+      c === 63 ||
+      c === 58 ||
+      c === 10 ||
+      c === 13 ||
+      c === 0x2022 ||
+      c === 42 ||
+      c === 34 ||
+      c === 0x201c ||
+      c === 0x201d ||
+      c === 0x201e ||
+      c === 0xab ||
+      c === 0xbb
+    )
+      flags |= END;
     else flags |= 32;
   }
   return flags;
@@ -116,7 +168,11 @@ export function tokenise(text: string): Token[] {
     const start = i;
     let end: number;
     if (isWordChar(c)) end = wordEnd(text, i);
-    else if (isApostrophe(c) && (text[i + 1] === 's' || text[i + 1] === 't' || text[i + 1] === 'S' || text[i + 1] === 'T') && (text[i + 2] === '-' || text[i + 2] === ' ')) {
+    else if (
+      isApostrophe(c) &&
+      (text[i + 1] === 's' || text[i + 1] === 't' || text[i + 1] === 'S' || text[i + 1] === 'T') &&
+      (text[i + 2] === '-' || text[i + 2] === ' ')
+    ) {
       // The 's of 's-Gravenhage and 's-Hertogenbosch.
       end = i + 2;
     } else {

@@ -52,7 +52,8 @@ function structureProblems({ machinetag: mt, reused }: TaxonomyPackage): Package
     });
   });
   reused.forEach((r, i) => {
-    if (r.namespace === taxonomyNamespace) problems.push({ path: `reused.${i}.namespace`, message: `"${taxonomyNamespace}" is this taxonomy, not a reused one` });
+    if (r.namespace === taxonomyNamespace)
+      problems.push({ path: `reused.${i}.namespace`, message: `"${taxonomyNamespace}" is this taxonomy, not a reused one` });
   });
   return problems;
 }

@@ -10,11 +10,17 @@ describe('tags', () => {
   it('parses and formats machine tags, with and without a value', () => {
     expect(parseTag('nl-obi:state-actor="IR"')).toEqual({ namespace: 'nl-obi', predicate: 'state-actor', value: 'IR' });
     expect(parseTag('tlp:amber+strict')).toEqual({ namespace: 'tlp', predicate: 'amber+strict' });
-    for (const bad of ['', 'nl-obi', 'nl-obi:', 'nl-obi:state-actor=IR', 'nl-obi:state-actor=""', ':x="y"', 'nl-obi:a b="c"']) expect(parseTag(bad), bad).toBeNull();
+    for (const bad of ['', 'nl-obi', 'nl-obi:', 'nl-obi:state-actor=IR', 'nl-obi:state-actor=""', ':x="y"', 'nl-obi:a b="c"'])
+      expect(parseTag(bad), bad).toBeNull();
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z][a-z-]{0,10}$/), fc.stringMatching(/^[a-z][a-z-]{0,10}$/), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 +-]{0,10}$/), (ns, p, v) => {
-        expect(parseTag(formatTag(ns, p, v))).toEqual({ namespace: ns, predicate: p, value: v });
-      }),
+      fc.property(
+        fc.stringMatching(/^[a-z][a-z-]{0,10}$/),
+        fc.stringMatching(/^[a-z][a-z-]{0,10}$/),
+        fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 +-]{0,10}$/),
+        (ns, p, v) => {
+          expect(parseTag(formatTag(ns, p, v))).toEqual({ namespace: ns, predicate: p, value: v });
+        },
+      ),
     );
   });
 
@@ -31,7 +37,11 @@ describe('tags', () => {
     ]) {
       expect(checkTag(pkg, tag), tag).toMatchObject({ ok: true });
     }
-    expect(checkTag(pkg, 'nl-obi:severity="4"')).toMatchObject({ ok: true, value: { numericalValue: 4 }, predicate: { exclusive: true, usage: 'classification' } });
+    expect(checkTag(pkg, 'nl-obi:severity="4"')).toMatchObject({
+      ok: true,
+      value: { numericalValue: 4 },
+      predicate: { exclusive: true, usage: 'classification' },
+    });
     expect(checkTag(pkg, 'admiralty-scale:source-reliability="a"')).toMatchObject({ ok: true, predicate: { usage: 'grading', exclusive: true } });
   });
 
@@ -54,7 +64,9 @@ describe('tags', () => {
 
   it('checks the tags of one record: duplicates, exclusive predicates, exclusive namespaces', () => {
     expect(checkTags(pkg, ['nl-obi:state-actor="IR"', 'nl-obi:state-actor="RU"', 'nl-obi:modus-operandi="spyware-hacking"'])).toEqual([]);
-    expect(checkTags(pkg, ['nl-obi:severity="1"', 'nl-obi:severity="2"'])).toEqual([{ index: 1, problem: 'exclusive', message: 'nl-obi:severity takes one value only' }]);
+    expect(checkTags(pkg, ['nl-obi:severity="1"', 'nl-obi:severity="2"'])).toEqual([
+      { index: 1, problem: 'exclusive', message: 'nl-obi:severity takes one value only' },
+    ]);
     expect(checkTags(pkg, ['admiralty-scale:source-reliability="a"', 'admiralty-scale:source-reliability="b"'])[0]?.problem).toBe('exclusive');
     expect(checkTags(pkg, ['nl-obi:channel="email"', 'nl-obi:channel="email"'])).toEqual([{ index: 1, problem: 'duplicate', message: 'is given twice' }]);
     expect(checkTags(pkg, ['nl-obi:channel="fax"'])[0]).toMatchObject({ index: 0, problem: 'unknown_value' });
@@ -66,7 +78,10 @@ describe('tags', () => {
     const severityNl = nl.find((p) => p.predicate === 'severity')!;
     expect(severityNl).toMatchObject({ namespace: 'nl-obi', label: 'Ernst', exclusive: true });
     expect(severityNl.values.map((v) => v.label)).toEqual(['1 – Laag', '2 – Matig', '3 – Ernstig', '4 – Zeer ernstig']);
-    expect(en.find((p) => p.predicate === 'state-actor')!.values.find((v) => v.value === 'IR')).toMatchObject({ label: 'Iran', tag: 'nl-obi:state-actor="IR"' });
+    expect(en.find((p) => p.predicate === 'state-actor')!.values.find((v) => v.value === 'IR')).toMatchObject({
+      label: 'Iran',
+      tag: 'nl-obi:state-actor="IR"',
+    });
     expect(nl.find((p) => p.namespace === 'tlp')!.values).toEqual([expect.objectContaining({ tag: 'tlp:amber+strict', value: null })]);
     expect(valuesOf(pkg, 'community')).toContain('eritrean');
 

@@ -107,9 +107,7 @@ export const isKnownTag = (pkg: TaxonomyPackage, tag: string): boolean => indexO
 
 export type TagProblem = 'malformed' | 'unknown_namespace' | 'unknown_predicate' | 'unknown_value' | 'value_required' | 'duplicate' | 'exclusive';
 
-export type TagCheck =
-  | { ok: true; predicate: PredicateInfo; value: ValueInfo }
-  | { ok: false; problem: TagProblem; message: string };
+export type TagCheck = { ok: true; predicate: PredicateInfo; value: ValueInfo } | { ok: false; problem: TagProblem; message: string };
 
 /**
  * Checks one tag against the package. Messages name the namespace and predicate when they are
@@ -207,5 +205,9 @@ export function listValues(pkg: TaxonomyPackage, language: 'nl' | 'en'): Predica
 
 /** The values of one predicate of the project's own namespace, e.g. the communities of a meeting. */
 export function valuesOf(pkg: TaxonomyPackage, predicate: string): string[] {
-  return indexOf(pkg).byPredicate.get(`${taxonomyNamespace}:${predicate}`)?.values.map((v) => v.value!) ?? [];
+  return (
+    indexOf(pkg)
+      .byPredicate.get(`${taxonomyNamespace}:${predicate}`)
+      ?.values.map((v) => v.value!) ?? []
+  );
 }

@@ -53,9 +53,7 @@ export function evolve(edits: Edit[], base: RawPackage = rawBuiltin(), version =
       );
       delete pkg.labels.values[p]![value];
       pkg.changes.push(
-        into === undefined
-          ? { version, kind: 'retired', from: tag(p, value), to: [] }
-          : { version, kind: 'merged', from: tag(p, value), to: [tag(p, into)] },
+        into === undefined ? { version, kind: 'retired', from: tag(p, value), to: [] } : { version, kind: 'merged', from: tag(p, value), to: [tag(p, into)] },
       );
     }
   }
@@ -74,7 +72,11 @@ export const sampleTags = {
 
 /** Version 2 of the built-in taxonomy: one value renamed, one merged into another, one retired. */
 export const version2 = (): RawPackage =>
-  evolve([{ rename: ['channel', 'email', 'e-mail'] }, { merge: ['effect', 'travel-avoidance', 'withdrawal-from-activity'] }, { retire: ['reporting', 'not-reported-other'] }]);
+  evolve([
+    { rename: ['channel', 'email', 'e-mail'] },
+    { merge: ['effect', 'travel-avoidance', 'withdrawal-from-activity'] },
+    { retire: ['reporting', 'not-reported-other'] },
+  ]);
 
 export function parsed(raw: RawPackage): TaxonomyPackage {
   const result = parseTaxonomyPackage(raw);

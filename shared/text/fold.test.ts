@@ -9,9 +9,11 @@ describe('search folding', () => {
   });
 
   it('keeps the length of any text, so offsets map back', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-      expect(foldForSearch(s).length).toBe(s.length);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        expect(foldForSearch(s).length).toBe(s.length);
+      }),
+    );
   });
 
   it('splits a query into at most 16 folded words', () => {

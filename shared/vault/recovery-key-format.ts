@@ -21,9 +21,7 @@ export function formatRecoveryKey(bytes: Uint8Array): string {
 }
 
 export type RecoveryKeyParse =
-  | { ok: true; bytes: Uint8Array }
-  | { ok: false; reason: 'length'; digits: number }
-  | { ok: false; reason: 'checksum'; groups: number[] };
+  { ok: true; bytes: Uint8Array } | { ok: false; reason: 'length'; digits: number } | { ok: false; reason: 'checksum'; groups: number[] };
 
 const lookAlikes: Record<string, string> = { o: '0', O: '0', i: '1', I: '1', l: '1', L: '1' };
 

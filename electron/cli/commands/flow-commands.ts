@@ -22,7 +22,11 @@ function validPolicy(io: CliIo) {
 
 function requireRole(io: CliIo, role: 'officer' | 'teamlead') {
   const policy = validPolicy(io);
-  if (policy.role !== role) throw new AppError('invalid_request', `This is a ${role === 'teamlead' ? 'team-lead' : 'officer'} command; the policy says this workstation is ${policy.role === 'teamlead' ? 'a team lead' : 'an officer'}.`);
+  if (policy.role !== role)
+    throw new AppError(
+      'invalid_request',
+      `This is a ${role === 'teamlead' ? 'team-lead' : 'officer'} command; the policy says this workstation is ${policy.role === 'teamlead' ? 'a team lead' : 'an officer'}.`,
+    );
   return policy;
 }
 
@@ -52,7 +56,9 @@ export function addFlowCommands(program: Command, io: CliIo): void {
     .option('--out <dir>', "write into this folder instead of the transport's outbox")
     .action(async (opts: VaultOpt & { out?: string }) => {
       const policy = validPolicy(io);
-      const result = await withVault(io, opts.vault, (v) => exportNow(v, policy, defaultCaptureDeps(v), { ...(opts.out ? { outDir: opts.out } : {}), ...crashHooks(io) }));
+      const result = await withVault(io, opts.vault, (v) =>
+        exportNow(v, policy, defaultCaptureDeps(v), { ...(opts.out ? { outDir: opts.out } : {}), ...crashHooks(io) }),
+      );
       for (const path of result.paths) io.out(path);
       for (const id of result.blocked) io.err(`obi: signal ${id} went back to draft: a proposed redaction in its summary has no decision.`);
       for (const f of result.failures) io.err(`obi: bundle ${f.bundle} was not delivered (${f.code}); it stays ready and goes with the next export.`);
@@ -102,7 +108,11 @@ export function addFlowCommands(program: Command, io: CliIo): void {
       if (!opts.all && id === undefined) throw new AppError('invalid_request', 'Say which signal: ID or --all.');
       const done = await withVault(io, opts.vault, (v) => {
         const own = workstationKeys(v)?.signer ?? null;
-        const ids = opts.all ? listReview(v.db, own, 'pending').filter((i) => !i.ownSignal).map((i) => i.id) : [itemId(id!)];
+        const ids = opts.all
+          ? listReview(v.db, own, 'pending')
+              .filter((i) => !i.ownSignal)
+              .map((i) => i.id)
+          : [itemId(id!)];
         for (const i of ids) approve(v.db, i, own);
         return ids.length;
       });
@@ -126,7 +136,8 @@ export function addFlowCommands(program: Command, io: CliIo): void {
     .option('--category <category>', `what it is (${redactionCategories.join(', ')})`, 'person')
     .action(async (id: string, opts: VaultOpt & { text: string; category: string }) => {
       requireRole(io, 'teamlead');
-      if (!(redactionCategories as readonly string[]).includes(opts.category)) throw new AppError('invalid_request', `--category: must be one of ${redactionCategories.join(', ')}`);
+      if (!(redactionCategories as readonly string[]).includes(opts.category))
+        throw new AppError('invalid_request', `--category: must be one of ${redactionCategories.join(', ')}`);
       const item = await withVault(io, opts.vault, (v) => {
         const own = workstationKeys(v)?.signer ?? null;
         const current = listReview(v.db, own).find((i) => i.id === itemId(id));

@@ -27,7 +27,15 @@ function readRegExport(path: string): PolicyParse {
   // reg.exe redirected with `>` in PowerShell writes UTF-16; cmd.exe writes the OEM code page.
   // Non-ASCII characters are kept as a non-ASCII byte so the reader refuses them as it does on Windows.
   const text =
-    bytes[0] === 0xff && bytes[1] === 0xfe ? Buffer.from(bytes.subarray(2).toString('utf16le').replace(/[^ -~\t\r\n]/g, '\x80'), 'latin1') : bytes;
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? Buffer.from(
+          bytes
+            .subarray(2)
+            .toString('utf16le')
+            .replace(/[^ -~\t\r\n]/g, '\x80'),
+          'latin1',
+        )
+      : bytes;
   const parsed = parseRegQuery(text);
   const candidate = registryCandidate(parsed.values);
   const result = parsePolicy(candidate.values);

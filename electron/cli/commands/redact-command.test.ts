@@ -31,7 +31,12 @@ describe('obi redact', () => {
   });
 
   it('with --jsonl writes one line per input line, in order, numbering each line on its own', async () => {
-    const lines = ['{"id": "a", "text": "Karim Haddad belde."}', '{"id": "b", "text": "Geen namen, alleen de ambassade.", "extra": 1}', '', '{"id": "c", "text": "Elif Şahin en Karim Haddad."}\r'];
+    const lines = [
+      '{"id": "a", "text": "Karim Haddad belde."}',
+      '{"id": "b", "text": "Geen namen, alleen de ambassade.", "extra": 1}',
+      '',
+      '{"id": "c", "text": "Elif Şahin en Karim Haddad."}\r',
+    ];
     const r = await obiRedact(['--jsonl'], `${lines.join('\n')}\n`);
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(r.out.map((l) => JSON.parse(l) as { id: string; text: string })).toMatchObject([

@@ -72,7 +72,11 @@ function redactLine(bytes: Uint8Array, line: number): string | null {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || 'the line';
-    throw new AppError('invalid_request', `line ${line}: ${field === 'the line' ? 'expected an object with "id" and "text"' : `"${field}" must be a string`}.`, { field });
+    throw new AppError(
+      'invalid_request',
+      `line ${line}: ${field === 'the line' ? 'expected an object with "id" and "text"' : `"${field}" must be a string`}.`,
+      { field },
+    );
   }
   const { id, text: input } = parsed.data;
   const result = redactText(input);

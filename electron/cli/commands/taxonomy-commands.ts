@@ -66,7 +66,7 @@ export function addTaxonomyCommands(program: Command, io: CliIo): void {
     });
 
   vaultOption(taxonomy.command('verify'))
-    .description("check a taxonomy update: signature (policy taxonomyKey from $OBI_POLICY), schema and version; exit 0 or 2")
+    .description('check a taxonomy update: signature (policy taxonomyKey from $OBI_POLICY), schema and version; exit 0 or 2')
     .argument('<file>', 'taxonomy package; its signature FILE.minisig lies beside it')
     .action(async (file: string, opts: VaultOpt) => {
       const policy = validPolicy(io);

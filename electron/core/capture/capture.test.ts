@@ -88,7 +88,9 @@ describe('signals', () => {
     expect(s).toMatchObject({ state: 'draft', taxonomyVersion: 1, consent: true });
     expect(s.tags).toEqual(['nl-obi:modus-operandi="coercion-by-proxy-family"', 'nl-obi:state-actor="IR"']);
     expect(s.spans).toEqual([{ start: 0, end: 79, quote: notes.slice(0, 79) }]);
-    expect(codeOf(() => signals.create({ meetingId: m.id, spans: [{ start: 0, end: 9999 }], summary: 'x', tags: [], consent: true }))).toMatch(/spans\.0: is outside the notes/);
+    expect(codeOf(() => signals.create({ meetingId: m.id, spans: [{ start: 0, end: 9999 }], summary: 'x', tags: [], consent: true }))).toMatch(
+      /spans\.0: is outside the notes/,
+    );
     expect(codeOf(() => signals.update(s.id, { tags: ['nl-obi:state-actor="XX"'] }))).toMatch(/tags\.0: has a value that nl-obi:state-actor does not have/);
     expect(codeOf(() => signals.update(s.id, { tags: ['nl-obi:severity="1"', 'nl-obi:severity="2"'] }))).toMatch(/takes one value only/);
   });
@@ -97,7 +99,9 @@ describe('signals', () => {
     const { meetings, signals } = await open();
     const m = meetings.create(fields(), notes);
     const s = signals.create({ meetingId: m.id, spans: [{ start: 0, end: 10 }], summary: 'Samenvatting', tags: ['nl-obi:state-actor="IR"'], consent: false });
-    expect(codeOf(() => signals.transition(s.id, 'ready'))).toBe('not_ready: The signal cannot be ready: the source has not agreed to sharing in bundled form.');
+    expect(codeOf(() => signals.transition(s.id, 'ready'))).toBe(
+      'not_ready: The signal cannot be ready: the source has not agreed to sharing in bundled form.',
+    );
     signals.update(s.id, { consent: true });
     expect(codeOf(() => signals.transition(s.id, 'ready'))).toMatch(/modus-operandi tag is missing/);
     signals.update(s.id, { tags: ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="intimidation-threats"'] });
@@ -134,9 +138,24 @@ describe('search', () => {
   async function seeded() {
     const ctx = await open();
     const a = ctx.meetings.create(fields({ date: '2026-10-01' }), notes);
-    const b = ctx.meetings.create(fields({ date: '2026-11-01', municipality: 'Tilburg', community: 'chinese' }), 'Een student werd gefotografeerd bij een demonstratie door iemand van de ambassade.');
-    ctx.signals.create({ meetingId: a.id, spans: [{ start: 0, end: 20 }], summary: 'Familie in Iran ondervraagd', tags: ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="coercion-by-proxy-family"'], consent: true });
-    ctx.signals.create({ meetingId: b.id, spans: [{ start: 0, end: 20 }], summary: 'Fotograferen van demonstranten', tags: ['nl-obi:state-actor="CN"', 'nl-obi:modus-operandi="physical-surveillance"'], consent: true });
+    const b = ctx.meetings.create(
+      fields({ date: '2026-11-01', municipality: 'Tilburg', community: 'chinese' }),
+      'Een student werd gefotografeerd bij een demonstratie door iemand van de ambassade.',
+    );
+    ctx.signals.create({
+      meetingId: a.id,
+      spans: [{ start: 0, end: 20 }],
+      summary: 'Familie in Iran ondervraagd',
+      tags: ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="coercion-by-proxy-family"'],
+      consent: true,
+    });
+    ctx.signals.create({
+      meetingId: b.id,
+      spans: [{ start: 0, end: 20 }],
+      summary: 'Fotograferen van demonstranten',
+      tags: ['nl-obi:state-actor="CN"', 'nl-obi:modus-operandi="physical-surveillance"'],
+      consent: true,
+    });
     return ctx;
   }
 
@@ -148,7 +167,11 @@ describe('search', () => {
     const [a, b] = hits[0]!.highlights[0]!;
     expect(hits[0]!.excerpt.slice(a, b)).toBe('Yıldız');
     expect(search(db, 'YILDIZ', {})).toHaveLength(1);
-    expect(search(db, 'ondervra', {}).map((h) => h.kind).sort()).toEqual(['meeting', 'signal']);
+    expect(
+      search(db, 'ondervra', {})
+        .map((h) => h.kind)
+        .sort(),
+    ).toEqual(['meeting', 'signal']);
   });
 
   it('combines the query with filters on period, community, province, state and tags', async () => {
@@ -156,18 +179,30 @@ describe('search', () => {
     expect(search(db, '', { province: 'Noord-Brabant' }).every((h) => h.province === 'Noord-Brabant')).toBe(true);
     expect(search(db, '', { community: 'iranian' }).map((h) => h.community)).toEqual(['iranian', 'iranian']);
     expect(search(db, '', { from: '2026-10-15' }).every((h) => h.date >= '2026-10-15')).toBe(true);
-    expect(search(db, '', { tags: ['nl-obi:state-actor="CN"'] }).map((h) => h.kind).sort()).toEqual(['meeting', 'signal']);
+    expect(
+      search(db, '', { tags: ['nl-obi:state-actor="CN"'] })
+        .map((h) => h.kind)
+        .sort(),
+    ).toEqual(['meeting', 'signal']);
     expect(search(db, '', { tags: ['nl-obi:state-actor="CN"', 'nl-obi:state-actor="IR"'] })).toHaveLength(4);
     expect(search(db, '', { tags: ['nl-obi:state-actor="CN"', 'nl-obi:modus-operandi="coercion-by-proxy-family"'] })).toHaveLength(0);
-    expect(search(db, 'demonstr', { state: 'draft' }).map((h) => h.kind).sort()).toEqual(['meeting', 'signal']);
+    expect(
+      search(db, 'demonstr', { state: 'draft' })
+        .map((h) => h.kind)
+        .sort(),
+    ).toEqual(['meeting', 'signal']);
     expect(search(db, 'demonstr', { state: 'ready' })).toHaveLength(0);
   });
 
   it('pages through hits without skipping or repeating one, also when meeting dates do not follow entry', async () => {
     const { db, meetings, signals } = await open();
-    const ids = Array.from({ length: 30 }, (_, i) => meetings.create(fields({ date: `2026-${String(1 + ((i * 7) % 12)).padStart(2, '0')}-01` }), `overleg ${i} over intimidatie`).id);
+    const ids = Array.from(
+      { length: 30 },
+      (_, i) => meetings.create(fields({ date: `2026-${String(1 + ((i * 7) % 12)).padStart(2, '0')}-01` }), `overleg ${i} over intimidatie`).id,
+    );
     // Signals recorded later about older meetings: entry order and meeting order differ.
-    for (const id of ids.slice(0, 12)) signals.create({ meetingId: id, spans: [{ start: 0, end: 6 }], summary: `intimidatie gemeld bij overleg ${id}`, tags: [], consent: true });
+    for (const id of ids.slice(0, 12))
+      signals.create({ meetingId: id, spans: [{ start: 0, end: 6 }], summary: `intimidatie gemeld bij overleg ${id}`, tags: [], consent: true });
     const key = (h: { meetingId: number; signalId: number | null }) => `${h.meetingId}/${h.signalId}`;
     for (const query of ['intimidatie', '']) {
       const all = search(db, query, {}, 500).map(key);
@@ -201,13 +236,21 @@ describe('import', () => {
     const bad = [line(), line(), JSON.stringify({ date: 'not a date', notes: 7 }), line()].join('\n');
     expect(codeOf(() => importMeetings(db, deps, bad))).toBe('invalid_request: line 3: date: must be a date as YYYY-MM-DD');
     expect(codeOf(() => importMeetings(db, deps, [line(), '{oops'].join('\n')))).toBe('invalid_request: line 2: not valid JSON');
-    expect(codeOf(() => importMeetings(db, deps, line({ municipality: 'Atlantis' })))).toBe('invalid_request: line 1: municipality: is not a Dutch municipality');
+    expect(codeOf(() => importMeetings(db, deps, line({ municipality: 'Atlantis' })))).toBe(
+      'invalid_request: line 1: municipality: is not a Dutch municipality',
+    );
     expect(codeOf(() => importMeetings(db, deps, line({ signals: [{ quote: 'not in the notes', summary: 's', tags: [], consent: true }] })))).toBe(
       'invalid_request: line 1: signals.0.quote: is not part of the notes',
     );
-    expect(codeOf(() => importMeetings(db, deps, [line(), line({ signals: [{ quote: 'Teheran', summary: 's', tags: ['nl-obi:state-actor="ZZ"'], consent: true }] })].join('\n')))).toMatch(
-      /^invalid_request: line 2: signals\.0\.tags\.0: has a value that nl-obi:state-actor does not have/,
-    );
+    expect(
+      codeOf(() =>
+        importMeetings(
+          db,
+          deps,
+          [line(), line({ signals: [{ quote: 'Teheran', summary: 's', tags: ['nl-obi:state-actor="ZZ"'], consent: true }] })].join('\n'),
+        ),
+      ),
+    ).toMatch(/^invalid_request: line 2: signals\.0\.tags\.0: has a value that nl-obi:state-actor does not have/);
     expect(meetings.count()).toBe(0);
     expect(signals.list()).toEqual([]);
     expect(importMeetings(db, deps, [line(), '', line({ name: undefined })].join('\n'))).toEqual({ meetings: 2, signals: 2 });
@@ -247,8 +290,19 @@ describe('overview', () => {
     const { meetings, signals, db } = await open();
     const m = meetings.create(fields({ date: '2026-11-02' }), notes);
     const older = meetings.create(fields({ date: '2026-10-02' }), notes);
-    for (const [meetingId, actor] of [[m.id, 'IR'], [m.id, 'IR'], [m.id, 'CN'], [older.id, 'RU']] as const) {
-      signals.create({ meetingId, spans: [{ start: 0, end: 5 }], summary: 's', tags: [`nl-obi:state-actor="${actor}"`, 'nl-obi:modus-operandi="intimidation-threats"'], consent: true });
+    for (const [meetingId, actor] of [
+      [m.id, 'IR'],
+      [m.id, 'IR'],
+      [m.id, 'CN'],
+      [older.id, 'RU'],
+    ] as const) {
+      signals.create({
+        meetingId,
+        spans: [{ start: 0, end: 5 }],
+        summary: 's',
+        tags: [`nl-obi:state-actor="${actor}"`, 'nl-obi:modus-operandi="intimidation-threats"'],
+        consent: true,
+      });
     }
     const o = overview(db, '2026-11');
     expect(o.byState.draft).toBe(4);

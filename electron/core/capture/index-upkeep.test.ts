@@ -19,7 +19,15 @@ async function open() {
   return { vault, meetings: new Meetings(vault.db, defaultCaptureDeps(vault)) };
 }
 
-const fields = { date: '2026-11-02', time: null, kind: 'community-dialogue' as const, community: 'iranian', municipality: 'Deventer', setting: 'buurthuis', participants: 12 };
+const fields = {
+  date: '2026-11-02',
+  time: null,
+  kind: 'community-dialogue' as const,
+  community: 'iranian',
+  municipality: 'Deventer',
+  setting: 'buurthuis',
+  participants: 12,
+};
 
 /** Segments of the notes index: each one has at least one row in the index's term table. */
 const segments = (vault: OpenVault) => (vault.db.prepare('SELECT count(DISTINCT segid) AS n FROM notes_fts_idx').get() as { n: number }).n;

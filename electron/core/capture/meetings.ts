@@ -54,7 +54,19 @@ export class Meetings {
           `INSERT INTO meetings (date, time, kind, community, municipality, province, setting, participants, taxonomy_version, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(fields.date, fields.time, fields.kind, fields.community, place.municipality, place.province, fields.setting, fields.participants, this.deps.taxonomy.version, at, at);
+        .run(
+          fields.date,
+          fields.time,
+          fields.kind,
+          fields.community,
+          place.municipality,
+          place.province,
+          fields.setting,
+          fields.participants,
+          this.deps.taxonomy.version,
+          at,
+          at,
+        );
       const id = Number(lastInsertRowid);
       this.db.prepare('INSERT INTO notes (meeting_id, body, revision, saved_at) VALUES (?, ?, 1, ?)').run(id, notes, at);
       if (notes.length > 0) this.db.prepare('INSERT INTO notes_fts (rowid, body) VALUES (?, ?)').run(id, foldForSearch(notes));
@@ -70,7 +82,19 @@ export class Meetings {
                 taxonomy_version = ?, updated_at = ?
          WHERE id = ?`,
       )
-      .run(fields.date, fields.time, fields.kind, fields.community, place.municipality, place.province, fields.setting, fields.participants, this.deps.taxonomy.version, this.now(), id);
+      .run(
+        fields.date,
+        fields.time,
+        fields.kind,
+        fields.community,
+        place.municipality,
+        place.province,
+        fields.setting,
+        fields.participants,
+        this.deps.taxonomy.version,
+        this.now(),
+        id,
+      );
     if (changed.changes === 0) throw notFound();
     return this.get(id);
   }
@@ -83,8 +107,7 @@ export class Meetings {
 
   notes(id: number): { body: string; revision: number; savedAt: string } {
     const row = this.db.prepare('SELECT body, revision, saved_at AS savedAt FROM notes WHERE meeting_id = ?').get(id) as
-      | { body: string; revision: number; savedAt: string }
-      | undefined;
+      { body: string; revision: number; savedAt: string } | undefined;
     if (row) return row;
     const meeting = this.get(id);
     return { body: '', revision: 0, savedAt: meeting.notesRemovedAt ?? meeting.updatedAt };
@@ -106,7 +129,9 @@ export class Meetings {
       const revision = baseRevision + 1;
       const savedAt = this.now();
       this.db
-        .prepare('INSERT INTO notes (meeting_id, body, revision, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET body = excluded.body, revision = excluded.revision, saved_at = excluded.saved_at')
+        .prepare(
+          'INSERT INTO notes (meeting_id, body, revision, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET body = excluded.body, revision = excluded.revision, saved_at = excluded.saved_at',
+        )
         .run(id, body, revision, savedAt);
       this.db.prepare('DELETE FROM notes_fts WHERE rowid = ?').run(id);
       if (body.length > 0) this.db.prepare('INSERT INTO notes_fts (rowid, body) VALUES (?, ?)').run(id, foldForSearch(body));

@@ -19,7 +19,10 @@ async function setup() {
   const { vault } = await createVault(join(tempDir(), 'v'), passphrase, testVaultOptions);
   open.push(vault);
   const deps = defaultCaptureDeps(vault);
-  const m = new Meetings(vault.db, deps).create({ date: '2026-11-02', time: null, kind: 'event', community: 'iranian', municipality: 'Deventer', setting: '', participants: 8 }, summary);
+  const m = new Meetings(vault.db, deps).create(
+    { date: '2026-11-02', time: null, kind: 'event', community: 'iranian', municipality: 'Deventer', setting: '', participants: 8 },
+    summary,
+  );
   const signals = new Signals(vault.db, deps);
   const s = signals.create({ meetingId: m.id, spans: [{ start: 0, end: 12 }], summary, tags, consent: true });
   return { vault, deps, signals, s };
@@ -46,7 +49,9 @@ describe('redaction decisions and readiness', () => {
 
   it('refuses changes to the decisions of a signal that is no longer editable, and bad decisions', async () => {
     const { vault, signals, s } = await setup();
-    expect(code(() => decide(vault.db, s.id, { surface: 'Karim Haddad', category: 'person', decision: 'keep', reason: 'two words', origin: 'detected' }))).toBe('invalid_request');
+    expect(code(() => decide(vault.db, s.id, { surface: 'Karim Haddad', category: 'person', decision: 'keep', reason: 'two words', origin: 'detected' }))).toBe(
+      'invalid_request',
+    );
     readyAll(vault.db, defaultCaptureDeps(vault), true);
     expect(signals.get(s.id).state).toBe('ready');
     expect(code(() => undecide(vault.db, s.id, 'Karim Haddad', 'person'))).toBe('not_editable');
@@ -64,7 +69,13 @@ describe('redaction decisions and readiness', () => {
   it('readies every signal it can with --accept-proposed and says why the rest stay', async () => {
     const { vault, deps, signals, s } = await setup();
     const noConsent = signals.create({ meetingId: s.meetingId, spans: [{ start: 0, end: 5 }], summary: 'Zonder toestemming.', tags, consent: false });
-    expect(readyAll(vault.db, deps, false)).toEqual({ ready: 0, skipped: [{ id: s.id, reason: 'redaction_undecided' }, { id: noConsent.id, reason: 'no_consent' }] });
+    expect(readyAll(vault.db, deps, false)).toEqual({
+      ready: 0,
+      skipped: [
+        { id: s.id, reason: 'redaction_undecided' },
+        { id: noConsent.id, reason: 'no_consent' },
+      ],
+    });
     expect(readyAll(vault.db, deps, true)).toEqual({ ready: 1, skipped: [{ id: noConsent.id, reason: 'no_consent' }] });
     expect(listDecisions(vault.db, s.id).every((d) => d.decision === 'redact')).toBe(true);
   });

@@ -41,9 +41,7 @@ export function excerptOf(text: string, terms: string[]): { excerpt: string; hig
   const prefix = start > 0 ? '…' : '';
   const suffix = end < text.length ? '…' : '';
   const excerpt = `${prefix}${text.slice(start, end)}${suffix}`;
-  const highlights = all
-    .filter(([a, b]) => a >= start && b <= end)
-    .map(([a, b]): [number, number] => [a - start + prefix.length, b - start + prefix.length]);
+  const highlights = all.filter(([a, b]) => a >= start && b <= end).map(([a, b]): [number, number] => [a - start + prefix.length, b - start + prefix.length]);
   return { excerpt, highlights };
 }
 
@@ -106,9 +104,9 @@ export function search(db: SqlDatabase, query: string, filters: SearchFilters, l
     signalFiltered ? `AND EXISTS (SELECT 1 FROM signals s WHERE s.meeting_id = m.id ${signalWhere.map((w) => `AND ${w}`).join(' ')})` : '',
     terms.length ? 'ORDER BY f.rowid DESC LIMIT ?' : 'ORDER BY m.id DESC LIMIT ?',
   ].join(' ');
-  const meetingRows = db
-    .prepare(meetingSql)
-    .all(...(terms.length ? [expression] : []), ...params, ...(signalFiltered ? signalParams : []), take) as Array<Omit<SearchHit, 'kind' | 'excerpt' | 'highlights'> & { text: string | null; entered: string }>;
+  const meetingRows = db.prepare(meetingSql).all(...(terms.length ? [expression] : []), ...params, ...(signalFiltered ? signalParams : []), take) as Array<
+    Omit<SearchHit, 'kind' | 'excerpt' | 'highlights'> & { text: string | null; entered: string }
+  >;
 
   const signalSql = [
     `SELECT m.id AS meetingId, s.id AS signalId, m.date, m.community, m.municipality, m.province, s.state, s.summary AS text, s.created_at AS entered`,
@@ -119,18 +117,17 @@ export function search(db: SqlDatabase, query: string, filters: SearchFilters, l
     ...signalWhere.map((w) => `AND ${w}`),
     terms.length ? 'ORDER BY f.rowid DESC LIMIT ?' : 'ORDER BY s.id DESC LIMIT ?',
   ].join(' ');
-  const signalRows = db
-    .prepare(signalSql)
-    .all(...(terms.length ? [expression] : []), ...params, ...signalParams, take) as Array<Omit<SearchHit, 'kind' | 'excerpt' | 'highlights'> & { text: string; entered: string }>;
+  const signalRows = db.prepare(signalSql).all(...(terms.length ? [expression] : []), ...params, ...signalParams, take) as Array<
+    Omit<SearchHit, 'kind' | 'excerpt' | 'highlights'> & { text: string; entered: string }
+  >;
 
-  const merged = [
-    ...meetingRows.map((r) => ({ ...r, kind: 'meeting' as const })),
-    ...signalRows.map((r) => ({ ...r, kind: 'signal' as const })),
-  ].sort((a, b) => {
-    if (a.entered !== b.entered) return a.entered < b.entered ? 1 : -1;
-    if (a.signalId === null || b.signalId === null) return a.signalId === b.signalId ? b.meetingId - a.meetingId : a.signalId === null ? -1 : 1;
-    return b.signalId - a.signalId;
-  });
+  const merged = [...meetingRows.map((r) => ({ ...r, kind: 'meeting' as const })), ...signalRows.map((r) => ({ ...r, kind: 'signal' as const }))].sort(
+    (a, b) => {
+      if (a.entered !== b.entered) return a.entered < b.entered ? 1 : -1;
+      if (a.signalId === null || b.signalId === null) return a.signalId === b.signalId ? b.meetingId - a.meetingId : a.signalId === null ? -1 : 1;
+      return b.signalId - a.signalId;
+    },
+  );
 
   // Each list is in entry order (ids follow entry time), so the first `take` of the merge are
   // exactly the first `take` of all hits: paging neither skips nor repeats a hit.

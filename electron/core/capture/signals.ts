@@ -49,7 +49,6 @@ export interface ReadyProblem {
   message: string;
 }
 
-
 const notFound = () => new AppError('not_found', 'That signal does not exist.');
 
 export class Signals {
@@ -179,9 +178,7 @@ export class Signals {
 
   private inPreparedBundle(id: number): boolean {
     return Boolean(
-      this.db
-        .prepare("SELECT 1 FROM outgoing_signals o JOIN outgoing_bundles b ON b.id = o.bundle_id WHERE o.signal_id = ? AND b.state = 'prepared'")
-        .get(id),
+      this.db.prepare("SELECT 1 FROM outgoing_signals o JOIN outgoing_bundles b ON b.id = o.bundle_id WHERE o.signal_id = ? AND b.state = 'prepared'").get(id),
     );
   }
 
@@ -214,7 +211,9 @@ export class Signals {
          WHERE (@state IS NULL OR s.state = @state) AND (@meeting IS NULL OR s.meeting_id = @meeting)
          ORDER BY s.id`,
       )
-      .all({ state: filter.state ?? null, meeting: filter.meetingId ?? null }) as Array<Omit<SignalRow, 'consent' | 'tags' | 'spans'> & { consent: number; tags: string }>;
+      .all({ state: filter.state ?? null, meeting: filter.meetingId ?? null }) as Array<
+      Omit<SignalRow, 'consent' | 'tags' | 'spans'> & { consent: number; tags: string }
+    >;
     return rows.map((r) => ({ ...r, consent: r.consent === 1, tags: JSON.parse(r.tags) as string[] }));
   }
 

@@ -39,9 +39,13 @@ export function meetingTaggedStore(vault: OpenVault): TaggedStore {
   return {
     kind: 'meeting',
     listTagged: () =>
-      (db.prepare('SELECT id, community, taxonomy_version AS taxonomyVersion FROM meetings ORDER BY id').all() as Array<{ id: number; community: string; taxonomyVersion: number }>).map(
-        (r) => ({ id: String(r.id), taxonomyVersion: r.taxonomyVersion, tags: [communityTag(r.community)] }),
-      ),
+      (
+        db.prepare('SELECT id, community, taxonomy_version AS taxonomyVersion FROM meetings ORDER BY id').all() as Array<{
+          id: number;
+          community: string;
+          taxonomyVersion: number;
+        }>
+      ).map((r) => ({ id: String(r.id), taxonomyVersion: r.taxonomyVersion, tags: [communityTag(r.community)] })),
     replaceTags: (id, tags, taxonomyVersion) => {
       const tag = tags.find((t) => t.startsWith(communityPrefix));
       const community = tag ? tag.slice(communityPrefix.length, -1) : 'unknown';

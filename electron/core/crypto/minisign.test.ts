@@ -3,17 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test-support/temp-dirs';
-import {
-  formatPublicKeyFile,
-  formatSecretKeyFile,
-  generateKeyPair,
-  keyIdHex,
-  parsePublicKey,
-  parseSecretKey,
-  publicKeyBase64,
-  sign,
-  verify,
-} from './minisign';
+import { formatPublicKeyFile, formatSecretKeyFile, generateKeyPair, keyIdHex, parsePublicKey, parseSecretKey, publicKeyBase64, sign, verify } from './minisign';
 
 /** Stock Debian minisign; the tests prove both directions against it. */
 function minisign(args: string[]) {
@@ -100,12 +90,21 @@ describe('minisign verification refuses', () => {
       reason: `it was made with another key (key id ${keyIdHex(other.keyId)}, expected ${keyIdHex(key.keyId)})`,
     });
     const impostor = { ...other, keyId: key.keyId };
-    expect(verify(message, sign(message, impostor, { trustedComment: 'x' }), key)).toMatchObject({ ok: false, reason: expect.stringContaining('does not match') as string });
+    expect(verify(message, sign(message, impostor, { trustedComment: 'x' }), key)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('does not match') as string,
+    });
   });
 
   it('a changed file, a changed trusted comment, a changed signature', () => {
-    expect(verify(new TextEncoder().encode('{"format":"obi-taxonomy-package/2"}\n'), good, key)).toMatchObject({ ok: false, reason: expect.stringContaining('changed after signing') as string });
-    expect(verify(message, good.replace('trusted comment: version 2', 'trusted comment: version 9'), key)).toEqual({ ok: false, reason: 'the trusted comment was changed after signing' });
+    expect(verify(new TextEncoder().encode('{"format":"obi-taxonomy-package/2"}\n'), good, key)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('changed after signing') as string,
+    });
+    expect(verify(message, good.replace('trusted comment: version 2', 'trusted comment: version 9'), key)).toEqual({
+      ok: false,
+      reason: 'the trusted comment was changed after signing',
+    });
     const lines = good.split('\n');
     const sig = Buffer.from(lines[1]!, 'base64');
     sig[20]! ^= 1;
@@ -114,7 +113,14 @@ describe('minisign verification refuses', () => {
   });
 
   it('anything that is not a minisign signature, without throwing', () => {
-    for (const text of ['', 'hello', good.split('\n').slice(0, 2).join('\n'), good.replace(/^untrusted/, 'trusted'), good.replace(/\n[A-Za-z0-9+/]{10}/, '\n!!!!!!!!!!'), 'x'.repeat(20_000)]) {
+    for (const text of [
+      '',
+      'hello',
+      good.split('\n').slice(0, 2).join('\n'),
+      good.replace(/^untrusted/, 'trusted'),
+      good.replace(/\n[A-Za-z0-9+/]{10}/, '\n!!!!!!!!!!'),
+      'x'.repeat(20_000),
+    ]) {
       expect(verify(message, text, key).ok, text.slice(0, 30)).toBe(false);
     }
   });

@@ -25,9 +25,7 @@ export interface MinisignSecretKey extends MinisignPublicKey {
   seed: Uint8Array;
 }
 
-export type MinisignVerdict =
-  | { ok: true; keyId: string; trustedComment: string; prehashed: boolean }
-  | { ok: false; reason: string };
+export type MinisignVerdict = { ok: true; keyId: string; trustedComment: string; prehashed: boolean } | { ok: false; reason: string };
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 const algEd = ascii('Ed');
@@ -111,11 +109,7 @@ function checkComment(comment: string, max: number, what: string): void {
 }
 
 /** Signs `message` the way `minisign -S` does (prehashed) and returns the signature file's text. */
-export function sign(
-  message: Uint8Array,
-  key: MinisignSecretKey,
-  comments: { trustedComment: string; untrustedComment?: string },
-): string {
+export function sign(message: Uint8Array, key: MinisignSecretKey, comments: { trustedComment: string; untrustedComment?: string }): string {
   const untrusted = comments.untrustedComment ?? 'signature from minisign secret key';
   checkComment(untrusted, maxUntrustedComment, 'untrusted comment');
   checkComment(comments.trustedComment, maxTrustedComment, 'trusted comment');

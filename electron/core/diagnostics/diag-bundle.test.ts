@@ -30,7 +30,13 @@ async function logWithEvents(): Promise<string> {
 }
 
 const policy = resolvePolicy([
-  { kind: 'dev-file', location: `/home/${canary}/policy.json`, present: true, values: { organisation: 'SZW', role: 'officer', updates: 'notify', updateFeedUrl: feed }, problems: [] },
+  {
+    kind: 'dev-file',
+    location: `/home/${canary}/policy.json`,
+    present: true,
+    values: { organisation: 'SZW', role: 'officer', updates: 'notify', updateFeedUrl: feed },
+    problems: [],
+  },
 ]);
 
 function unzip(zip: Uint8Array): Record<string, string> {
@@ -64,9 +70,7 @@ describe('the diagnostics bundle', () => {
   });
 
   it('without the passphrase only describes the files', async () => {
-    const files = unzip(
-      await buildDiagBundle({ versions: {}, policy, logDir: join(tempDir(), 'none'), vaultDir: await vaultWithCanary(), now: new Date() }),
-    );
+    const files = unzip(await buildDiagBundle({ versions: {}, policy, logDir: join(tempDir(), 'none'), vaultDir: await vaultWithCanary(), now: new Date() }));
     expect(JSON.parse(files['vault.json']!)).toMatchObject({ present: true, checks: expect.stringContaining('OBI_PASSPHRASE') as unknown });
     expect(files['log-tail.txt']).toBe('(no log yet)\n');
     const wrong = unzip(

@@ -15,10 +15,21 @@ async function sentSignals(n: number) {
   const { vault } = await createVault(join(tempDir(), 'v'), passphrase, testVaultOptions);
   open.push(vault);
   const deps = defaultCaptureDeps(vault);
-  const m = new Meetings(vault.db, deps).create({ date: '2026-11-02', time: null, kind: 'event', community: 'iranian', municipality: 'Deventer', setting: '', participants: 8 }, 'Notities');
+  const m = new Meetings(vault.db, deps).create(
+    { date: '2026-11-02', time: null, kind: 'event', community: 'iranian', municipality: 'Deventer', setting: '', participants: 8 },
+    'Notities',
+  );
   const signals = new Signals(vault.db, deps);
-  const ids = Array.from({ length: n }, (_, i) =>
-    signals.create({ meetingId: m.id, spans: [{ start: 0, end: 4 }], summary: `Samenvatting ${i}`, tags: ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="intimidation-threats"'], consent: true }).id,
+  const ids = Array.from(
+    { length: n },
+    (_, i) =>
+      signals.create({
+        meetingId: m.id,
+        spans: [{ start: 0, end: 4 }],
+        summary: `Samenvatting ${i}`,
+        tags: ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="intimidation-threats"'],
+        consent: true,
+      }).id,
   );
   readyAll(vault.db, deps, true);
   for (const id of ids) {

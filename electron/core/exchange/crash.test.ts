@@ -46,7 +46,14 @@ function writePolicy(dir: string, raw: Record<string, unknown>): string {
 
 function exportWith(vaultDir: string, policyFile: string, crashAt?: string) {
   return spawnSync(process.execPath, [cli, 'export'], {
-    env: { PATH: process.env.PATH, OBI_VAULT: vaultDir, OBI_POLICY: policyFile, OBI_PASSPHRASE: passphrase, OBI_LOG_DIR: join(vaultDir, '..', 'logs'), ...(crashAt ? { OBI_TEST_CRASH_AT: crashAt } : {}) },
+    env: {
+      PATH: process.env.PATH,
+      OBI_VAULT: vaultDir,
+      OBI_POLICY: policyFile,
+      OBI_PASSPHRASE: passphrase,
+      OBI_LOG_DIR: join(vaultDir, '..', 'logs'),
+      ...(crashAt ? { OBI_TEST_CRASH_AT: crashAt } : {}),
+    },
     encoding: 'utf8',
   });
 }
@@ -69,7 +76,11 @@ async function officerAndLead() {
   const o2l = join(dir, 'o2l');
   const central = join(dir, 'central');
   mkdirSync(o2l);
-  const officerPolicy = writePolicy(dir, { role: 'officer', teamLead: { signer: leadKeys.signer, recipient: leadKeys.recipient }, transport: { kind: 'folder', outbox: o2l, inbox: join(dir, 'l2o') } });
+  const officerPolicy = writePolicy(dir, {
+    role: 'officer',
+    teamLead: { signer: leadKeys.signer, recipient: leadKeys.recipient },
+    transport: { kind: 'folder', outbox: o2l, inbox: join(dir, 'l2o') },
+  });
   const leadPolicyRaw = {
     role: 'teamlead',
     kAnonymity: 2,
@@ -97,7 +108,7 @@ describe('crash safety of the export', () => {
 
       const vault = await unlockWithPassphrase(s.officerDir, passphrase, testVaultOptions);
       const perSignal = vault.db
-        .prepare("SELECT s.id, s.state, count(o.bundle_id) AS bundles FROM signals s LEFT JOIN outgoing_signals o ON o.signal_id = s.id GROUP BY s.id")
+        .prepare('SELECT s.id, s.state, count(o.bundle_id) AS bundles FROM signals s LEFT JOIN outgoing_signals o ON o.signal_id = s.id GROUP BY s.id')
         .all() as Array<{ state: string; bundles: number }>;
       expect(perSignal).toHaveLength(6);
       expect(perSignal.every((r) => r.state === 'sent' && r.bundles === 1)).toBe(true);

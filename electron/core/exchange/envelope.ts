@@ -39,7 +39,8 @@ export async function sealPayload(payloadJson: string, recipients: readonly stri
     throw new AppError('bundle_invalid', 'The payload to seal is not valid JSON.');
   }
   const read = readPayload(decoded);
-  if (!read.ok) throw new AppError('bundle_invalid', `The payload to seal is not valid: ${read.problem.path}: ${read.problem.message}.`, { field: read.problem.path });
+  if (!read.ok)
+    throw new AppError('bundle_invalid', `The payload to seal is not valid: ${read.problem.path}: ${read.problem.message}.`, { field: read.problem.path });
   if (recipients.length === 0) throw new AppError('key_invalid', 'A bundle needs at least one recipient.');
   const encrypter = new Encrypter();
   recipients.forEach((r, i) => {
@@ -197,7 +198,9 @@ export async function openBundleFile(path: string, options: OpenBundleOptions): 
   }
   const read = readPayload(decoded);
   if (!read.ok) {
-    throw new AppError('bundle_invalid', `The payload of the bundle ${name} is not valid: ${read.problem.path}: ${read.problem.message}.`, { field: read.problem.path });
+    throw new AppError('bundle_invalid', `The payload of the bundle ${name} is not valid: ${read.problem.path}: ${read.problem.message}.`, {
+      field: read.problem.path,
+    });
   }
   return { payload: read.value, text, signer: sender.name, keyId: sender.keyId, trustedComment: sender.trustedComment };
 }

@@ -55,7 +55,13 @@ export function exchangeHandlers(
   /** The bundle prepared and not yet sent, or a new one: one at a time, so the preview is what leaves. */
   const prepareNext = async (v: OpenVault) => {
     const existing = preparedBundles(v.db).find((b) => b.kind !== 'returned');
-    if (existing) return { id: existing.id, payload: existing.payload, blocked: [], preview: existing.preview ? (JSON.parse(existing.preview) as AggregationPreview) : null };
+    if (existing)
+      return {
+        id: existing.id,
+        payload: existing.payload,
+        blocked: [],
+        preview: existing.preview ? (JSON.parse(existing.preview) as AggregationPreview) : null,
+      };
     if (policy.role === 'officer') {
       const r = await prepareOfficerBundle(v, policy, deps(v), new Date());
       return { id: r.id, payload: outgoingPayload(v.db, r.id), blocked: r.blocked, preview: null };
@@ -108,7 +114,14 @@ export function exchangeHandlers(
       const v = vault();
       const results = await readInbox(v, policy, deps(v));
       // The refusal sentence stays in the core: the UI translates the code.
-      return { results: results.map((r) => ({ file: r.file, outcome: r.outcome, ...(r.reason ? { reason: r.reason } : {}), ...(r.signals !== undefined ? { signals: r.signals } : {}) })) };
+      return {
+        results: results.map((r) => ({
+          file: r.file,
+          outcome: r.outcome,
+          ...(r.reason ? { reason: r.reason } : {}),
+          ...(r.signals !== undefined ? { signals: r.signals } : {}),
+        })),
+      };
     },
     'review.list': ({ state }) => {
       const v = vault();

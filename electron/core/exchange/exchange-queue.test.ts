@@ -16,7 +16,12 @@ import { createWorkstationKeys } from './workstation-keys';
 const open: OpenVault[] = [];
 afterEach(() => open.splice(0).forEach((v) => v.close()));
 
-const tags = ['nl-obi:state-actor="CN"', 'nl-obi:modus-operandi="digital-threat-harassment"', 'nl-obi:target="students-academics"', 'nl-obi:channel="social-media"'];
+const tags = [
+  'nl-obi:state-actor="CN"',
+  'nl-obi:modus-operandi="digital-threat-harassment"',
+  'nl-obi:target="students-academics"',
+  'nl-obi:channel="social-media"',
+];
 const meeting = (i: number) =>
   JSON.stringify({
     date: '2026-10-06',
@@ -50,7 +55,11 @@ async function officerAndLead() {
   const deps = defaultCaptureDeps(officer.vault);
   importMeetings(officer.vault.db, deps, [1, 2, 3].map(meeting).join('\n'));
   const ready = readyAll(officer.vault.db, deps, true);
-  const officerPolicy = policy({ role: 'officer', teamLead: { signer: lead.keys.signer, recipient: lead.keys.recipient }, transport: { kind: 'folder', outbox: o2l, inbox: o2l } });
+  const officerPolicy = policy({
+    role: 'officer',
+    teamLead: { signer: lead.keys.signer, recipient: lead.keys.recipient },
+    transport: { kind: 'folder', outbox: o2l, inbox: o2l },
+  });
   const leadPolicy = policy({
     role: 'teamlead',
     team: [{ name: 'officer-1', signer: officer.keys.signer, recipient: officer.keys.recipient }],
@@ -66,7 +75,10 @@ describe('exchange steps of one vault run one after another', () => {
     expect(ready).toMatchObject({ ready: 3 });
 
     await Promise.all([exportNow(officer.vault, officerPolicy, deps), exportNow(officer.vault, officerPolicy, deps)]);
-    const bindings = officer.vault.db.prepare('SELECT signal_id AS id, count(*) AS n FROM outgoing_signals GROUP BY signal_id').all() as Array<{ id: number; n: number }>;
+    const bindings = officer.vault.db.prepare('SELECT signal_id AS id, count(*) AS n FROM outgoing_signals GROUP BY signal_id').all() as Array<{
+      id: number;
+      n: number;
+    }>;
     expect(bindings.map((b) => b.n)).toEqual([1, 1, 1]);
 
     const ldeps = defaultCaptureDeps(lead.vault);
@@ -85,7 +97,13 @@ describe("the team lead's prepared bundle", () => {
     await readInbox(lead.vault, leadPolicy, defaultCaptureDeps(lead.vault));
     for (const item of listReview(lead.vault.db, lead.keys.signer)) approve(lead.vault.db, item.id, lead.keys.signer);
 
-    const handlers = () => exchangeHandlers(() => lead.vault, leadPolicy, defaultCaptureDeps, () => root);
+    const handlers = () =>
+      exchangeHandlers(
+        () => lead.vault,
+        leadPolicy,
+        defaultCaptureDeps,
+        () => root,
+      );
     const first = await handlers()['exchange.prepare']({});
     expect(first.preview).toMatchObject({ k: 5, released: { signals: 0 }, waiting: { signals: 3 } });
     const again = await handlers()['exchange.prepare']({});

@@ -92,7 +92,9 @@ export function previewNext(vault: OpenVault, policy: Policy, deps: CaptureDeps,
 /** Reads the inbox folder of the policy's transport (or the named files). */
 export function readInbox(vault: OpenVault, policy: Policy, deps: CaptureDeps, files?: readonly string[]): Promise<InboxResult[]> {
   requireKeys(vault);
-  return serially(vault, () => (files ? importBundles(vault, policy, deps, files, false) : importBundles(vault, policy, deps, transportFor(policy).inbox(), true)));
+  return serially(vault, () =>
+    files ? importBundles(vault, policy, deps, files, false) : importBundles(vault, policy, deps, transportFor(policy).inbox(), true),
+  );
 }
 
 const lastRunKey = 'exchange.lastScheduledRun';

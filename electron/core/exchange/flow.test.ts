@@ -22,7 +22,12 @@ afterEach(() => open.splice(0).forEach((v) => v.close()));
 /** Personal data in the notes that must never leave the officer's vault. */
 const canaries = { name: 'Karim Haddad', phone: '06-12345678', bsn: '111222333', street: 'Dorpsstraat 14' };
 
-const tags = ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="coercion-by-proxy-family"', 'nl-obi:target="activists-dissidents"', 'nl-obi:channel="via-family-in-origin-country"'];
+const tags = [
+  'nl-obi:state-actor="IR"',
+  'nl-obi:modus-operandi="coercion-by-proxy-family"',
+  'nl-obi:target="activists-dissidents"',
+  'nl-obi:channel="via-family-in-origin-country"',
+];
 const line = (i: number, municipality: string) => {
   const notes = `Gesprek ${i}. ${canaries.name} (BSN ${canaries.bsn}), ${canaries.street}, bereikbaar op ${canaries.phone}, vertelde dat zijn familie in Iran is ondervraagd over zijn activisme.`;
   return JSON.stringify({
@@ -62,7 +67,11 @@ describe('officer → team lead → central, over folders', () => {
     const officer = await workstation('officer');
     const lead = await workstation('teamlead');
     const centralKey = stockAgeKey(root);
-    const officerPolicy = policy({ role: 'officer', teamLead: { signer: lead.keys.signer, recipient: lead.keys.recipient }, transport: { kind: 'folder', outbox: o2l, inbox: returns } });
+    const officerPolicy = policy({
+      role: 'officer',
+      teamLead: { signer: lead.keys.signer, recipient: lead.keys.recipient },
+      transport: { kind: 'folder', outbox: o2l, inbox: returns },
+    });
     const leadPolicy = policy({
       role: 'teamlead',
       kAnonymity: 2,
@@ -91,8 +100,18 @@ describe('officer → team lead → central, over folders', () => {
     appendFileSync(tampered, 'x');
     const stranger = await workstation('officer');
     const strangerOut = join(root, 'stranger');
-    await exportNow(stranger.vault, policy({ role: 'officer', teamLead: { signer: lead.keys.signer, recipient: lead.keys.recipient }, transport: { kind: 'folder', outbox: strangerOut, inbox: strangerOut } }), defaultCaptureDeps(stranger.vault));
-    const foreign = readdirSync(strangerOut).filter((n) => n.endsWith('.age')).map((n) => join(strangerOut, n));
+    await exportNow(
+      stranger.vault,
+      policy({
+        role: 'officer',
+        teamLead: { signer: lead.keys.signer, recipient: lead.keys.recipient },
+        transport: { kind: 'folder', outbox: strangerOut, inbox: strangerOut },
+      }),
+      defaultCaptureDeps(stranger.vault),
+    );
+    const foreign = readdirSync(strangerOut)
+      .filter((n) => n.endsWith('.age'))
+      .map((n) => join(strangerOut, n));
     const refused = await readInbox(lead.vault, leadPolicy, ldeps, [tampered, ...foreign]);
     expect(refused.map((r) => [r.outcome, r.reason])).toEqual([
       ['refused', 'signature_invalid'],
@@ -103,7 +122,10 @@ describe('officer → team lead → central, over folders', () => {
     // The lead takes the real one in, once: the folder is read again without doubling it.
     expect((await readInbox(lead.vault, leadPolicy, ldeps)).map((r) => r.outcome)).toEqual(['imported']);
     expect((await readInbox(lead.vault, leadPolicy, ldeps)).map((r) => r.outcome)).toEqual(['skipped']);
-    expect((await readInbox(lead.vault, leadPolicy, ldeps, [join(o2l, `${first.prepared}.age`)]))[0]).toMatchObject({ outcome: 'refused', reason: 'bundle_replayed' });
+    expect((await readInbox(lead.vault, leadPolicy, ldeps, [join(o2l, `${first.prepared}.age`)]))[0]).toMatchObject({
+      outcome: 'refused',
+      reason: 'bundle_replayed',
+    });
     const items = listReview(lead.vault.db, lead.keys.signer, 'pending');
     expect(items).toHaveLength(5);
     expect(JSON.stringify(items)).not.toMatch(/Karim|Haddad|12345678|111222333|Dorpsstraat/);
@@ -151,7 +173,9 @@ describe('officer → team lead → central, over folders', () => {
     // Nothing personal anywhere that left the officer's laptop: the raw files, and decrypted.
     const officerBundles = [first.prepared!, again.prepared!].map((id) => join(o2l, `${id}.age`));
     const leadIdentity = workstationAgeIdentity(lead.vault);
-    const opened = await Promise.all(officerBundles.map((f) => openBundleFile(f, { identity: leadIdentity, trustedSigners: [{ name: 'o', signer: officer.keys.signer }] })));
+    const opened = await Promise.all(
+      officerBundles.map((f) => openBundleFile(f, { identity: leadIdentity, trustedSigners: [{ name: 'o', signer: officer.keys.signer }] })),
+    );
     const centralTexts = readdirSync(central)
       .filter((n) => n.endsWith('.age'))
       .map((n) => stock('age', ['-d', '-i', centralKey.keyFile, join(central, n)]).out);
@@ -164,7 +188,12 @@ describe('officer → team lead → central, over folders', () => {
     const root = tempDir();
     const lead = await workstation('teamlead');
     const centralKey = stockAgeKey(root);
-    const leadPolicy = policy({ role: 'teamlead', team: [{ name: 'o', signer: lead.keys.signer, recipient: lead.keys.recipient }], central: { recipient: centralKey.recipient }, transport: { kind: 'folder', outbox: join(root, 'out'), inbox: join(root, 'in') } });
+    const leadPolicy = policy({
+      role: 'teamlead',
+      team: [{ name: 'o', signer: lead.keys.signer, recipient: lead.keys.recipient }],
+      central: { recipient: centralKey.recipient },
+      transport: { kind: 'folder', outbox: join(root, 'out'), inbox: join(root, 'in') },
+    });
     const run = await exportNow(lead.vault, leadPolicy, defaultCaptureDeps(lead.vault));
     const decrypted = stock('age', ['-d', '-i', centralKey.keyFile, join(root, 'out', `${run.prepared}.age`)]);
     const payload = JSON.parse(decrypted.out) as { manifest: { counts: { signals: number; cells: number }; kind: string } };

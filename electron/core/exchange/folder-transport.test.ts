@@ -22,7 +22,11 @@ describe('folder transport', () => {
   it('reads only bundle files with safe names from the inbox', () => {
     const dir = tempDir();
     for (const n of ['a.age', 'a.age.minisig', 'notes.txt', '.hidden.age']) writeFileSync(join(dir, n), 'x');
-    expect(folderTransport({ kind: 'folder', outbox: dir, inbox: dir }).inbox().map((p) => p.split('/').pop())).toEqual(['a.age']);
+    expect(
+      folderTransport({ kind: 'folder', outbox: dir, inbox: dir })
+        .inbox()
+        .map((p) => p.split('/').pop()),
+    ).toEqual(['a.age']);
   });
 
   it('refuses unsafe names and a missing returns folder', () => {

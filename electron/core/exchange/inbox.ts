@@ -41,7 +41,13 @@ function trustedFor(policy: Policy): { signers: TrustedSigner[]; list: string; k
  * bundle seen before is refused as a replay when named explicitly, and skipped quietly when the
  * inbox folder is read again. In a shared folder, bundles for someone else are skipped.
  */
-export async function importBundles(vault: OpenVault, policy: Policy, deps: CaptureDeps, files: readonly string[], fromFolder: boolean): Promise<InboxResult[]> {
+export async function importBundles(
+  vault: OpenVault,
+  policy: Policy,
+  deps: CaptureDeps,
+  files: readonly string[],
+  fromFolder: boolean,
+): Promise<InboxResult[]> {
   const { signers, list, kind } = trustedFor(policy);
   const identity = workstationAgeIdentity(vault);
   const results: InboxResult[] = [];
@@ -54,25 +60,35 @@ export async function importBundles(vault: OpenVault, policy: Policy, deps: Capt
     try {
       const opened = await openBundleFile(file, { identity, trustedSigners: signers, signerList: list, maxBytes });
       const manifest = opened.payload.manifest;
-      if (manifest.kind !== kind) throw new AppError('bundle_invalid', `This is a ${manifest.kind} bundle; this workstation takes ${kind} bundles.`, { field: 'manifest.kind' });
+      if (manifest.kind !== kind)
+        throw new AppError('bundle_invalid', `This is a ${manifest.kind} bundle; this workstation takes ${kind} bundles.`, { field: 'manifest.kind' });
       // openBundleFile names the trusted signer whose key verified the signature.
       const signerName = opened.signer;
       const signerKey = signers.find((s) => s.name === signerName)!.signer;
       if (kind === 'officer') {
         const read = readOfficerBundle(opened.payload);
-        if (!read.ok) throw new AppError('bundle_invalid', `The bundle is not valid: ${read.problem.path}: ${read.problem.message}.`, { field: read.problem.path });
+        if (!read.ok)
+          throw new AppError('bundle_invalid', `The bundle is not valid: ${read.problem.path}: ${read.problem.message}.`, { field: read.problem.path });
         const n = storeIncoming(vault.db, {
           id: manifest.id,
           kind,
           signer: signerKey,
           signerName,
           payload: opened.text,
-          signals: read.value.map((s) => ({ signalRef: s.signalRef, summary: s.summary, tags: s.tags, date: s.meetingDate, municipality: s.municipality, province: s.province })),
+          signals: read.value.map((s) => ({
+            signalRef: s.signalRef,
+            summary: s.summary,
+            tags: s.tags,
+            date: s.meetingDate,
+            municipality: s.municipality,
+            province: s.province,
+          })),
         });
         results.push({ file: name, outcome: 'imported', signals: n });
       } else {
         const read = readReturnedBundle(opened.payload);
-        if (!read.ok) throw new AppError('bundle_invalid', `The bundle is not valid: ${read.problem.path}: ${read.problem.message}.`, { field: read.problem.path });
+        if (!read.ok)
+          throw new AppError('bundle_invalid', `The bundle is not valid: ${read.problem.path}: ${read.problem.message}.`, { field: read.problem.path });
         vault.db.transaction(() => {
           if (vault.db.prepare('SELECT 1 FROM incoming_bundles WHERE id = ?').get(manifest.id)) {
             throw new AppError('bundle_replayed', 'This bundle was imported before; it is not taken in twice.');

@@ -38,7 +38,6 @@ export interface OfficerBuild {
   blocked: number[];
 }
 
-
 /**
  * The officer's next bundle from every ready signal not already in a bundle on its way (a signal
  * that was delivered and came back returned is ready again after its fix, and goes again): each summary is checked again
@@ -96,7 +95,12 @@ export function buildOfficerBundle(vault: OpenVault, policy: Policy, deps: Captu
  * Builds, seals and records the officer's next bundle (possibly empty: "nothing happened" is a
  * report too), binding its signals to it. Blocked signals return to draft in the same transaction.
  */
-export async function prepareOfficerBundle(vault: OpenVault, policy: Policy, deps: CaptureDeps, now: Date): Promise<{ id: string; signals: number; blocked: number[] }> {
+export async function prepareOfficerBundle(
+  vault: OpenVault,
+  policy: Policy,
+  deps: CaptureDeps,
+  now: Date,
+): Promise<{ id: string; signals: number; blocked: number[] }> {
   if (!policy.teamLead) throw new AppError('policy_invalid', 'The policy names no team lead (teamLead), so there is nobody to send to.');
   const build = buildOfficerBundle(vault, policy, deps, now);
   const payload = JSON.stringify(build.payload, null, 2);

@@ -131,7 +131,7 @@ export function deliverPrepared(
  */
 export function discardPrepared(db: SqlDatabase): number {
   return db.transaction(() => {
-    const ids = (db.prepare("SELECT id, kind FROM outgoing_bundles WHERE state = 'prepared'").all() as Array<{ id: string; kind: string }>);
+    const ids = db.prepare("SELECT id, kind FROM outgoing_bundles WHERE state = 'prepared'").all() as Array<{ id: string; kind: string }>;
     for (const { id, kind } of ids) {
       db.prepare('DELETE FROM outgoing_signals WHERE bundle_id = ?').run(id);
       db.prepare('DELETE FROM outgoing_items WHERE bundle_id = ?').run(id);

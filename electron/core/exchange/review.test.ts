@@ -57,7 +57,14 @@ describe('team-lead review', () => {
 
   it('redacts further with the next free number, never back', async () => {
     const v = await lead();
-    storeIncoming(v.db, { id: 'b-1', kind: 'officer', signer: 'RWo', signerName: 'officer-1', payload: '{}', signals: [signal('s1', '[PERSOON-1] sprak met Amina over de ambassade.')] });
+    storeIncoming(v.db, {
+      id: 'b-1',
+      kind: 'officer',
+      signer: 'RWo',
+      signerName: 'officer-1',
+      payload: '{}',
+      signals: [signal('s1', '[PERSOON-1] sprak met Amina over de ambassade.')],
+    });
     const [item] = listReview(v.db, null);
     const start = item!.summary.indexOf('Amina');
     const after = redactFurther(v.db, item!.id, start, start + 5, 'person', null);

@@ -83,7 +83,9 @@ export function storeIncoming(
 }
 
 export function listReview(db: SqlDatabase, ownSigner: string | null, state?: ReviewState): ReviewItem[] {
-  const rows = db.prepare(`SELECT ${columns} FROM review_items WHERE (@state IS NULL OR state = @state) ORDER BY id`).all({ state: state ?? null }) as ItemRow[];
+  const rows = db
+    .prepare(`SELECT ${columns} FROM review_items WHERE (@state IS NULL OR state = @state) ORDER BY id`)
+    .all({ state: state ?? null }) as ItemRow[];
   return rows.map((r) => toItem(r, ownSigner));
 }
 

@@ -58,7 +58,6 @@ function approvedSignals(vault: OpenVault): { signals: ApprovedSignal[]; carried
   return { signals, carried: new Set(rows.filter((r) => r.carriedSince !== null).map((r) => String(r.id))) };
 }
 
-
 export interface TeamBuild {
   payload: Payload;
   aggregation: Aggregation;
@@ -89,7 +88,10 @@ export function buildTeamBundle(vault: OpenVault, policy: Policy, now: Date, id 
 }
 
 /** What each officer has not yet been told: returned signals with the reason, approvals, deliveries. */
-function pendingStatuses(vault: OpenVault, releasedNow: Set<number>): Map<string, Array<{ itemId: number; role: 'returned' | 'approved' | 'delivered'; status: SignalStatus }>> {
+function pendingStatuses(
+  vault: OpenVault,
+  releasedNow: Set<number>,
+): Map<string, Array<{ itemId: number; role: 'returned' | 'approved' | 'delivered'; status: SignalStatus }>> {
   const rows = vault.db
     .prepare(
       `SELECT r.id, r.officer, r.signal_ref AS signalRef, r.state, r.reason,
@@ -102,7 +104,8 @@ function pendingStatuses(vault: OpenVault, releasedNow: Set<number>): Map<string
     const told = new Set((r.told ?? '').split(',').filter(Boolean));
     const role = r.state === 'returned' ? 'returned' : r.state === 'delivered' || releasedNow.has(r.id) ? 'delivered' : 'approved';
     if (told.has(role)) continue;
-    const status: SignalStatus = role === 'returned' ? { signalRef: r.signalRef, status: 'returned', reason: r.reason ?? '' } : { signalRef: r.signalRef, status: role };
+    const status: SignalStatus =
+      role === 'returned' ? { signalRef: r.signalRef, status: 'returned', reason: r.reason ?? '' } : { signalRef: r.signalRef, status: role };
     byOfficer.set(r.officer, [...(byOfficer.get(r.officer) ?? []), { itemId: r.id, role, status }]);
   }
   return byOfficer;
@@ -113,7 +116,12 @@ function pendingStatuses(vault: OpenVault, releasedNow: Set<number>): Map<string
  * for each officer with news, a returned bundle: their returned signals with the reason, and which
  * were approved or delivered. Everything is bound in one transaction.
  */
-export async function prepareTeamBundles(vault: OpenVault, policy: Policy, now: Date, options: { withReturns: boolean }): Promise<{ id: string; cells: number; released: number; carriedOver: number; returned: string[]; preview: AggregationPreview }> {
+export async function prepareTeamBundles(
+  vault: OpenVault,
+  policy: Policy,
+  now: Date,
+  options: { withReturns: boolean },
+): Promise<{ id: string; cells: number; released: number; carriedOver: number; returned: string[]; preview: AggregationPreview }> {
   if (!policy.central) throw new AppError('policy_invalid', 'The policy names no central point (central), so there is nobody to send to.');
   const signer = workstationSigningKey(vault);
   const build = buildTeamBundle(vault, policy, now);
@@ -122,13 +130,21 @@ export async function prepareTeamBundles(vault: OpenVault, policy: Policy, now: 
   const teamSealed = await sealPayload(teamPayload, [policy.central.recipient], signer);
   const released = build.aggregation.released.flatMap((r) => r.signalIds.map(Number));
   const statuses = options.withReturns ? pendingStatuses(vault, new Set(released)) : new Map<string, never[]>();
-  const returned: Array<{ id: string; officer: string; payload: string; age: Uint8Array; minisig: string; items: Array<{ itemId: number; role: string }> }> = [];
+  const returned: Array<{ id: string; officer: string; payload: string; age: Uint8Array; minisig: string; items: Array<{ itemId: number; role: string }> }> =
+    [];
   for (const [officer, list] of statuses) {
     const member = policy.team?.find((m) => m.name === officer);
     if (!member) continue;
     const rid = randomUUID();
     const payload = buildReturnedPayload(
-      { id: rid, organisation: policy.organisation, period: build.payload.manifest.period, taxonomyVersion: build.payload.manifest.taxonomyVersion, softwareVersion: appVersion, now },
+      {
+        id: rid,
+        organisation: policy.organisation,
+        period: build.payload.manifest.period,
+        taxonomyVersion: build.payload.manifest.taxonomyVersion,
+        softwareVersion: appVersion,
+        now,
+      },
       list.map((l) => l.status),
     );
     const text = JSON.stringify(payload, null, 2);
@@ -139,7 +155,16 @@ export async function prepareTeamBundles(vault: OpenVault, policy: Policy, now: 
   db.transaction(() => {
     insertPrepared(
       db,
-      { id, kind: 'team', addressee: 'central', destination: 'outbox', payload: teamPayload, age: teamSealed.age, minisig: teamSealed.minisig, preview: JSON.stringify(build.preview) },
+      {
+        id,
+        kind: 'team',
+        addressee: 'central',
+        destination: 'outbox',
+        payload: teamPayload,
+        age: teamSealed.age,
+        minisig: teamSealed.minisig,
+        preview: JSON.stringify(build.preview),
+      },
       now,
     );
     const bind = db.prepare('INSERT INTO outgoing_items (bundle_id, item_id, role) VALUES (?, ?, ?)');

@@ -50,7 +50,11 @@ function read(vault: OpenVault): StoredKeys | null {
   return parsed.data;
 }
 
-const publicParts = (k: StoredKeys): WorkstationPublicKeys => ({ signer: k.signer, recipient: k.recipient, fingerprint: keyFingerprint(k.signer, k.recipient) });
+const publicParts = (k: StoredKeys): WorkstationPublicKeys => ({
+  signer: k.signer,
+  recipient: k.recipient,
+  fingerprint: keyFingerprint(k.signer, k.recipient),
+});
 
 /** Creates both keys once; refuses when the workstation has them (they are registered elsewhere). */
 export async function createWorkstationKeys(vault: OpenVault): Promise<WorkstationPublicKeys> {

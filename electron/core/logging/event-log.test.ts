@@ -37,7 +37,11 @@ describe('the event log', () => {
       expect(line).not.toContain('Yasmin');
       expect(JSON.parse(line)).toMatchObject({ event: 'log.rejected' });
     }
-    expect(JSON.parse(EventLog.line('vault.locked', { reason: canary }, at))).toEqual({ at: at.toISOString(), event: 'log.rejected', rejected: 'vault.locked' });
+    expect(JSON.parse(EventLog.line('vault.locked', { reason: canary }, at))).toEqual({
+      at: at.toISOString(),
+      event: 'log.rejected',
+      rejected: 'vault.locked',
+    });
   });
 
   it('never throws when the sink fails', () => {

@@ -85,7 +85,11 @@ export function readLogTail(dir: string, maxLines: number): string[] {
   const files = [...Array.from({ length: rotation.rotate }, (_, i) => `${logFileName}.${rotation.rotate - i}`), logFileName]
     .map((name) => join(dir, name))
     .filter((p) => existsSync(p));
-  const lines = files.flatMap((p) => readFileSync(p, 'utf8').split('\n').filter((l) => l.length > 0));
+  const lines = files.flatMap((p) =>
+    readFileSync(p, 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 0),
+  );
   return lines.slice(-maxLines).map(recheckLine);
 }
 

@@ -58,7 +58,12 @@ export const logEvents = {
   'update.failed': z.strictObject({ stage: z.enum(['check', 'download', 'install']) }),
   'diag.written': z.strictObject({ bytes: count }),
   /** Written instead of an event whose name or fields did not pass the table above. */
-  'log.rejected': z.strictObject({ rejected: z.string().regex(/^[a-z]{1,20}\.[a-z_]{1,40}$/).optional() }),
+  'log.rejected': z.strictObject({
+    rejected: z
+      .string()
+      .regex(/^[a-z]{1,20}\.[a-z_]{1,40}$/)
+      .optional(),
+  }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 export type LogEventName = keyof typeof logEvents;

@@ -6,7 +6,9 @@ import { loadPolicy, policyLoadOptions, readPolicyFile, resolvePolicy } from './
 import type { RegQueryRunner } from './registry-policy';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
-const registry = (name: string): RegQueryRunner => () => ({ status: 0, stdout: fixture(name) });
+const registry =
+  (name: string): RegQueryRunner =>
+  () => ({ status: 0, stdout: fixture(name) });
 const noRegistryKey: RegQueryRunner = () => ({ status: 1, stdout: Buffer.alloc(0) });
 const uid = process.getuid?.() ?? 0;
 
@@ -38,7 +40,12 @@ describe('policy sources', () => {
   it('never lets the development file override a machine value', () => {
     const dev = file({ organisation: 'SZW', role: 'teamlead', allowOsKeyWrap: true, updates: 'auto', updateFeedUrl: 'https://evil.example/' });
     const p = loadPolicy({ platform: 'win32', readRegistry: registry('reg-query-valid.txt'), devFile: dev });
-    expect(p.ok && p.policy).toMatchObject({ organisation: 'BZ', role: 'teamlead', updates: 'notify', updateFeedUrl: 'https://updates.bz.example/obi-werkplek/' });
+    expect(p.ok && p.policy).toMatchObject({
+      organisation: 'BZ',
+      role: 'teamlead',
+      updates: 'notify',
+      updateFeedUrl: 'https://updates.bz.example/obi-werkplek/',
+    });
     // Every value the dev file sets is also set by the registry, which wins; the rest are defaults.
     expect(p.entries.filter((e) => e.origin !== 'default').every((e) => e.origin === 'registry')).toBe(true);
     expect(p.entries.some((e) => e.origin === 'dev-file')).toBe(false);
@@ -100,7 +107,9 @@ describe('policy sources', () => {
   });
 
   it('applies the rules between keys: a feed is required when updates are on', () => {
-    const p = resolvePolicy([{ kind: 'dev-file', location: 't', present: true, values: { organisation: 'SZW', role: 'officer', updates: 'auto' }, problems: [] }]);
+    const p = resolvePolicy([
+      { kind: 'dev-file', location: 't', present: true, values: { organisation: 'SZW', role: 'officer', updates: 'auto' }, problems: [] },
+    ]);
     expect(p.problems).toEqual([{ key: 'updateFeedUrl', message: 'is required when updates is "notify" or "auto"', source: null }]);
   });
 });

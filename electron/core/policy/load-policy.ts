@@ -105,7 +105,8 @@ interface EffectiveBase {
  * The policy this run works with. Invalid (`ok: false`) puts the app in its read-only state: it
  * says which key is wrong and neither changes the vault nor exports anything (read-only.ts).
  */
-export type EffectivePolicy = (EffectiveBase & { ok: true; policy: Policy; problems: [] }) | (EffectiveBase & { ok: false; policy: null; problems: SourcedProblem[] });
+export type EffectivePolicy =
+  (EffectiveBase & { ok: true; policy: Policy; problems: [] }) | (EffectiveBase & { ok: false; policy: null; problems: SourcedProblem[] });
 
 /**
  * Combines the sources, strongest first: each key takes its value from the first source that sets

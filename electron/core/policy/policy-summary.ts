@@ -9,7 +9,9 @@ export function policyLoadSummary(policy: EffectivePolicy): LogFields<'policy.lo
   return {
     valid: policy.ok,
     sources: policy.sources.filter((s) => s.present).map((s) => s.kind),
-    problemKeys: [...new Set(policy.problems.map((p) => (problemKey.safeParse(p.key).success ? p.key : '(policy)')))] as LogFields<'policy.loaded'>['problemKeys'],
+    problemKeys: [
+      ...new Set(policy.problems.map((p) => (problemKey.safeParse(p.key).success ? p.key : '(policy)'))),
+    ] as LogFields<'policy.loaded'>['problemKeys'],
     warnings: policy.warnings.length,
   };
 }

@@ -63,7 +63,9 @@ describe('the registry as a source', () => {
   });
 
   it('is present and invalid when reg.exe cannot run or fails otherwise', () => {
-    expect(readRegistrySource(() => ({ status: null, stdout: Buffer.alloc(0) })).problems).toEqual([{ key: '(registry)', message: 'reg.exe could not be run' }]);
+    expect(readRegistrySource(() => ({ status: null, stdout: Buffer.alloc(0) })).problems).toEqual([
+      { key: '(registry)', message: 'reg.exe could not be run' },
+    ]);
     expect(readRegistrySource(() => ({ status: 5, stdout: Buffer.alloc(0) })).problems).toEqual([{ key: '(registry)', message: 'reg.exe failed (exit 5)' }]);
   });
 
@@ -77,6 +79,8 @@ describe('the registry as a source', () => {
     expect(value('["Beëindigd"]')).toMatchObject({ problem: expect.stringContaining('outside ASCII') as unknown });
     expect(value('["Be\\u00ebindigd"]')).toEqual({ value: ['Beëindigd'] });
     expect(convertRegistryValue({ kind: 'integer', min: 0, max: 10 }, { name: 'n', type: 'REG_QWORD', data: '0x0' })).toEqual({ value: 0 });
-    expect(convertRegistryValue({ kind: 'boolean' }, { name: 'b', type: 'REG_BINARY', data: '01' })).toEqual({ problem: 'must be a REG_DWORD (found REG_BINARY)' });
+    expect(convertRegistryValue({ kind: 'boolean' }, { name: 'b', type: 'REG_BINARY', data: '01' })).toEqual({
+      problem: 'must be a REG_DWORD (found REG_BINARY)',
+    });
   });
 });

@@ -80,8 +80,14 @@ describe('dispatch', () => {
     const setup = await dispatch(h, 'vault.setup', { passphrase });
     expect(setup).toMatchObject({ ok: true, value: { status: { state: 'unlocked', recoveryKeyPending: true } } });
     // Newest first: a new workstation gets its keys right after the vault.
-    expect(await dispatch(h, 'audit.recent', { limit: 5 })).toMatchObject({ ok: true, value: { entries: [{ event: 'keys.created' }, { event: 'vault.created' }] } });
-    expect(await dispatch(h, 'app.info', {})).toMatchObject({ ok: true, value: { policy: { organisation: 'SZW', warnings: ['future: unknown key, ignored'] } } });
+    expect(await dispatch(h, 'audit.recent', { limit: 5 })).toMatchObject({
+      ok: true,
+      value: { entries: [{ event: 'keys.created' }, { event: 'vault.created' }] },
+    });
+    expect(await dispatch(h, 'app.info', {})).toMatchObject({
+      ok: true,
+      value: { policy: { organisation: 'SZW', warnings: ['future: unknown key, ignored'] } },
+    });
     expect(await dispatch(h, 'vault.lock', {})).toMatchObject({ ok: true, value: { state: 'locked' } });
     expect(await dispatch(h, 'audit.recent', { limit: 5 })).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
     expect(await dispatch(h, 'vault.unlock', { passphrase: 'nope' })).toMatchObject({ ok: false, error: { code: 'wrong_passphrase' } });
@@ -135,7 +141,10 @@ describe('dispatch', () => {
     if (!got.ok) throw new Error(got.error.message);
     const baseRevision = (got.value as { notes: { revision: number } }).notes.revision;
     expect(await dispatch(h, 'notes.save', { meetingId, body: 'tweede versie', baseRevision })).toMatchObject({ ok: true });
-    expect(await dispatch(h, 'search.query', { query: 'versie', filters: {}, limit: 10, offset: 0 })).toMatchObject({ ok: true, value: { hits: [{ meetingId }] } });
+    expect(await dispatch(h, 'search.query', { query: 'versie', filters: {}, limit: 10, offset: 0 })).toMatchObject({
+      ok: true,
+      value: { hits: [{ meetingId }] },
+    });
     expect(writes).toBe(2);
   });
 

@@ -32,12 +32,7 @@ export interface DispatchOptions {
  * and carries no stack trace and no personal data. The response is passed through its schema as
  * well, which strips anything a handler returned beyond the contract.
  */
-export async function dispatch(
-  handlers: Handlers,
-  channel: string,
-  request: unknown,
-  options: DispatchOptions = {},
-): Promise<Result<unknown>> {
+export async function dispatch(handlers: Handlers, channel: string, request: unknown, options: DispatchOptions = {}): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
     options.log?.event('rpc.refused', { reason: 'unknown_channel' });
     return { ok: false, error: { code: 'unknown_channel', message: 'Unknown channel.' } };

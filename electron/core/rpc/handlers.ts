@@ -38,7 +38,13 @@ const policySummary = (policy: Policy, warnings: EffectivePolicy['warnings']) =>
 });
 
 /** The core's answer to every channel of the contract; the compiler insists on each one. */
-export function createHandlers({ session, policy, captureDeps = defaultCaptureDeps, exportDir = (v) => dirname(v.dir), afterIndexWrite }: HandlerContext): Handlers {
+export function createHandlers({
+  session,
+  policy,
+  captureDeps = defaultCaptureDeps,
+  exportDir = (v) => dirname(v.dir),
+  afterIndexWrite,
+}: HandlerContext): Handlers {
   const db = () => session.requireVault().db;
   const meetings = () => new Meetings(db(), captureDeps(session.requireVault()));
   const signals = () => new Signals(db(), captureDeps(session.requireVault()));

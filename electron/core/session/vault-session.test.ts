@@ -31,7 +31,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const codeOf = async (p: Promise<unknown>) => p.then(() => 'no-error', (e: unknown) => (e instanceof AppError ? e.code : 'other'));
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'no-error',
+    (e: unknown) => (e instanceof AppError ? e.code : 'other'),
+  );
 
 describe('unlock throttle', () => {
   it('lets three attempts through, then doubles the wait up to five minutes', () => {
@@ -109,7 +113,10 @@ describe('the vault session', () => {
     const [a, b] = await Promise.all([s.unlock(passphrase), s.unlock(passphrase)]);
     expect(a.state).toBe('unlocked');
     expect(b.state).toBe('unlocked');
-    const unlocks = s.requireVault().recentAudit(10).filter((e) => e.event === 'vault.unlocked');
+    const unlocks = s
+      .requireVault()
+      .recentAudit(10)
+      .filter((e) => e.event === 'vault.unlocked');
     expect(unlocks).toHaveLength(1);
   });
 

@@ -3,15 +3,7 @@ import type { Policy } from '../../../shared/policy/policy-schema';
 import { AppError } from '../app-error';
 import { silentLog, type EventLog } from '../logging/event-log';
 import type { OsKeyWrap } from '../vault/key-slots';
-import {
-  createVault,
-  recoverWithRecoveryKey,
-  unlockWithOs,
-  unlockWithPassphrase,
-  vaultHasOsSlot,
-  type OpenVault,
-  type VaultOptions,
-} from '../vault/vault';
+import { createVault, recoverWithRecoveryKey, unlockWithOs, unlockWithPassphrase, vaultHasOsSlot, type OpenVault, type VaultOptions } from '../vault/vault';
 import { vaultPresence } from '../vault/vault-files';
 import { UnlockThrottle } from './unlock-throttle';
 

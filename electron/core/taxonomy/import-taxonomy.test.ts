@@ -126,7 +126,10 @@ describe('importTaxonomy', () => {
 
     it('an unsigned file', async () => {
       const e = await refused((dir) => ({ file: writeTaxonomyFile(dir, v2(), null) }));
-      expect(e).toMatchObject({ code: 'signature_missing', message: 'The taxonomy file is not signed: nl-obi.json.minisig is missing beside it; an unsigned file is refused.' });
+      expect(e).toMatchObject({
+        code: 'signature_missing',
+        message: 'The taxonomy file is not signed: nl-obi.json.minisig is missing beside it; an unsigned file is refused.',
+      });
     });
 
     it('a file signed by another key', async () => {
@@ -154,7 +157,10 @@ describe('importTaxonomy', () => {
 
     it('the same or an older version', async () => {
       const same = await refused((dir, { key }) => ({ file: writeTaxonomyFile(dir, rawBuiltin(), key) }));
-      expect(same).toMatchObject({ code: 'taxonomy_not_newer', message: 'The taxonomy file has version 1 and version 1 is in use; only a newer version is imported.' });
+      expect(same).toMatchObject({
+        code: 'taxonomy_not_newer',
+        message: 'The taxonomy file has version 1 and version 1 is in use; only a newer version is imported.',
+      });
     });
 
     it('a signed file that is not a valid taxonomy', async () => {
@@ -176,7 +182,15 @@ describe('importTaxonomy', () => {
     it('an import whose migration fails halfway: nothing of it stays', async () => {
       const vault = await newVault();
       const { key, taxonomyKey } = centralKey();
-      const store = tableStore(vault, [['s-1', [email], 1], ['s-2', [travel], 1], ['s-3', [other], 1]], 2);
+      const store = tableStore(
+        vault,
+        [
+          ['s-1', [email], 1],
+          ['s-2', [travel], 1],
+          ['s-3', [other], 1],
+        ],
+        2,
+      );
       const before = stateOf(vault, store);
       expect(() => importTaxonomy(vault, [store], writeTaxonomyFile(tempDir(), v2(), key), taxonomyKey)).toThrow('disk full');
       expect(stateOf(vault, store)).toEqual(before);

@@ -28,7 +28,9 @@ describe('update decision', () => {
 
 describe('the signer in app-update.yml', () => {
   it('is read as electron-builder writes it, one name or a list', () => {
-    expect(publisherNamesFrom('provider: generic\nurl: https://updates.invalid/\npublisherName:\n  - CN=OBI Werkplek\nupdaterCacheDirName: obi-werkplek-updater\n')).toEqual(['CN=OBI Werkplek']);
+    expect(
+      publisherNamesFrom('provider: generic\nurl: https://updates.invalid/\npublisherName:\n  - CN=OBI Werkplek\nupdaterCacheDirName: obi-werkplek-updater\n'),
+    ).toEqual(['CN=OBI Werkplek']);
     expect(publisherNamesFrom('provider: generic\npublisherName: CN=A\n')).toEqual(['CN=A']);
   });
 

@@ -63,14 +63,38 @@ export async function runUpdateRound(decision: UpdateDecision, updater: UpdaterP
 }
 
 /** The texts of the two questions, in the policy's language. */
-export function updatePromptText(kind: 'download' | 'restart', version: string, language: 'nl' | 'en'): { message: string; detail: string; yes: string; no: string } {
+export function updatePromptText(
+  kind: 'download' | 'restart',
+  version: string,
+  language: 'nl' | 'en',
+): { message: string; detail: string; yes: string; no: string } {
   const nl = language === 'nl';
   if (kind === 'download') {
     return nl
-      ? { message: `Versie ${version} van OBI Werkplek is beschikbaar.`, detail: 'Nu downloaden? De installatie volgt na uw toestemming.', yes: 'Downloaden', no: 'Later' }
-      : { message: `Version ${version} of OBI Werkplek is available.`, detail: 'Download it now? Installing follows after you agree.', yes: 'Download', no: 'Later' };
+      ? {
+          message: `Versie ${version} van OBI Werkplek is beschikbaar.`,
+          detail: 'Nu downloaden? De installatie volgt na uw toestemming.',
+          yes: 'Downloaden',
+          no: 'Later',
+        }
+      : {
+          message: `Version ${version} of OBI Werkplek is available.`,
+          detail: 'Download it now? Installing follows after you agree.',
+          yes: 'Download',
+          no: 'Later',
+        };
   }
   return nl
-    ? { message: `Versie ${version} is gedownload en gecontroleerd.`, detail: 'Nu herstarten om te installeren? De kluis wordt eerst vergrendeld. Anders gebeurt het bij afsluiten.', yes: 'Nu herstarten', no: 'Bij afsluiten' }
-    : { message: `Version ${version} is downloaded and verified.`, detail: 'Restart now to install? The vault is locked first. Otherwise it installs when you quit.', yes: 'Restart now', no: 'When I quit' };
+    ? {
+        message: `Versie ${version} is gedownload en gecontroleerd.`,
+        detail: 'Nu herstarten om te installeren? De kluis wordt eerst vergrendeld. Anders gebeurt het bij afsluiten.',
+        yes: 'Nu herstarten',
+        no: 'Bij afsluiten',
+      }
+    : {
+        message: `Version ${version} is downloaded and verified.`,
+        detail: 'Restart now to install? The vault is locked first. Otherwise it installs when you quit.',
+        yes: 'Restart now',
+        no: 'When I quit',
+      };
 }

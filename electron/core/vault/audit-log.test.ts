@@ -34,7 +34,7 @@ describe('the audit log', () => {
 
   it('detects an edited entry', async () => {
     const vault = await vaultWithEntries();
-    tamper(vault.db, "UPDATE audit_log SET data = '{\"n\":99}' WHERE seq = 3");
+    tamper(vault.db, 'UPDATE audit_log SET data = \'{"n":99}\' WHERE seq = 3');
     expect(verifyAudit(vault.db)).toMatchObject({ ok: false, seq: 3, reason: 'entry 3 was changed after it was written' });
     vault.close();
   });

@@ -20,36 +20,28 @@ export interface AuditEntry {
 const genesis = '0'.repeat(64);
 
 const hashOf = (seq: number, at: string, event: string, data: string, prev: string) =>
-  createHash('sha256').update(JSON.stringify([seq, at, event, data, prev])).digest('hex');
+  createHash('sha256')
+    .update(JSON.stringify([seq, at, event, data, prev]))
+    .digest('hex');
 
 export function appendAudit(db: SqlDatabase, event: string, data: AuditData = {}, now = new Date()): AuditEntry {
   return db.transaction(() => {
-    const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as
-      | { seq: number; hash: string }
-      | undefined;
+    const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
     const seq = (head?.seq ?? 0) + 1;
     const prev = head?.hash ?? genesis;
     const at = now.toISOString();
     const json = JSON.stringify(data);
     const hash = hashOf(seq, at, event, json, prev);
-    db.prepare('INSERT INTO audit_log (seq, at, event, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)').run(
+    db.prepare('INSERT INTO audit_log (seq, at, event, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)').run(seq, at, event, json, prev, hash);
+    db.prepare('INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash').run(
       seq,
-      at,
-      event,
-      json,
-      prev,
       hash,
     );
-    db.prepare(
-      'INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
-    ).run(seq, hash);
     return { seq, at, event, data };
   })();
 }
 
-export type AuditVerdict =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; seq: number; reason: string };
+export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; seq: number; reason: string };
 
 export function verifyAudit(db: SqlDatabase): AuditVerdict {
   const rows = db.prepare('SELECT seq, at, event, data, prev_hash, hash FROM audit_log ORDER BY seq').iterate() as Iterable<{

@@ -16,7 +16,11 @@ async function vaultWithData() {
   return { root, vault, recoveryKey };
 }
 
-const codeOf = async (p: Promise<unknown>) => p.then(() => 'no-error', (e: unknown) => (e instanceof AppError ? e.code : 'other'));
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'no-error',
+    (e: unknown) => (e instanceof AppError ? e.code : 'other'),
+  );
 
 describe('encrypted backup', () => {
   it('writes a tar with the key file, an encrypted copy of the database and a manifest', async () => {

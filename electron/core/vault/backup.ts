@@ -62,12 +62,7 @@ const invalid = (why: string) => new AppError('backup_invalid', `This is not a u
  * with the passphrase in a staging folder first; only a backup that opens and passes the integrity
  * check is moved into place.
  */
-export async function restoreVault(
-  backupFile: string,
-  dir: string,
-  passphrase: string,
-  options: VaultOptions = {},
-): Promise<void> {
+export async function restoreVault(backupFile: string, dir: string, passphrase: string, options: VaultOptions = {}): Promise<void> {
   if (!existsSync(backupFile)) throw invalid('the file does not exist');
   if (vaultPresence(dir) === 'present') throw new AppError('target_not_empty', 'The target folder already holds a vault.');
   const target = resolve(dir);

@@ -38,7 +38,11 @@ const passphraseSlot = z.strictObject({
   kdf: z.strictObject({
     alg: z.literal('argon2id'),
     version: z.literal(0x13),
-    memoryKiB: z.number().int().min(8).max(4 * 1024 * 1024),
+    memoryKiB: z
+      .number()
+      .int()
+      .min(8)
+      .max(4 * 1024 * 1024),
     iterations: z.number().int().min(1).max(64),
     parallelism: z.number().int().min(1).max(16),
     salt: b64,
@@ -131,12 +135,7 @@ export function matchesKeyCheck(slots: KeySlots, dataKey: Buffer): boolean {
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
-export async function makePassphraseSlot(
-  passphrase: string,
-  dataKey: Buffer,
-  vaultId: string,
-  params: Argon2Params = defaultArgon2,
-): Promise<KeySlot> {
+export async function makePassphraseSlot(passphrase: string, dataKey: Buffer, vaultId: string, params: Argon2Params = defaultArgon2): Promise<KeySlot> {
   const kdf = { alg: 'argon2id' as const, version: 0x13 as const, ...params, salt: randomBytes(16).toString('base64') };
   const kek = await passphraseKek(passphrase, kdf);
   return { kind: 'passphrase', kdf, wrap: seal(kek, dataKey, vaultId, 'passphrase') };

@@ -18,9 +18,7 @@ describe('SQLCipher module probe', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(AppError);
-      expect((e as AppError).message).toBe(
-        'The encrypted database module (better-sqlite3-multiple-ciphers) could not be loaded. Reinstall OBI Werkplek.',
-      );
+      expect((e as AppError).message).toBe('The encrypted database module (better-sqlite3-multiple-ciphers) could not be loaded. Reinstall OBI Werkplek.');
     }
   });
 });

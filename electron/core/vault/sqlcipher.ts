@@ -17,10 +17,7 @@ export function probeSqlCipher(ctor: typeof Database = Database): { version: str
     if (cipher !== 'sqlcipher') throw new Error('cipher unavailable');
     return { version: row.v };
   } catch {
-    throw new AppError(
-      'internal',
-      'The encrypted database module (better-sqlite3-multiple-ciphers) could not be loaded. Reinstall OBI Werkplek.',
-    );
+    throw new AppError('internal', 'The encrypted database module (better-sqlite3-multiple-ciphers) could not be loaded. Reinstall OBI Werkplek.');
   } finally {
     db?.close();
   }

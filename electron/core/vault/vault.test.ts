@@ -160,7 +160,11 @@ describe('the encrypted vault', () => {
     const byPassphrase = await unlockWithPassphrase(dir, passphrase, testVaultOptions);
     byPassphrase.disableOsUnlock();
     byPassphrase.close();
-    expect(readKeySlots(dir).slots.map((s) => s.kind).sort()).toEqual(['passphrase', 'recovery']);
+    expect(
+      readKeySlots(dir)
+        .slots.map((s) => s.kind)
+        .sort(),
+    ).toEqual(['passphrase', 'recovery']);
   });
 
   it('reports a damaged database as damaged and overwrites nothing', async () => {

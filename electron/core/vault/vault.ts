@@ -161,11 +161,7 @@ export class OpenVault {
  * Creates a vault in `dir` (absent or empty). Everything is prepared in a staging folder beside it
  * and renamed into place at the end, so a crash never leaves half a vault behind.
  */
-export async function createVault(
-  dir: string,
-  passphrase: string,
-  options: VaultOptions = {},
-): Promise<{ vault: OpenVault; recoveryKey: string }> {
+export async function createVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<{ vault: OpenVault; recoveryKey: string }> {
   if (vaultPresence(dir) === 'present') throw new AppError('vault_exists', 'A vault already exists in this folder.');
   const target = resolve(dir);
   const parent = dirname(target);
@@ -181,10 +177,7 @@ export async function createVault(
       vaultId,
       cipher: { name: 'sqlcipher', legacy: 4 },
       keyCheck: keyCheckOf(dataKey),
-      slots: [
-        await makePassphraseSlot(passphrase, dataKey, vaultId, options.argon2 ?? defaultArgon2),
-        makeRecoverySlot(recovery, dataKey, vaultId),
-      ],
+      slots: [await makePassphraseSlot(passphrase, dataKey, vaultId, options.argon2 ?? defaultArgon2), makeRecoverySlot(recovery, dataKey, vaultId)],
     };
     const db = openEncryptedDatabase(dbPath(staging), dataKey, { create: true });
     try {
@@ -229,12 +222,7 @@ export async function unlockWithPassphrase(dir: string, passphrase: string, opti
  * Unlocks with the recovery key and sets a new passphrase at once: whoever needs the recovery key
  * has lost the passphrase.
  */
-export async function recoverWithRecoveryKey(
-  dir: string,
-  recoveryText: string,
-  newPassphrase: string,
-  options: VaultOptions = {},
-): Promise<OpenVault> {
+export async function recoverWithRecoveryKey(dir: string, recoveryText: string, newPassphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
   const slots = requirePresent(dir);
   const parsed = parseRecoveryKey(recoveryText);
   if (!parsed.ok) {

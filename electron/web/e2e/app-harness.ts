@@ -168,7 +168,11 @@ export async function tabTo(page: Page, name: RegExp | string, max = 60): Promis
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return '';
-      const byIds = (ids: string | null) => (ids ?? '').split(/\s+/).map((id) => (id ? document.getElementById(id)?.textContent : '')).join(' ');
+      const byIds = (ids: string | null) =>
+        (ids ?? '')
+          .split(/\s+/)
+          .map((id) => (id ? document.getElementById(id)?.textContent : ''))
+          .join(' ');
       const labels = 'labels' in el ? [...((el as HTMLInputElement).labels ?? [])].map((l) => l.textContent).join(' ') : '';
       return [el.getAttribute('aria-label'), byIds(el.getAttribute('aria-labelledby')), labels, el.textContent].filter(Boolean).join(' | ');
     });

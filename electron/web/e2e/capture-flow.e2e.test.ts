@@ -126,7 +126,10 @@ describe('the officer’s daily work (Chromium, keyboard only)', () => {
       await page.keyboard.press('Enter');
       await page.getByLabel('Aantal deelnemers', { exact: true }).fill('4');
       await page.getByRole('combobox', { name: /^Gemeente/ }).fill('Utrecht');
-      await page.getByRole('option', { name: /^Utrecht/ }).first().click();
+      await page
+        .getByRole('option', { name: /^Utrecht/ })
+        .first()
+        .click();
       await page.getByRole('combobox', { name: /^Gemeenschap/ }).fill('Eritre');
       await page.getByRole('option').first().click();
       await tabTo(page, 'Gesprek aanmaken');

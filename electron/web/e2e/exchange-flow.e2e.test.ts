@@ -17,7 +17,12 @@ closeAppsAfterEachTest();
 
 /** Personal data in the officer's notes: none of it may leave the officer's laptop. */
 const canaries = ['Karim Haddad', '06-12345678', '111222333', 'Dorpsstraat 14'];
-const tags = ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="coercion-by-proxy-family"', 'nl-obi:target="activists-dissidents"', 'nl-obi:channel="via-family-in-origin-country"'];
+const tags = [
+  'nl-obi:state-actor="IR"',
+  'nl-obi:modus-operandi="coercion-by-proxy-family"',
+  'nl-obi:target="activists-dissidents"',
+  'nl-obi:channel="via-family-in-origin-country"',
+];
 const meeting = (day: number, municipality: string, topic: string) => {
   const notes = `Karim Haddad (BSN 111222333), Dorpsstraat 14, bereikbaar op 06-12345678, vertelde dat zijn familie in Iran is ondervraagd over ${topic}.`;
   return JSON.stringify({
@@ -75,7 +80,11 @@ describe('officer → team lead → central in the real UI (Chromium)', () => {
     // Three conversations recorded earlier (as `obi notes import` takes them in), made ready.
     const vault = await unlockWithPassphrase(officerWs.vaultDir, passphrase, testVaultOptions);
     const deps = defaultCaptureDeps(vault);
-    importMeetings(vault.db, deps, [meeting(5, 'Deventer', 'zijn activisme'), meeting(6, 'Zwolle', 'zijn demonstraties'), meeting(7, 'Deventer', 'zijn schoolplein')].join('\n'));
+    importMeetings(
+      vault.db,
+      deps,
+      [meeting(5, 'Deventer', 'zijn activisme'), meeting(6, 'Zwolle', 'zijn demonstraties'), meeting(7, 'Deventer', 'zijn schoolplein')].join('\n'),
+    );
     expect(readyAll(vault.db, deps, true)).toMatchObject({ ready: 3 });
     vault.close();
 
@@ -153,7 +162,10 @@ describe('officer → team lead → central in the real UI (Chromium)', () => {
     // The officer hears back, finds the returned signal with its reason, fixes it and sends again.
     page = officer.page;
     await press(page, 'Terugmeldingen van de teamleider ophalen');
-    await page.locator('[data-content="inbox-results"]').getByText(/ingelezen/).waitFor();
+    await page
+      .locator('[data-content="inbox-results"]')
+      .getByText(/ingelezen/)
+      .waitFor();
     await go(page, 'Gesprekken', 'Gesprekken');
     await tabTo(page, 'Zoeken in notities en samenvattingen');
     await page.keyboard.type('schoolplein');

@@ -18,7 +18,10 @@ describe('the officer reviews every proposed redaction (Chromium, keyboard only)
     await page.keyboard.press('Enter');
     await page.getByLabel('Aantal deelnemers', { exact: true }).fill('3');
     await page.getByRole('combobox', { name: /^Gemeente/ }).fill('Zwolle');
-    await page.getByRole('option', { name: /^Zwolle/ }).first().click();
+    await page
+      .getByRole('option', { name: /^Zwolle/ })
+      .first()
+      .click();
     await page.getByRole('combobox', { name: /^Gemeenschap/ }).fill('Iran');
     await page.getByRole('option').first().click();
     await page.getByRole('button', { name: 'Gesprek aanmaken' }).click();
@@ -49,7 +52,10 @@ describe('the officer reviews every proposed redaction (Chromium, keyboard only)
     // Anything else the detectors proposed is redacted too.
     const undecided = spans.filter({ hasText: 'nog te beslissen' });
     for (let left = await undecided.count(); left > 0; left--) {
-      await undecided.first().getByRole('button', { name: /^Lak “/ }).focus();
+      await undecided
+        .first()
+        .getByRole('button', { name: /^Lak “/ })
+        .focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => undecided.count()).toBeLessThan(left);
     }

@@ -26,7 +26,12 @@ describe('the vault in the real UI (Chromium, keyboard only)', () => {
     // The effective machine policy, each value with where it came from (here the development file, else the default).
     const policyRow = page.getByTestId('policy-table').getByRole('row', { name: /Automatisch vergrendelen na/ });
     await expect.poll(() => policyRow.textContent()).toMatch(/10.*standaardwaarde/);
-    expect(await page.getByTestId('policy-table').getByRole('row', { name: /Organisatie/ }).textContent()).toContain('ontwikkelbestand');
+    expect(
+      await page
+        .getByTestId('policy-table')
+        .getByRole('row', { name: /Organisatie/ })
+        .textContent(),
+    ).toContain('ontwikkelbestand');
     await expectAccessible(page, 'home');
 
     await lockWithKeyboard(app);

@@ -16,10 +16,7 @@ export function MunicipalityPicker({ value, onChange, error, autoFocus }: Props)
   const { t } = useTranslation();
   const [input, setInput] = useState(value);
   const needle = foldForSearch(input.trim());
-  const items = useMemo(
-    () => municipalities.filter((m) => needle === '' || foldForSearch(m.name).includes(needle)).slice(0, 50),
-    [needle],
-  );
+  const items = useMemo(() => municipalities.filter((m) => needle === '' || foldForSearch(m.name).includes(needle)).slice(0, 50), [needle]);
   const current = municipalities.find((m) => m.name === value);
   return (
     <ComboBox

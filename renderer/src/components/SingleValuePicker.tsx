@@ -19,7 +19,9 @@ export function SingleValuePicker({ label, values, value, onChange, error }: Pro
   const current = values.find((v) => v.value === value);
   const [input, setInput] = useState(current?.label ?? '');
   const needle = input.trim().toLowerCase();
-  const items = values.filter((v) => needle === '' || needle === current?.label.toLowerCase() || v.label.toLowerCase().includes(needle) || v.value.includes(needle));
+  const items = values.filter(
+    (v) => needle === '' || needle === current?.label.toLowerCase() || v.label.toLowerCase().includes(needle) || v.value.includes(needle),
+  );
   return (
     <ComboBox
       className="field"
@@ -46,9 +48,7 @@ export function SingleValuePicker({ label, values, value, onChange, error }: Pro
       </div>
       <FieldError className="field-error">{error}</FieldError>
       <Popover className="popover">
-        <ListBox className="listbox">
-          {(v: ValueView) => <TaxonomyOption id={v.value} value={v} />}
-        </ListBox>
+        <ListBox className="listbox">{(v: ValueView) => <TaxonomyOption id={v.value} value={v} />}</ListBox>
       </Popover>
     </ComboBox>
   );

@@ -1,20 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Button,
-  ComboBox,
-  Header,
-  Input,
-  Label,
-  ListBox,
-  ListBoxSection,
-  Popover,
-  Tag,
-  TagGroup,
-  TagList,
-  Text,
-  type Key,
-} from 'react-aria-components';
+import { Button, ComboBox, Header, Input, Label, ListBox, ListBoxSection, Popover, Tag, TagGroup, TagList, Text, type Key } from 'react-aria-components';
 import type { PredicateView, ValueView } from '../stores/taxonomy-store';
 import { recentTags, rememberTag } from './recent-tags';
 import { TaxonomyOption } from './TaxonomyOption';
@@ -72,8 +58,8 @@ export function TagPicker({ predicate, selected, onChange, isDisabled }: Props) 
         <div className="combo">
           <Input className="field-input" placeholder={t('tags.search')} />
           <Button className="combo-button" aria-label={t('tags.showAll', { dimension: predicate.label })}>
-          <span className="chevron" aria-hidden="true" />
-        </Button>
+            <span className="chevron" aria-hidden="true" />
+          </Button>
         </div>
         <Text slot="description" className="field-hint">
           {predicate.definition}

@@ -42,9 +42,7 @@ export function errorText(error: ErrorInfo): string {
     case 'throttled':
       return i18next.t('errors.throttled', { seconds: Math.ceil((error.retryAfterMs ?? 0) / 1000) });
     case 'recovery_key_malformed':
-      return error.groups?.length
-        ? i18next.t('errors.recovery_key_malformed', { groups: error.groups.join(', ') })
-        : i18next.t('errors.recovery_key_length');
+      return error.groups?.length ? i18next.t('errors.recovery_key_malformed', { groups: error.groups.join(', ') }) : i18next.t('errors.recovery_key_length');
     case 'invalid_request':
       return i18next.t('errors.invalid_request', { field: error.field ?? '?' });
     default:

@@ -44,8 +44,7 @@ export function UnlockPage({ onForgot }: { onForgot: () => void }) {
     if (failure) setError(errorText(failure));
   };
 
-  const reasonText =
-    lockReason === 'idle' ? t('unlock.lockedIdle') : lockReason ? t('unlock.lockedManual') : null;
+  const reasonText = lockReason === 'idle' ? t('unlock.lockedIdle') : lockReason ? t('unlock.lockedManual') : null;
 
   return (
     <PageShell title={t('unlock.title')}>

@@ -5,7 +5,15 @@ import type { EventName, EventPayloads } from '../../../shared/contract/ipc-cont
 /** A stand-in for the preload's bridge, answering like an unlocked core. */
 type Listener = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;
 const listeners = new Set<Listener>();
-const status = (state: string) => ({ state, recoveryKeyPending: false, osUnlockAvailable: false, osUnlockAllowed: false, osUnlockEnabled: false, retryAfterMs: 0, failedAttempts: 0 });
+const status = (state: string) => ({
+  state,
+  recoveryKeyPending: false,
+  osUnlockAvailable: false,
+  osUnlockAllowed: false,
+  osUnlockEnabled: false,
+  retryAfterMs: 0,
+  failedAttempts: 0,
+});
 let coreState = 'unlocked';
 let policyValid = true;
 const called: string[] = [];
@@ -13,7 +21,11 @@ const answers: Record<string, () => unknown> = {
   'app.info': () => ({
     ok: true,
     value: policyValid
-      ? { version: '0.1.0', readOnly: false, policy: { organisation: 'SZW', role: 'officer', language: 'nl', lockAfterMinutes: 10, allowOsKeyWrap: false, warnings: [] } }
+      ? {
+          version: '0.1.0',
+          readOnly: false,
+          policy: { organisation: 'SZW', role: 'officer', language: 'nl', lockAfterMinutes: 10, allowOsKeyWrap: false, warnings: [] },
+        }
       : { version: '0.1.0', readOnly: true, policy: null },
   }),
   'vault.status': () => ({ ok: true, value: status(coreState) }),

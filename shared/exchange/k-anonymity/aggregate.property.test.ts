@@ -13,8 +13,8 @@ import { periodLevels, regionLevels, targetLevels, type AggregateOptions, type A
  */
 
 const taxonomyTargets = machinetag.values.find((v) => v.predicate === 'target')!.entry.map((e) => e.value);
-const someMunicipalities = ['Amsterdam', 'Zaanstad', 'Utrecht', 'Zeist', 'Groningen', 'Enschede', 'Maastricht', 'Middelburg'].map(
-  (name) => municipalities.find((m) => m.name === name)!,
+const someMunicipalities = ['Amsterdam', 'Zaanstad', 'Utrecht', 'Zeist', 'Groningen', 'Enschede', 'Maastricht', 'Middelburg'].map((name) =>
+  municipalities.find((m) => m.name === name)!,
 );
 
 const place = fc.oneof(
@@ -33,7 +33,12 @@ const signalSet = fc.constantFrom(3, 12, 40, 120, 420).chain((days) =>
     .array(
       fc.record({
         stateActors: fc.constantFrom<string[]>(['IR'], ['IR'], ['CN'], ['CN', 'RU'], [], ['unknown', 'ER']),
-        modi: fc.constantFrom<string[]>(['intimidation-threats'], ['intimidation-threats'], ['physical-surveillance'], ['intimidation-threats', 'coercion-by-proxy-family']),
+        modi: fc.constantFrom<string[]>(
+          ['intimidation-threats'],
+          ['intimidation-threats'],
+          ['physical-surveillance'],
+          ['intimidation-threats', 'coercion-by-proxy-family'],
+        ),
         targets: fc.oneof(fc.constantFrom<string[]>(['activists-dissidents'], ['journalists-media']), fc.subarray(taxonomyTargets, { maxLength: 2 })),
         channels: fc.constantFrom<string[]>(['in-person'], ['in-person'], ['social-media'], []),
         place,
@@ -85,7 +90,12 @@ function periodHolds(cell: ReleasedCell, s: ApprovedSignal): boolean {
     case 'month':
       return from.endsWith('-01') && to === lastDayOfMonth(from);
     case 'quarter':
-      return from.endsWith('-01') && ['01', '04', '07', '10'].includes(from.slice(5, 7)) && ['03', '06', '09', '12'].includes(to.slice(5, 7)) && to === lastDayOfMonth(to);
+      return (
+        from.endsWith('-01') &&
+        ['01', '04', '07', '10'].includes(from.slice(5, 7)) &&
+        ['03', '06', '09', '12'].includes(to.slice(5, 7)) &&
+        to === lastDayOfMonth(to)
+      );
   }
 }
 
@@ -122,7 +132,10 @@ describe('aggregate: properties', () => {
         const byId = new Map(signals.map((s) => [s.id, s]));
         for (const { cell: index, signalIds } of a.released) {
           const cell = a.cells[index]!;
-          seen.add(cell.region.level).add(cell.period.level).add(cell.target === 'any' ? 'any' : isTargetGroup(cell.target) ? 'group' : 'specific');
+          seen
+            .add(cell.region.level)
+            .add(cell.period.level)
+            .add(cell.target === 'any' ? 'any' : isTargetGroup(cell.target) ? 'group' : 'specific');
           for (const id of signalIds) {
             const s = byId.get(id)!;
             expect(cell.stateActor).toBe(collapse(s.stateActors));
@@ -191,7 +204,14 @@ describe('aggregate: properties', () => {
     const oneGroup = fc
       .array(fc.record({ targets: fc.subarray(taxonomyTargets, { maxLength: 1 }), place, date }), { minLength: 1, maxLength: 400, size: 'max' })
       .map((list) =>
-        list.map(({ place: p, ...rest }, i): ApprovedSignal => ({ id: `g${i}`, stateActors: ['CN'], modi: ['spyware-hacking'], channels: ['email'], ...rest, ...p })),
+        list.map(({ place: p, ...rest }, i): ApprovedSignal => ({
+          id: `g${i}`,
+          stateActors: ['CN'],
+          modi: ['spyware-hacking'],
+          channels: ['email'],
+          ...rest,
+          ...p,
+        })),
       );
     fc.assert(
       fc.property(oneGroup, fc.integer({ min: 2, max: 12 }), (signals, k) => {

@@ -59,7 +59,11 @@ describe('aggregate: the generalisation steps', () => {
       [signal('u', { date: '2026-03-02' }), signal('m', { place: 'Amsterdam', date: '2026-03-18' }), signal('r', { place: 'Rotterdam', date: '2026-03-31' })],
       3,
     );
-    expect(only(a)).toMatchObject({ region: { level: 'landsdeel', value: 'West' }, period: { level: 'month', from: '2026-03-01', to: '2026-03-31' }, count: 3 });
+    expect(only(a)).toMatchObject({
+      region: { level: 'landsdeel', value: 'West' },
+      period: { level: 'month', from: '2026-03-01', to: '2026-03-31' },
+      count: 3,
+    });
   });
 
   it('rolls up to NL when the landsdelen differ, keeping the day and target since that is the fewest steps', () => {
@@ -69,7 +73,11 @@ describe('aggregate: the generalisation steps', () => {
 
   it('generalises the target to its group when that alone reaches k, keeping the city and the day', () => {
     const a = aggregate(
-      [signal('1', { targets: ['activists-dissidents'] }), signal('2', { targets: ['journalists-media'] }), signal('3', { targets: ['human-rights-defenders'] })],
+      [
+        signal('1', { targets: ['activists-dissidents'] }),
+        signal('2', { targets: ['journalists-media'] }),
+        signal('3', { targets: ['human-rights-defenders'] }),
+      ],
       3,
     );
     expect(only(a)).toMatchObject({ target: 'critics-opponents', region: { level: 'municipality', value: 'Utrecht' }, period: { level: 'day' } });
@@ -77,18 +85,33 @@ describe('aggregate: the generalisation steps', () => {
   });
 
   it('goes from group to any target when the groups differ', () => {
-    const a = aggregate([signal('1', { targets: ['activists-dissidents'] }), signal('2', { targets: ['lgbtqi'] }), signal('3', { targets: ['students-academics'] })], 3);
+    const a = aggregate(
+      [signal('1', { targets: ['activists-dissidents'] }), signal('2', { targets: ['lgbtqi'] }), signal('3', { targets: ['students-academics'] })],
+      3,
+    );
     expect(only(a).target).toBe('any');
   });
 
   it('keeps a full cell fine and moves its surplus to the stragglers, at the finest node they share', () => {
     const a = aggregate([...many('u', 8), signal('g', { place: 'Groningen' }), signal('m', { place: 'Maastricht', date: '2026-05-20' })], 5);
     expect(a.cells).toEqual([
-      expect.objectContaining({ target: 'activists-dissidents', region: { level: 'municipality', value: 'Utrecht' }, period: { level: 'day', from: '2026-03-10', to: '2026-03-10' }, count: 5 }),
-      expect.objectContaining({ target: 'activists-dissidents', region: { level: 'country', value: 'NL' }, period: { level: 'quarter', from: '2026-01-01', to: '2026-06-30' }, count: 5 }),
+      expect.objectContaining({
+        target: 'activists-dissidents',
+        region: { level: 'municipality', value: 'Utrecht' },
+        period: { level: 'day', from: '2026-03-10', to: '2026-03-10' },
+        count: 5,
+      }),
+      expect.objectContaining({
+        target: 'activists-dissidents',
+        region: { level: 'country', value: 'NL' },
+        period: { level: 'quarter', from: '2026-01-01', to: '2026-06-30' },
+        count: 5,
+      }),
     ]);
     expect(a.released[1]!.signalIds).toEqual(['g', 'm', 'u6', 'u7', 'u8']);
-    expect(a.generalisation.notes).toEqual(['IR × intimidation-threats × in-person: the last 2 signal(s) reached k with 3 moved from cells that had more than k']);
+    expect(a.generalisation.notes).toEqual([
+      'IR × intimidation-threats × in-person: the last 2 signal(s) reached k with 3 moved from cells that had more than k',
+    ]);
   });
 
   it('merges a whole cell with the stragglers when no cell has signals to spare', () => {
@@ -128,7 +151,10 @@ describe('aggregate: the generalisation steps', () => {
   it('joins cells that come out with the same description', () => {
     // Signals without a municipality show "province Utrecht" from the first node on; the three
     // cities with one signal each reach the same description one step later.
-    const a = aggregate([...many('p', 3, { municipality: null }), signal('u'), signal('a', { place: 'Amersfoort' }), signal('z', { municipality: 'Zeist' })], 3);
+    const a = aggregate(
+      [...many('p', 3, { municipality: null }), signal('u'), signal('a', { place: 'Amersfoort' }), signal('z', { municipality: 'Zeist' })],
+      3,
+    );
     expect(only(a)).toMatchObject({ region: { level: 'province', value: 'Utrecht' }, period: { level: 'day' }, count: 6 });
     expect(a.released[0]!.signalIds).toEqual(['a', 'p1', 'p2', 'p3', 'u', 'z']);
     expect(a.generalisation.notes).toEqual(['IR × intimidation-threats × in-person: two cells with the same description joined']);
@@ -137,7 +163,9 @@ describe('aggregate: the generalisation steps', () => {
   it('takes municipalities by their common name and fills in the province', () => {
     const a = aggregate(many('h', 3, { municipality: 'Den Haag', province: null }), 3);
     expect(only(a).region).toEqual({ level: 'municipality', value: "'s-Gravenhage" });
-    expect(aggregate(many('h', 3, { municipality: 'Den Haag', province: null, targets: ['lgbtqi'] }), 3, { finest: { region: 'province' } }).cells[0]!.region).toEqual({
+    expect(
+      aggregate(many('h', 3, { municipality: 'Den Haag', province: null, targets: ['lgbtqi'] }), 3, { finest: { region: 'province' } }).cells[0]!.region,
+    ).toEqual({
       level: 'province',
       value: 'Zuid-Holland',
     });
@@ -169,7 +197,11 @@ describe('aggregate: carry-over across periods', () => {
     const april = [signal('a1', { place: 'Maastricht', date: '2026-04-14' })];
     const carried = march.filter((s) => first.carriedOver.includes(s.id));
     const second = aggregate([...april, ...carried], 3);
-    expect(only(second)).toMatchObject({ region: { level: 'country', value: 'NL' }, period: { level: 'quarter', from: '2026-01-01', to: '2026-06-30' }, count: 3 });
+    expect(only(second)).toMatchObject({
+      region: { level: 'country', value: 'NL' },
+      period: { level: 'quarter', from: '2026-01-01', to: '2026-06-30' },
+      count: 3,
+    });
     expect(second.released[0]!.signalIds).toEqual(['a1', 'm1', 'm2']);
     expect(second.generalisation.period).toBe('spanning several quarters: 1 cell (3 signals)');
   });

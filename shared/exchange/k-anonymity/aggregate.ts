@@ -1,14 +1,6 @@
 import { quarterSpan, spansSeveralQuarters } from './hierarchies';
 import { prepareSignals, type PreparedSignal } from './prepare-signals';
-import {
-  periodLevels,
-  regionLevels,
-  targetLevels,
-  type AggregateOptions,
-  type Aggregation,
-  type ApprovedSignal,
-  type ReleasedCell,
-} from './types';
+import { periodLevels, regionLevels, targetLevels, type AggregateOptions, type Aggregation, type ApprovedSignal, type ReleasedCell } from './types';
 
 /**
  * k-anonymous aggregation of the team's approved signals into cells of state actor × modus
@@ -68,7 +60,9 @@ function nodesFrom(start: Node): Node[] {
       }
     }
   }
-  return nodes.sort((a, b) => a.steps - b.steps || a.rank - b.rank || a.node[0] - b.node[0] || a.node[1] - b.node[1] || a.node[2] - b.node[2]).map((n) => n.node);
+  return nodes
+    .sort((a, b) => a.steps - b.steps || a.rank - b.rank || a.node[0] - b.node[0] || a.node[1] - b.node[1] || a.node[2] - b.node[2])
+    .map((n) => n.node);
 }
 
 /** How many codes each dimension uses, to combine three codes into one number. */
@@ -219,7 +213,11 @@ function levelSummary(order: readonly string[], outputs: readonly Output[], leve
 }
 
 function startNode(finest: AggregateOptions['finest']): Node {
-  return [regionLevels.indexOf(finest?.region ?? 'municipality'), periodLevels.indexOf(finest?.period ?? 'day'), targetLevels.indexOf(finest?.target ?? 'specific')];
+  return [
+    regionLevels.indexOf(finest?.region ?? 'municipality'),
+    periodLevels.indexOf(finest?.period ?? 'day'),
+    targetLevels.indexOf(finest?.target ?? 'specific'),
+  ];
 }
 
 /**
@@ -292,4 +290,3 @@ export function aggregate(signals: readonly ApprovedSignal[], k: number, options
     },
   };
 }
-

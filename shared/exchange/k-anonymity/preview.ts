@@ -85,7 +85,14 @@ export function previewAggregation(signals: readonly ApprovedSignal[], aggregati
       c.missing -= 1;
       if (month < c.waitingSince) c.waitingSince = month;
     } else {
-      waiting.set(s.analysisKey, { stateActor: s.stateActor, modusOperandi: s.modusOperandi, channel: s.channel, signals: 1, missing: k - 1, waitingSince: month });
+      waiting.set(s.analysisKey, {
+        stateActor: s.stateActor,
+        modusOperandi: s.modusOperandi,
+        channel: s.channel,
+        signals: 1,
+        missing: k - 1,
+        waitingSince: month,
+      });
     }
   }
   preview.waiting.combinations = [...waiting.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);

@@ -44,7 +44,11 @@ describe('officer bundle', () => {
     expect(ids(b, 'note').some((id) => ids(a, 'note').includes(id))).toBe(false);
     expect(ids(a, 'location')).toHaveLength(2);
     // A municipality is one place in officer and team bundles alike.
-    const team = buildTeamPayload(header(), taxonomy, { ...teamContent, cells: [{ ...cells[0]!, region: { level: 'municipality', value: "'s-Gravenhage" } }], summaries: [] });
+    const team = buildTeamPayload(header(), taxonomy, {
+      ...teamContent,
+      cells: [{ ...cells[0]!, region: { level: 'municipality', value: "'s-Gravenhage" } }],
+      summaries: [],
+    });
     const place = (p: Payload) => p.bundle.objects.find((o) => o.type === 'location' && o.city === "'s-Gravenhage")!;
     expect(place(team)).toEqual(place(a));
   });
@@ -198,11 +202,7 @@ describe('team bundle', () => {
 });
 
 describe('readers of received bundles (fuzz)', () => {
-  const built = [
-    buildOfficerPayload(header(), officerSignals),
-    buildTeamPayload(header(), taxonomy, teamContent),
-    buildReturnedPayload(header(), statuses),
-  ];
+  const built = [buildOfficerPayload(header(), officerSignals), buildTeamPayload(header(), taxonomy, teamContent), buildReturnedPayload(header(), statuses)];
   const readers = [readOfficerBundle, readTeamBundle, readReturnedBundle];
 
   it('never throw on any JSON, and name a field when they refuse', () => {

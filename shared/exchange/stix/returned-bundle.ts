@@ -13,9 +13,7 @@ import { indexBundle, objectPath, parseObject, refuse, resolve, stixRef } from '
 export const signalVerdicts = ['approved', 'returned', 'delivered'] as const;
 export type SignalVerdict = (typeof signalVerdicts)[number];
 
-export type SignalStatus =
-  | { signalRef: string; status: 'approved' | 'delivered' }
-  | { signalRef: string; status: 'returned'; reason: string };
+export type SignalStatus = { signalRef: string; status: 'approved' | 'delivered' } | { signalRef: string; status: 'returned'; reason: string };
 
 const reasonText = z.string().regex(/\S/, 'must not be blank').max(2000, 'must be at most 2000 characters');
 

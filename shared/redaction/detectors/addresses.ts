@@ -12,21 +12,120 @@ import { adjacent, FREE, markTaken, SPANNED, type TokenState } from './context';
  */
 
 const suffixes = [
-  'straat', 'laan', 'weg', 'plein', 'gracht', 'kade', 'singel', 'dijk', 'dreef', 'steeg', 'pad', 'plantsoen', 'markt', 'boulevard',
-  'allee', 'burgwal', 'kanaal', 'straatweg', 'dwarsstraat', 'passage', 'promenade',
+  'straat',
+  'laan',
+  'weg',
+  'plein',
+  'gracht',
+  'kade',
+  'singel',
+  'dijk',
+  'dreef',
+  'steeg',
+  'pad',
+  'plantsoen',
+  'markt',
+  'boulevard',
+  'allee',
+  'burgwal',
+  'kanaal',
+  'straatweg',
+  'dwarsstraat',
+  'passage',
+  'promenade',
 ];
 const suffixPattern = new RegExp(`(?:${suffixes.join('|')})$`);
 /** Endings that are also common in surnames and other names (Oosterhof, Rietveld): only with a number. */
 const weakSuffixes = ['hof', 'baan', 'wal', 'haven', 'ring', 'erf', 'park', 'veld', 'hoven', 'zijde', 'gaarde', 'oord', 'hage', 'donk', 'brink'];
 const weakSuffixPattern = new RegExp(`(?:${weakSuffixes.join('|')})$`);
 /** Words that open a street name of several words: Laan van Meerdervoort, Weg naar Rhijnauwen. */
-const streetHeads = new Set(['laan', 'weg', 'plein', 'kade', 'dijk', 'straat', 'singel', 'gracht', 'dreef', 'park', 'hof', 'markt', 'rue', 'avenue', 'via', 'calle', 'ulitsa']);
+const streetHeads = new Set([
+  'laan',
+  'weg',
+  'plein',
+  'kade',
+  'dijk',
+  'straat',
+  'singel',
+  'gracht',
+  'dreef',
+  'park',
+  'hof',
+  'markt',
+  'rue',
+  'avenue',
+  'via',
+  'calle',
+  'ulitsa',
+]);
 /** Foreign street words written after the name (Atatürk Caddesi, Baker Street). */
-const foreignAfter = new Set(['caddesi', 'sokak', 'sokagi', 'bulvari', 'mahallesi', 'street', 'road', 'avenue', 'strasse', 'straße', 'gasse', 'ulitsa', 'prospekt', 'boulevard', 'lane', 'square']);
+const foreignAfter = new Set([
+  'caddesi',
+  'sokak',
+  'sokagi',
+  'bulvari',
+  'mahallesi',
+  'street',
+  'road',
+  'avenue',
+  'strasse',
+  'straße',
+  'gasse',
+  'ulitsa',
+  'prospekt',
+  'boulevard',
+  'lane',
+  'square',
+]);
 const connectors = new Set(['van', 'de', 'der', 'den', 'het', 'naar', 'op', 'aan', 'la', 'le', 'du', 'des', 'di', 'del', 'da', "'t", 't', 'en', 'bij', 'in']);
 /** Words that stand before a street name as part of it: titles and ordinals. */
-const nameOpeners = new Set(['burgemeester', 'prins', 'prinses', 'koningin', 'koning', 'graaf', 'gravin', 'hertog', 'dokter', 'dr', 'professor', 'prof', 'pastoor', 'president', 'generaal', 'kapitein', 'admiraal', 'sint', 'st', 'eerste', 'tweede', 'derde', 'vierde', 'oude', 'nieuwe', 'lange', 'korte', 'hoge', 'lage', 'grote', 'kleine', 'binnen', 'buiten', 'noord', 'zuid', 'oost', 'west', 'achter', 'voor', 'van', 'jan', 'mr', 'ir']);
-const houseNumber = /^[ \t]*(?:nr\.?[ \t]*)?\d{1,5}(?:[ \t]?[a-zA-Z](?![\p{L}\d]))?(?:[ \t]?[-/][ \t]?(?:\d{1,4}|[IVX]{1,4}|[a-zA-Z])(?![\p{L}\d]))?(?:[ \t](?:hs|bis|huis|boven|bg|zw|rd|I{1,3}|IV|[a-d])(?![\p{L}\d]))?/u;
+const nameOpeners = new Set([
+  'burgemeester',
+  'prins',
+  'prinses',
+  'koningin',
+  'koning',
+  'graaf',
+  'gravin',
+  'hertog',
+  'dokter',
+  'dr',
+  'professor',
+  'prof',
+  'pastoor',
+  'president',
+  'generaal',
+  'kapitein',
+  'admiraal',
+  'sint',
+  'st',
+  'eerste',
+  'tweede',
+  'derde',
+  'vierde',
+  'oude',
+  'nieuwe',
+  'lange',
+  'korte',
+  'hoge',
+  'lage',
+  'grote',
+  'kleine',
+  'binnen',
+  'buiten',
+  'noord',
+  'zuid',
+  'oost',
+  'west',
+  'achter',
+  'voor',
+  'van',
+  'jan',
+  'mr',
+  'ir',
+]);
+const houseNumber =
+  /^[ \t]*(?:nr\.?[ \t]*)?\d{1,5}(?:[ \t]?[a-zA-Z](?![\p{L}\d]))?(?:[ \t]?[-/][ \t]?(?:\d{1,4}|[IVX]{1,4}|[a-zA-Z])(?![\p{L}\d]))?(?:[ \t](?:hs|bis|huis|boven|bg|zw|rd|I{1,3}|IV|[a-d])(?![\p{L}\d]))?/u;
 
 /** 2: a street word; 1: a street word only with a house number after it; 0: no street word. */
 function streetWord(t: Token): number {
@@ -42,7 +141,14 @@ function nameStart(tokens: readonly Token[], i: number, taken: Uint8Array): numb
     const t = tokens[s - 1]!;
     if (t.cap && !t.sentenceStart) s--;
     else if (t.cap && t.sentenceStart && nameOpeners.has(t.key)) s--;
-    else if (connectors.has(t.key) && s - 2 >= 0 && tokens[s - 2]!.cap && adjacent(tokens, s - 2) && (tokens[s - 2]!.key === 'van' || nameOpeners.has(tokens[s - 2]!.key))) s--;
+    else if (
+      connectors.has(t.key) &&
+      s - 2 >= 0 &&
+      tokens[s - 2]!.cap &&
+      adjacent(tokens, s - 2) &&
+      (tokens[s - 2]!.key === 'van' || nameOpeners.has(tokens[s - 2]!.key))
+    )
+      s--;
     else break;
   }
   // "Van Goghstraat": a leading particle of the street's name; an article before it is not part of it.

@@ -6,17 +6,18 @@ import { mentions } from './patterns';
  * Nederland"), "(42)" and "(Ethiopisch, 29)" after a person, "dochter van 12", "leeftijd: 34".
  */
 
-const numberWords =
-  '(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien)';
+const numberWords = '(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien)';
 const tens = '(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd)';
 const jarig = /jarige?(?![\p{L}])/giu;
 /** The number before "jarige": 34-jarige, 34 jarige, twaalfjarige, eenentwintigjarige. */
 const jarigNumber = new RegExp(String.raw`(?<![\p{L}\d])(?:\d{1,3}[- ]?|${numberWords}(?:en${tens})?|${tens})$`, 'iu');
 const years = /(\d{1,3})\s+jaar(\s+oud)?(?![\p{L}])/giu;
 /** What comes after "N jaar" when it is a duration, not an age. */
-const durationAfter = /^\s*(?:geleden|lang|later|eerder|terug|gewerkt|gewoond|gevangenis|cel|celstraf|cel\b|in\b|bij\b|voor\b|na\b|naar\b|op\b|uit\b|getrouwd|samen|actief|lid|werkzaam|onderweg|gevlucht|bezig)/iu;
+const durationAfter =
+  /^\s*(?:geleden|lang|later|eerder|terug|gewerkt|gewoond|gevangenis|cel|celstraf|cel\b|in\b|bij\b|voor\b|na\b|naar\b|op\b|uit\b|getrouwd|samen|actief|lid|werkzaam|onderweg|gevlucht|bezig)/iu;
 /** What comes before "N jaar" when it is a duration. */
-const durationBefore = /(?:\b(?:al|sinds|ruim|bijna|na|voor|over|binnen|per|elke|om de|afgelopen|laatste|eerste|komende|tot|ongeveer|circa|zo'n|maar|pas|nog|ook|dan|dus|tussen|en|of|tot|met|tijdens|gedurende)\s+)$/iu;
+const durationBefore =
+  /(?:\b(?:al|sinds|ruim|bijna|na|voor|over|binnen|per|elke|om de|afgelopen|laatste|eerste|komende|tot|ongeveer|circa|zo'n|maar|pas|nog|ook|dan|dus|tussen|en|of|tot|met|tijdens|gedurende)\s+)$/iu;
 const ageBefore = /(?:\b(?:is|was|werd|wordt|ben|bent|zijn|waren|van|leeftijd van|leeftijd|lft\.?|age)\s*:?\s*|[,(]\s*)$/iu;
 const ageAfter = /^\s*(?:oud|[,;.)]|$|en\b|is\b|was\b|heeft\b|had\b|uit\b|die\b|met\b|woont\b|werkt\b|zegt\b|vertelt\b)/iu;
 
@@ -72,7 +73,10 @@ export function findAges(text: string, people: readonly Candidate[], out: Candid
   for (const m of text.matchAll(isNumber)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);
     // "Zijn zus woont in Almelo en is 40": after "en" the subject is earlier in the sentence.
-    const sentence = text.slice(Math.max(0, m.index - 120), m.index).split(/[.!?\n]/).pop()!;
+    const sentence = text
+      .slice(Math.max(0, m.index - 120), m.index)
+      .split(/[.!?\n]/)
+      .pop()!;
     const subject = personSubject.test(before) || nameSubject.test(before) || (/\ben\s*$/.test(before) && personMentioned.test(sentence));
     if (!plausible(Number(m[1])) || !subject) continue;
     const start = m.index + m[0].length - m[1]!.length;

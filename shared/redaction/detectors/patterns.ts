@@ -152,7 +152,8 @@ export function passesElevenTest(digits: string): boolean {
 }
 
 const nineDigits = /(?:\d{3}[.\s]?\d{2}[.\s]?\d{2}[.\s]?\d{2}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s]\d{3}[.\s]\d{3})(?![\p{L}\d-]|[.,]\d)/gu;
-const bsnLabel = /(?<![\p{L}])(?:bsn(?:-nummer)?|burgerservicenummer|sofi-?nummer|citizen service number)(?![\p{L}])[\s:.#(-]*(?:(?:is|was|nr\.?|nummer|van \p{L}+)\s*){0,3}(\d[\d.\s]{6,11}\d)/giu;
+const bsnLabel =
+  /(?<![\p{L}])(?:bsn(?:-nummer)?|burgerservicenummer|sofi-?nummer|citizen service number)(?![\p{L}])[\s:.#(-]*(?:(?:is|was|nr\.?|nummer|van \p{L}+)\s*){0,3}(\d[\d.\s]{6,11}\d)/giu;
 
 function findBsn(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(nineDigits)) {
@@ -199,14 +200,27 @@ function findIbans(text: string, out: Candidate[]): void {
 
 // Dutch side codes 1–14 (X letter, 9 digit), written with hyphens, and CD plates of diplomats.
 const sideCodes = new Set([
-  'XX-99-99', '99-99-XX', '99-XX-99', 'XX-99-XX', 'XX-XX-99', '99-XX-XX', '99-XXX-9', '9-XXX-99', 'XX-999-X', 'X-999-XX',
-  'XXX-99-X', 'X-99-XXX', '9-XX-999', '999-XX-9',
+  'XX-99-99',
+  '99-99-XX',
+  '99-XX-99',
+  'XX-99-XX',
+  'XX-XX-99',
+  '99-XX-XX',
+  '99-XXX-9',
+  '9-XXX-99',
+  'XX-999-X',
+  'X-999-XX',
+  'XXX-99-X',
+  'X-99-XXX',
+  '9-XX-999',
+  '999-XX-9',
 ]);
 const plate = /[A-Z\d]{1,3}-[A-Z\d]{1,3}(?:-[A-Z\d]{1,3})?/g;
 /** A character that may not touch a plate or a number on either side. */
 const joins = (c: string | undefined): boolean => c !== undefined && (c === '-' || /[\p{L}\d]/u.test(c));
 const diplomatic = /^CDJ?-(?:[A-Z\d]{1,3}-[A-Z\d]{1,3}|\d{2,5})$/;
-const plateLabel = /\b(?:kenteken(?:nummer|plaat)?|nummerplaat|license plate)\b[\s:(]*(?:(?:is|was|van|met|nr\.?)\s*){0,2}([A-Z0-9]{1,3}(?:-[A-Z0-9]{1,4}){1,3}|[A-Z0-9]{5,8})(?![\p{L}\d-])/giu;
+const plateLabel =
+  /\b(?:kenteken(?:nummer|plaat)?|nummerplaat|license plate)\b[\s:(]*(?:(?:is|was|van|met|nr\.?)\s*){0,2}([A-Z0-9]{1,3}(?:-[A-Z0-9]{1,4}){1,3}|[A-Z0-9]{5,8})(?![\p{L}\d-])/giu;
 
 function findPlates(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(plate)) {
@@ -229,7 +243,21 @@ const documentLabel =
 const dutchDocument = /[A-NP-Z]{2}[A-NP-Z0-9]{6}\d(?![\p{L}\d])/gu;
 
 function findDocuments(text: string, out: Candidate[]): void {
-  const labelled = mentions(text, ['paspoort', 'pasnummer', 'id-kaart', 'identiteit', 'document', 'verblijf', 'vreemdeling', 'v-nummer', 'rijbewijs', 'kimlik', 'nüfus', 'passport', 'id number']);
+  const labelled = mentions(text, [
+    'paspoort',
+    'pasnummer',
+    'id-kaart',
+    'identiteit',
+    'document',
+    'verblijf',
+    'vreemdeling',
+    'v-nummer',
+    'rijbewijs',
+    'kimlik',
+    'nüfus',
+    'passport',
+    'id number',
+  ]);
   for (const m of labelled ? text.matchAll(documentLabel) : []) {
     const value = m[1]!;
     if ((value.match(/\d/g) ?? []).length < 2) continue;

@@ -22,17 +22,93 @@ const enum Evidence {
 
 /** Abbreviations and note words that are capitalised and not in the word list, but never a name. */
 const notNames = new Set([
-  'geb', 'tel', 'mob', 'nr', 'bijv', 'ivm', 'evt', 'mbt', 'nav', 'dwz', 'ca', 'zgn', 'resp', 'mvg', 'gr', 'ps', 'nb', 'aub',
-  'svp', 'tav', 'obv', 'oa', 'wrs', 'lft', 'incl', 'excl', 'max', 'min', 'etc', 'ok', 'oke', 'okay', 'hoi', 'whatsappgroep',
-  'groepsapp', 'app', 'appje', 'sms', 'email', 'mail', 'follow', 'update', 'info', 'contact', 'nvt', 'tbv', 'cq', 'mn', 'vlgs',
+  'geb',
+  'tel',
+  'mob',
+  'nr',
+  'bijv',
+  'ivm',
+  'evt',
+  'mbt',
+  'nav',
+  'dwz',
+  'ca',
+  'zgn',
+  'resp',
+  'mvg',
+  'gr',
+  'ps',
+  'nb',
+  'aub',
+  'svp',
+  'tav',
+  'obv',
+  'oa',
+  'wrs',
+  'lft',
+  'incl',
+  'excl',
+  'max',
+  'min',
+  'etc',
+  'ok',
+  'oke',
+  'okay',
+  'hoi',
+  'whatsappgroep',
+  'groepsapp',
+  'app',
+  'appje',
+  'sms',
+  'email',
+  'mail',
+  'follow',
+  'update',
+  'info',
+  'contact',
+  'nvt',
+  'tbv',
+  'cq',
+  'mn',
+  'vlgs',
 ]);
 
 /** Places are where these words point; persons are the default. */
 const placePrepositions = new Set(['in', 'uit', 'te', 'nabij', 'vanuit', 'rond', 'richting', 'naar', 'omgeving', 'regio']);
-const placeNouns = new Set(['dorp', 'dorpje', 'stad', 'stadje', 'wijk', 'buurt', 'plaats', 'woonplaats', 'gemeente', 'district', 'streek', 'provincie', 'regio']);
+const placeNouns = new Set([
+  'dorp',
+  'dorpje',
+  'stad',
+  'stadje',
+  'wijk',
+  'buurt',
+  'plaats',
+  'woonplaats',
+  'gemeente',
+  'district',
+  'streek',
+  'provincie',
+  'regio',
+]);
 const articles = new Set(['de', 'het', 'een', 'zijn', 'haar']);
 /** Forms of address after which a capitalised word is a name even if it is also a kept word (de heer Türkmen). */
-const formalTitles = new Set(['meneer', 'mijnheer', 'mevrouw', 'heer', 'dhr', 'mw', 'mevr', 'mej', 'juffrouw', 'mr', 'dr', 'imam', 'sjeik', 'pastoor', 'dominee']);
+const formalTitles = new Set([
+  'meneer',
+  'mijnheer',
+  'mevrouw',
+  'heer',
+  'dhr',
+  'mw',
+  'mevr',
+  'mej',
+  'juffrouw',
+  'mr',
+  'dr',
+  'imam',
+  'sjeik',
+  'pastoor',
+  'dominee',
+]);
 /** Words after which a lower-case unknown word in a hasty note is a name: "gesproken met yuhan". */
 const nameCues = new Set(['met', 'volgens', 'namens']);
 
@@ -166,7 +242,16 @@ export function findPeople(text: string, state: TokenState, out: Candidate[], un
   for (let i = 0; i < tokens.length; i++) {
     const prev = tokens[i - 1];
     const t = tokens[i]!;
-    if (taken[i] === KEPT && prev && formalTitles.has(prev.key) && adjacent(tokens, i - 1) && t.cap && !t.allCaps && taken[i - 1] === FREE && taken[i + 1] !== KEPT) {
+    if (
+      taken[i] === KEPT &&
+      prev &&
+      formalTitles.has(prev.key) &&
+      adjacent(tokens, i - 1) &&
+      t.cap &&
+      !t.allCaps &&
+      taken[i - 1] === FREE &&
+      taken[i + 1] !== KEPT
+    ) {
       out.push(candidate(t.start, t.end - possessiveLength(t), 'person'));
       taken[i] = SPANNED;
       continue;

@@ -13,7 +13,24 @@ import { adjacent, FREE, KEPT, markTaken, previousIndex, SPANNED, type TokenStat
  * with other provinces.
  */
 
-const placeWords = new Set(['in', 'uit', 'te', 'nabij', 'vanuit', 'rond', 'richting', 'naar', 'bij', 'gemeente', 'regio', 'wijk', 'buurt', 'dorp', 'stad', 'omgeving']);
+const placeWords = new Set([
+  'in',
+  'uit',
+  'te',
+  'nabij',
+  'vanuit',
+  'rond',
+  'richting',
+  'naar',
+  'bij',
+  'gemeente',
+  'regio',
+  'wijk',
+  'buurt',
+  'dorp',
+  'stad',
+  'omgeving',
+]);
 const articles = new Set(['de', 'het']);
 const districtWords = new Set(['noord', 'oost', 'zuid', 'west', 'centrum', 'midden', 'noordoost', 'noordwest', 'zuidoost', 'zuidwest']);
 const listJoiners = new Set(['en', 'of']);
@@ -62,7 +79,15 @@ export function findPlaces(text: string, state: TokenState, out: Candidate[]): v
       // Lower case, several words: "in den haag" yes, but "in de wijk" is no village (De Wijk).
       continue;
     }
-    if (lex.provinces.has(tokens.slice(from, to).map((t) => t.key).join(' ')) && provinceInList(tokens, from, to, lex.provinces)) {
+    if (
+      lex.provinces.has(
+        tokens
+          .slice(from, to)
+          .map((t) => t.key)
+          .join(' '),
+      ) &&
+      provinceInList(tokens, from, to, lex.provinces)
+    ) {
       markTaken(state, from, to, KEPT);
       i = to - 1;
       continue;
@@ -73,7 +98,14 @@ export function findPlaces(text: string, state: TokenState, out: Candidate[]): v
     if (p < from && !inPlaceContext(tokens, p) && (tokens[p - 1]?.cap || lex.surnames.has(first.key))) continue;
     // A district written with the city: Utrecht-Oost, Zwolle-Zuid, Rotterdam Centrum.
     let end = to;
-    if (end < tokens.length && (tokens[end]!.hyphenBefore || tokens[end]!.spaceBefore) && districtWords.has(tokens[end]!.key) && tokens[end]!.cap && taken[end] === FREE) end++;
+    if (
+      end < tokens.length &&
+      (tokens[end]!.hyphenBefore || tokens[end]!.spaceBefore) &&
+      districtWords.has(tokens[end]!.key) &&
+      tokens[end]!.cap &&
+      taken[end] === FREE
+    )
+      end++;
     out.push(candidate(first.start, tokens[end - 1]!.end, 'place'));
     markTaken(state, from, end, SPANNED);
     i = end - 1;
@@ -96,13 +128,42 @@ function findNeighbourhoodNames(state: TokenState, out: Candidate[]): void {
 }
 
 const irregularAdjectives: Readonly<Record<string, string>> = {
-  haagse: 'Den Haag', bossche: 'Den Bosch', leidse: 'Leiden', nijmeegse: 'Nijmegen', dordtse: 'Dordrecht', zaanse: 'Zaanstad',
-  groninger: 'Groningen', groningse: 'Groningen', amsterdamse: 'Amsterdam', rotterdamse: 'Rotterdam', utrechtse: 'Utrecht',
-  eindhovense: 'Eindhoven', tilburgse: 'Tilburg', bredase: 'Breda', almeerse: 'Almere', zwolse: 'Zwolle', goudse: 'Gouda',
-  delftse: 'Delft', arnhemse: 'Arnhem', schiedamse: 'Schiedam', enschedese: 'Enschede', maastrichtse: 'Maastricht',
-  haarlemse: 'Haarlem', amersfoortse: 'Amersfoort', alkmaarse: 'Alkmaar', apeldoornse: 'Apeldoorn', venlose: 'Venlo',
-  helmondse: 'Helmond', zoetermeerse: 'Zoetermeer', leeuwarder: 'Leeuwarden', hengelose: 'Hengelo',
-  lelystadse: 'Lelystad', amstelveense: 'Amstelveen', vlaardingse: 'Vlaardingen', dordrechtse: 'Dordrecht', emmense: 'Emmen',
+  haagse: 'Den Haag',
+  bossche: 'Den Bosch',
+  leidse: 'Leiden',
+  nijmeegse: 'Nijmegen',
+  dordtse: 'Dordrecht',
+  zaanse: 'Zaanstad',
+  groninger: 'Groningen',
+  groningse: 'Groningen',
+  amsterdamse: 'Amsterdam',
+  rotterdamse: 'Rotterdam',
+  utrechtse: 'Utrecht',
+  eindhovense: 'Eindhoven',
+  tilburgse: 'Tilburg',
+  bredase: 'Breda',
+  almeerse: 'Almere',
+  zwolse: 'Zwolle',
+  goudse: 'Gouda',
+  delftse: 'Delft',
+  arnhemse: 'Arnhem',
+  schiedamse: 'Schiedam',
+  enschedese: 'Enschede',
+  maastrichtse: 'Maastricht',
+  haarlemse: 'Haarlem',
+  amersfoortse: 'Amersfoort',
+  alkmaarse: 'Alkmaar',
+  apeldoornse: 'Apeldoorn',
+  venlose: 'Venlo',
+  helmondse: 'Helmond',
+  zoetermeerse: 'Zoetermeer',
+  leeuwarder: 'Leeuwarden',
+  hengelose: 'Hengelo',
+  lelystadse: 'Lelystad',
+  amstelveense: 'Amstelveen',
+  vlaardingse: 'Vlaardingen',
+  dordrechtse: 'Dordrecht',
+  emmense: 'Emmen',
 };
 
 /** "de Haagse moskee", "een Rotterdamse stichting": the adjective gives the city away. */

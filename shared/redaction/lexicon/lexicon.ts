@@ -2,15 +2,7 @@ import { allPlaceNames, countries, countryWordForms, findMunicipality, provinceA
 import { fold } from '../fold';
 import { tokenise, type Token } from '../tokenise';
 import generatedNames from './generated/names.json';
-import {
-  domainTerms,
-  foreignRegions,
-  groupsAndTerms,
-  institutions,
-  majorForeignCities,
-  platforms,
-  publicFigures,
-} from './keep-lists';
+import { domainTerms, foreignRegions, groupsAndTerms, institutions, majorForeignCities, platforms, publicFigures } from './keep-lists';
 import {
   africanFirstNames,
   asianAndEasternFirstNames,
@@ -30,7 +22,9 @@ export class PhraseSet<T> {
   private readonly longest = new Map<string, number>();
 
   add(phrase: string, value: T): void {
-    const keys = tokenise(phrase).map((t) => t.phraseKey).filter(Boolean);
+    const keys = tokenise(phrase)
+      .map((t) => t.phraseKey)
+      .filter(Boolean);
     if (keys.length === 0) return;
     const key = keys.join(' ');
     if (!this.byKey.has(key)) this.byKey.set(key, value);

@@ -33,16 +33,16 @@ export function InboxReader({ label, onRead }: { label: string; onRead: () => vo
       {results ? (
         <div role="status" className="notice" data-content="inbox-results">
           <ul className="plain-list">
-          {results.length === 0 ? <li>{t('inbox.empty')}</li> : null}
-          {results.map((r) => (
-            <li key={r.file}>
-              {t(`inbox.${r.outcome}`, {
-                file: r.file,
-                signals: r.signals ?? 0,
-                reason: r.outcome === 'refused' && r.reason ? t(`errors.${r.reason}`) : r.reason ? t(`inbox.skip.${r.reason}`) : '',
-              })}
-            </li>
-          ))}
+            {results.length === 0 ? <li>{t('inbox.empty')}</li> : null}
+            {results.map((r) => (
+              <li key={r.file}>
+                {t(`inbox.${r.outcome}`, {
+                  file: r.file,
+                  signals: r.signals ?? 0,
+                  reason: r.outcome === 'refused' && r.reason ? t(`errors.${r.reason}`) : r.reason ? t(`inbox.skip.${r.reason}`) : '',
+                })}
+              </li>
+            ))}
           </ul>
         </div>
       ) : null}

@@ -14,7 +14,14 @@ interface StixObject {
   last_seen?: string;
   x_obi_meeting_date?: string;
   x_obi_status?: string;
-  x_obi_cell?: { region?: { value: string }; period?: { from: string; to: string; level: string }; target?: string; stateActor?: string; modusOperandi?: string; channel?: string };
+  x_obi_cell?: {
+    region?: { value: string };
+    period?: { from: string; to: string; level: string };
+    target?: string;
+    stateActor?: string;
+    modusOperandi?: string;
+    channel?: string;
+  };
 }
 
 interface Payload {

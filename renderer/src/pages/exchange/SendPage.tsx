@@ -28,7 +28,14 @@ function AggregationSummary({ preview }: { preview: AggregationPreviewView }) {
           <ul>
             {preview.waiting.combinations.map((c) => (
               <li key={`${c.stateActor}-${c.modusOperandi}-${c.channel}`}>
-                {t('exchange.waitingCombination', { actor: c.stateActor, modus: c.modusOperandi, channel: c.channel, signals: c.signals, missing: c.missing, since: c.waitingSince })}
+                {t('exchange.waitingCombination', {
+                  actor: c.stateActor,
+                  modus: c.modusOperandi,
+                  channel: c.channel,
+                  signals: c.signals,
+                  missing: c.missing,
+                  since: c.waitingSince,
+                })}
               </li>
             ))}
           </ul>
@@ -127,7 +134,11 @@ export function SendPage() {
               >
                 {t('exchange.send')}
               </Button>
-              <Button className="button" isDisabled={busy} onPress={() => void run(api['exchange.discard']({}), () => (setPrepared(null), setMessage(t('exchange.discarded'))))}>
+              <Button
+                className="button"
+                isDisabled={busy}
+                onPress={() => void run(api['exchange.discard']({}), () => (setPrepared(null), setMessage(t('exchange.discarded'))))}
+              >
                 {t('exchange.discard')}
               </Button>
             </>

@@ -68,10 +68,14 @@ export function NotesEditor({ meetingId, initialBody, initialRevision, removed, 
 
   return (
     <div className="notes">
-      <TextField className="field" value={body} onChange={(v) => {
-        setBody(v);
-        autosave.current?.update(v);
-      }}>
+      <TextField
+        className="field"
+        value={body}
+        onChange={(v) => {
+          setBody(v);
+          autosave.current?.update(v);
+        }}
+      >
         <Label className="field-label">{t('notes.label')}</Label>
         <Text slot="description" className="field-hint">
           {t('notes.hint')}

@@ -9,9 +9,5 @@ export function Highlighted({ text, ranges }: { text: string; ranges: Array<[num
     at = end;
   }
   if (at < text.length) parts.push({ text: text.slice(at), mark: false });
-  return (
-    <span className="result-excerpt">
-      {parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
-    </span>
-  );
+  return <span className="result-excerpt">{parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</span>;
 }

@@ -1,6 +1,21 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Collection, Disclosure, DisclosurePanel, GridList, GridListItem, GridListLoadMoreItem, Heading, Input, Label, ListLayout, SearchField, TextField, Virtualizer } from 'react-aria-components';
+import {
+  Button,
+  Collection,
+  Disclosure,
+  DisclosurePanel,
+  GridList,
+  GridListItem,
+  GridListLoadMoreItem,
+  Heading,
+  Input,
+  Label,
+  ListLayout,
+  SearchField,
+  TextField,
+  Virtualizer,
+} from 'react-aria-components';
 import { provinces } from '../../../../shared/geo';
 import { signalStates, type SignalState } from '../../../../shared/capture/signal-states';
 import type { SearchFiltersInput } from '../../../../shared/contract/ipc-contract';
@@ -72,7 +87,12 @@ export function MeetingsPage() {
                 <Label className="field-label">{t('meetings.to')}</Label>
                 <Input className="field-input" type="date" />
               </TextField>
-              <SingleValuePicker label={t('meeting.community')} values={communities} value={filters.community ?? ''} onChange={(v) => setFilter({ community: v })} />
+              <SingleValuePicker
+                label={t('meeting.community')}
+                values={communities}
+                value={filters.community ?? ''}
+                onChange={(v) => setFilter({ community: v })}
+              />
               <SelectField
                 label={t('meetings.province')}
                 value={filters.province ?? 'all'}
@@ -116,26 +136,26 @@ export function MeetingsPage() {
           data-content="results"
         >
           <Collection items={rows}>
-          {(row: ResultRow) =>
-            row.kind === 'meeting' ? (
-              <GridListItem id={row.key} textValue={`${dateOf(row.item.date)} ${row.item.municipality}`} className="result">
-                <span className="result-date">{dateOf(row.item.date)}</span>
-                <span className="result-main">
-                  {t(`meetingKinds.${row.item.kind}`)} · {row.item.municipality} ({row.item.province})
-                </span>
-                <span className="result-meta">{t('meetings.signalCount', { count: row.item.signals })}</span>
-              </GridListItem>
-            ) : (
-              <GridListItem id={row.key} textValue={row.hit.excerpt} className="result">
-                <span className="result-date">{dateOf(row.hit.date)}</span>
-                <span className="result-main">
-                  {row.hit.state ? <StateBadge state={row.hit.state} /> : <span className="badge">{t('meetings.notesHit')}</span>}{' '}
-                  {row.hit.municipality} ({row.hit.province})
-                </span>
-                <Highlighted text={row.hit.excerpt} ranges={row.hit.highlights} />
-              </GridListItem>
-            )
-          }
+            {(row: ResultRow) =>
+              row.kind === 'meeting' ? (
+                <GridListItem id={row.key} textValue={`${dateOf(row.item.date)} ${row.item.municipality}`} className="result">
+                  <span className="result-date">{dateOf(row.item.date)}</span>
+                  <span className="result-main">
+                    {t(`meetingKinds.${row.item.kind}`)} · {row.item.municipality} ({row.item.province})
+                  </span>
+                  <span className="result-meta">{t('meetings.signalCount', { count: row.item.signals })}</span>
+                </GridListItem>
+              ) : (
+                <GridListItem id={row.key} textValue={row.hit.excerpt} className="result">
+                  <span className="result-date">{dateOf(row.hit.date)}</span>
+                  <span className="result-main">
+                    {row.hit.state ? <StateBadge state={row.hit.state} /> : <span className="badge">{t('meetings.notesHit')}</span>} {row.hit.municipality} (
+                    {row.hit.province})
+                  </span>
+                  <Highlighted text={row.hit.excerpt} ranges={row.hit.highlights} />
+                </GridListItem>
+              )
+            }
           </Collection>
           {done ? null : <GridListLoadMoreItem onLoadMore={() => void more()} isLoading={loading} />}
         </GridList>

@@ -119,7 +119,13 @@ export function ReviewPage() {
       {items.length === 0 ? <p className="muted">{t('review.lead.nothing')}</p> : null}
       <ol className="review-list">
         {items.map((item) => (
-          <ReviewCard key={item.id} item={item} onChanged={(next) => setItems((all) => (next.state === 'pending' ? all.map((i) => (i.id === next.id ? next : i)) : all.filter((i) => i.id !== next.id)))} />
+          <ReviewCard
+            key={item.id}
+            item={item}
+            onChanged={(next) =>
+              setItems((all) => (next.state === 'pending' ? all.map((i) => (i.id === next.id ? next : i)) : all.filter((i) => i.id !== next.id)))
+            }
+          />
         ))}
       </ol>
     </PageShell>

@@ -119,7 +119,11 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
                 {t('review.spanLine', {
                   text: s.surface,
                   status: t(`review.status.${s.status}`),
-                  extra: [s.reason, s.origin === 'manual' ? t('review.manual') : null, s.needsDecision && s.status === 'undecided' ? t('review.needsDecision') : null]
+                  extra: [
+                    s.reason,
+                    s.origin === 'manual' ? t('review.manual') : null,
+                    s.needsDecision && s.status === 'undecided' ? t('review.needsDecision') : null,
+                  ]
                     .filter(Boolean)
                     .join(', '),
                 })}
@@ -132,7 +136,11 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
                     </Button>
                   ) : null}
                   {s.status !== 'keep' && s.origin === 'detected' ? (
-                    <Button className="button small" onPress={() => (setKeeping(spanKey(s)), setReason(''))} aria-label={t('review.keepThis', { text: s.surface })}>
+                    <Button
+                      className="button small"
+                      onPress={() => (setKeeping(spanKey(s)), setReason(''))}
+                      aria-label={t('review.keepThis', { text: s.surface })}
+                    >
                       {t('review.keep')}
                     </Button>
                   ) : null}

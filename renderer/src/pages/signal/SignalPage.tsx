@@ -84,11 +84,7 @@ export function SignalPage({ id }: { id: number }) {
   };
 
   if (!signal) {
-    return (
-      <PageShell title={t('signal.title', { id })}>
-        {error ? <FormError message={error} /> : <p className="muted">{t('app.loading')}</p>}
-      </PageShell>
-    );
+    return <PageShell title={t('signal.title', { id })}>{error ? <FormError message={error} /> : <p className="muted">{t('app.loading')}</p>}</PageShell>;
   }
 
   const editable = isEditable(signal.state);
