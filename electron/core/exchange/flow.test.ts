@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPayload } from '../../../shared/exchange/payload';
 import { parsePolicy, type Policy } from '../../../shared/policy/policy-schema';
+import { beyondDerivedIds, oasisValidate } from '../../test-support/conformance-tools';
 import { stixProblems } from '../../test-support/stix-conformance';
 import { stock, stockAgeKey } from '../../test-support/stock-tools';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
@@ -182,6 +183,26 @@ describe('officer → team lead → central, over folders', () => {
     const text = everythingThatLeft([o2l, central, returns], [...opened.map((o) => o.text), ...centralTexts]);
     for (const value of Object.values(canaries)) expect(text, value).not.toContain(value);
     expect(text).not.toContain('Haddad');
+
+    // Every bundle of the chain as the OASIS validator sees it: valid, no warning but {103}.
+    const officerIdentity = workstationAgeIdentity(officer.vault);
+    const returnedBundles = await Promise.all(
+      readdirSync(returns)
+        .filter((n) => n.endsWith('.age'))
+        .map((n) => openBundleFile(join(returns, n), { identity: officerIdentity, trustedSigners: [{ name: 'l', signer: lead.keys.signer }] })),
+    );
+    const bundleOf = (payload: string) => (JSON.parse(payload) as { bundle: unknown }).bundle;
+    const chain: Record<string, unknown> = Object.fromEntries([
+      ...opened.map((o, i): [string, unknown] => [`officer bundle ${i}`, bundleOf(o.text)]),
+      ...centralTexts.map((t, i): [string, unknown] => [`team bundle ${i}`, bundleOf(t)]),
+      ...returnedBundles.map((o, i): [string, unknown] => [`returned bundle ${i}`, bundleOf(o.text)]),
+    ]);
+    expect(Object.keys(chain)).toHaveLength(2 + centralTexts.length + returnedBundles.length);
+    expect(returnedBundles.length).toBeGreaterThan(0);
+    for (const [name, verdict] of Object.entries(oasisValidate(chain))) {
+      expect(verdict.valid, name).toBe(true);
+      expect(beyondDerivedIds(verdict), `${name}: ${verdict.findings.join('\n')}`).toEqual([]);
+    }
   });
 
   it('sends a signed, empty report when there is nothing: "nothing happened" is not silence', async () => {

@@ -7,6 +7,7 @@ import { defaultCaptureDeps } from '../../core/capture/default-capture-deps';
 import { importMeetings } from '../../core/capture/notes-import';
 import { readyAll } from '../../core/capture/ready-all';
 import { unlockWithPassphrase } from '../../core/vault/vault';
+import { beyondDerivedIds, oasisValidate } from '../../test-support/conformance-tools';
 import { stixProblems } from '../../test-support/stix-conformance';
 import { stock, stockAgeKey } from '../../test-support/stock-tools';
 import { tempDir, testVaultOptions } from '../../test-support/temp-dirs';
@@ -221,6 +222,11 @@ describe('officer → team lead → central in the real UI (Chromium)', () => {
       return counts.reduce((a, b) => a + b, 0);
     });
     expect(released.sort()).toEqual([0, 2]);
+    const verdicts = oasisValidate(Object.fromEntries(decrypted.map((text, i) => [`team bundle ${i}`, (JSON.parse(text) as { bundle: unknown }).bundle])));
+    for (const [name, verdict] of Object.entries(verdicts)) {
+      expect(verdict.valid, name).toBe(true);
+      expect(beyondDerivedIds(verdict), `${name}: ${verdict.findings.join('\n')}`).toEqual([]);
+    }
 
     // Nothing personal in anything that left the officer's laptop or the lead's.
     const files = [o2l, returns, central].flatMap((d) => readdirSync(d).map((n) => readFileSync(join(d, n)).toString('latin1')));

@@ -6,6 +6,7 @@ import { cells, header, officerSignals, statuses, summaries } from '../../test-s
 import { readPayload, type Payload } from '../payload';
 import { buildOfficerPayload, readOfficerBundle } from './officer-bundle';
 import { buildReturnedPayload, readReturnedBundle } from './returned-bundle';
+import { obiExtensionDefinition, obiExtensionId, obiFixedObjects } from './obi-extension';
 import { stableId, tlpAmberStrict } from './stix-common';
 import { buildTeamPayload, readTeamBundle } from './team-bundle';
 
@@ -22,6 +23,19 @@ function received(payload: Payload): Payload {
 function objectOf(payload: Payload, type: string, n = 0) {
   return payload.bundle.objects.filter((o) => o.type === type)[n]!;
 }
+
+/** The path of a field of the n-th object of a type, as a reader names it. */
+function at(payload: Payload, type: string, field?: string, n = 0): string {
+  const index = payload.bundle.objects.indexOf(objectOf(payload, type, n));
+  return `bundle.objects.${index}${field === undefined ? '' : `.${field}`}`;
+}
+
+/** The identity of a target group (the first identity is the producer). */
+const targetGroup = (payload: Payload) => payload.bundle.objects.find((o) => o.type === 'identity' && o.identity_class === 'class')!;
+
+/** Our extension's properties on an object, and their path. */
+const ext = `extensions.${obiExtensionId}`;
+const own = (object: Record<string, unknown>) => (object.extensions as Record<string, Record<string, unknown>>)[obiExtensionId]!;
 
 function problemOf<T>(result: { ok: true; value: T } | { ok: false; problem: { path: string; message: string } }): string {
   return result.ok ? 'accepted' : result.problem.path;
@@ -82,23 +96,80 @@ describe('officer bundle', () => {
   });
 
   it('names the field of a damaged bundle', () => {
-    const cases: Array<[(p: Payload) => void, string]> = [
-      [(p) => void (objectOf(p, 'note').x_obi_consent = false), 'bundle.objects.2.x_obi_consent'],
-      [(p) => void delete objectOf(p, 'note').x_obi_meeting_date, 'bundle.objects.2.x_obi_meeting_date'],
-      [(p) => void (objectOf(p, 'note').content = '  '), 'bundle.objects.2.content'],
-      [(p) => void (objectOf(p, 'note').object_refs = [objectOf(p, 'identity').id]), 'bundle.objects.2.object_refs.0'],
-      [(p) => void (objectOf(p, 'note').object_refs = ['location--2f0c2a5e-3b7d-4c8e-9f0a-1b2c3d4e5f60']), 'bundle.objects.2.object_refs.0'],
-      [(p) => void (objectOf(p, 'location').administrative_area = 'Bayern'), 'bundle.objects.1.administrative_area'],
-      [(p) => void (objectOf(p, 'note', 1).x_obi_signal_id = objectOf(p, 'note').x_obi_signal_id), 'bundle.objects.3.x_obi_signal_id'],
-      [(p) => void (objectOf(p, 'note').object_marking_refs = []), 'bundle.objects.2.object_marking_refs'],
-      [(p) => void (objectOf(p, 'note').spec_version = '2.0'), 'bundle.objects.2.spec_version'],
-      [(p) => void p.bundle.objects.push(objectOf(p, 'note')), 'bundle.objects.7.id'],
-      [(p) => void (p.manifest.counts.signals = 4), 'manifest.counts.signals'],
-      [(p) => void (p.manifest.kind = 'returned'), 'manifest.kind'],
+    const cases: Array<(p: Payload) => string> = [
+      (p) => {
+        own(objectOf(p, 'note')).consent = false;
+        return at(p, 'note', `${ext}.consent`);
+      },
+      (p) => {
+        delete own(objectOf(p, 'note')).meeting_date;
+        return at(p, 'note', `${ext}.meeting_date`);
+      },
+      (p) => {
+        own(objectOf(p, 'note')).extension_type = 'toplevel-property-extension';
+        return at(p, 'note', `${ext}.extension_type`);
+      },
+      (p) => {
+        delete objectOf(p, 'note').extensions;
+        return at(p, 'note', 'extensions');
+      },
+      (p) => {
+        objectOf(p, 'note').x_obi_consent = true;
+        own(objectOf(p, 'note')).consent = 'yes';
+        return at(p, 'note', `${ext}.consent`);
+      },
+      (p) => {
+        objectOf(p, 'note').content = '  ';
+        return at(p, 'note', 'content');
+      },
+      (p) => {
+        objectOf(p, 'note').object_refs = [objectOf(p, 'identity').id];
+        return at(p, 'note', 'object_refs.0');
+      },
+      (p) => {
+        objectOf(p, 'note').object_refs = ['location--2f0c2a5e-3b7d-4c8e-9f0a-1b2c3d4e5f60'];
+        return at(p, 'note', 'object_refs.0');
+      },
+      (p) => {
+        objectOf(p, 'location').administrative_area = 'Bayern';
+        return at(p, 'location', 'administrative_area');
+      },
+      (p) => {
+        own(objectOf(p, 'note', 1)).signal_id = own(objectOf(p, 'note')).signal_id;
+        return at(p, 'note', `${ext}.signal_id`, 1);
+      },
+      (p) => {
+        objectOf(p, 'note').object_marking_refs = [];
+        return at(p, 'note', 'object_marking_refs');
+      },
+      (p) => {
+        objectOf(p, 'note').spec_version = '2.0';
+        return at(p, 'note', 'spec_version');
+      },
+      (p) => {
+        p.bundle.objects.push(objectOf(p, 'note'));
+        return `bundle.objects.${p.bundle.objects.length - 1}.id`;
+      },
+      (p) => {
+        objectOf(p, 'extension-definition').version = '9.9.9';
+        return at(p, 'extension-definition');
+      },
+      (p) => {
+        p.bundle.objects = p.bundle.objects.filter((o) => o.type !== 'extension-definition');
+        return 'bundle.objects';
+      },
+      (p) => {
+        p.manifest.counts.signals = 4;
+        return 'manifest.counts.signals';
+      },
+      (p) => {
+        p.manifest.kind = 'returned';
+        return 'manifest.kind';
+      },
     ];
-    for (const [damage, path] of cases) {
+    for (const damage of cases) {
       const p = received(buildOfficerPayload(header(), officerSignals));
-      damage(p);
+      const path = damage(p);
       expect(problemOf(readOfficerBundle(p)), path).toBe(path);
     }
   });
@@ -112,44 +183,101 @@ describe('team bundle', () => {
     expect(payload.manifest.taxonomyVersion).toBe(taxonomy.machinetag.version);
   });
 
-  it('maps a cell as TAXONOMY-SOURCES.md describes', () => {
+  it('maps a cell as TAXONOMY-SOURCES.md describes, with the codes where consumers read them', () => {
     const payload = buildTeamPayload(header(), taxonomy, teamContent);
     const byId = new Map(payload.bundle.objects.map((o) => [o.id, o]));
+    const producer = objectOf(payload, 'identity');
+    expect(producer).toMatchObject({ name: 'SZW liaison network', identity_class: 'organization' });
     const sighting = objectOf(payload, 'sighting');
     const pattern = byId.get(sighting.sighting_of_ref as string)!;
+    const mo = 'nl-obi:modus-operandi="intimidation-threats"';
     expect(pattern).toMatchObject({
       type: 'attack-pattern',
-      external_references: [{ source_name: 'nl-obi', external_id: 'nl-obi:modus-operandi="intimidation-threats"' }],
+      labels: ['tlp:amber+strict', mo],
+      external_references: [{ source_name: 'nl-obi', external_id: mo }],
     });
+    expect(own(pattern)).toEqual({ extension_type: 'property-extension', predicate: 'modus-operandi', value: 'intimidation-threats' });
+    const tags = ['nl-obi:state-actor="CN"', mo, 'nl-obi:target="activists-dissidents"', 'nl-obi:channel="in-person"'];
     expect(sighting).toMatchObject({
       count: 6,
       summary: true,
       first_seen: '2026-08-01T00:00:00.000Z',
       last_seen: '2026-08-31T23:59:59.999Z',
-      labels: ['nl-obi:state-actor="CN"', 'nl-obi:target="activists-dissidents"', 'nl-obi:channel="in-person"'],
+      labels: ['tlp:amber+strict', ...tags],
+      external_references: tags.map((tag): unknown => expect.objectContaining({ source_name: 'nl-obi', external_id: tag })),
     });
-    expect(byId.get((sighting.where_sighted_refs as string[])[0]!)).toMatchObject({ type: 'location', country: 'NL', administrative_area: 'Zuid-Holland' });
+    expect(sighting.description).toMatch(/^6 conversations: China; /);
+    // Who saw it: the reporting organisation; where: the location of the cell.
+    const [who, where] = sighting.where_sighted_refs as string[];
+    expect(who).toBe(producer.id);
+    expect(byId.get(where!)).toMatchObject({ type: 'location', country: 'NL', administrative_area: 'Zuid-Holland' });
+    expect(own(byId.get(where!)!)).toEqual({ extension_type: 'property-extension', level: 'province' });
+    const { count, ...cell } = cells[0]!;
+    expect(own(sighting)).toEqual({
+      extension_type: 'property-extension',
+      cell: {
+        state_actor: cell.stateActor,
+        modus_operandi: cell.modusOperandi,
+        target: cell.target,
+        channel: cell.channel,
+        region: cell.region,
+        period: cell.period,
+      },
+    });
+    expect(count).toBe(sighting.count);
+
     const actor = objectOf(payload, 'threat-actor');
-    expect(actor).toMatchObject({ threat_actor_types: ['nation-state'], labels: ['nl-obi:state-actor="CN"'] });
-    const target = objectOf(payload, 'identity', 1);
-    expect(target).toMatchObject({ identity_class: 'class', labels: ['nl-obi:target="activists-dissidents"'] });
+    expect(actor).toMatchObject({
+      name: 'China',
+      threat_actor_types: ['nation-state'],
+      aliases: ['CN'],
+      labels: ['tlp:amber+strict', 'nl-obi:state-actor="CN"'],
+      external_references: [
+        { source_name: 'nl-obi', external_id: 'nl-obi:state-actor="CN"', description: 'China' },
+        { source_name: 'ISO 3166-1 alpha-2', external_id: 'CN', description: 'China' },
+      ],
+    });
+    expect(actor.description).toMatch(/^Authorities of the country or territory with ISO code CN \(China\)/);
+    const target = targetGroup(payload);
+    expect(target).toMatchObject({ labels: ['tlp:amber+strict', 'nl-obi:target="activists-dissidents"'] });
     const rels = payload.bundle.objects.filter((o) => o.type === 'relationship');
     expect(rels).toContainEqual(expect.objectContaining({ relationship_type: 'uses', source_ref: actor.id, target_ref: pattern.id }));
     expect(rels).toContainEqual(expect.objectContaining({ relationship_type: 'targets', source_ref: pattern.id, target_ref: target.id }));
-    expect(objectOf(payload, 'note')).toMatchObject({ content: summaries[0]!.text, object_refs: [sighting.id] });
+    expect(objectOf(payload, 'note')).toMatchObject({ content: summaries[0]!.text, object_refs: [sighting.id], labels: ['tlp:amber+strict', ...tags] });
     // Two cells share the state actor and the modus operandi: one object each, one `uses`.
     expect(payload.bundle.objects.filter((o) => o.id === actor.id)).toHaveLength(1);
     expect(rels.filter((r) => r.relationship_type === 'uses' && r.source_ref === actor.id)).toHaveLength(1);
     expect(actor.id).toBe(stableId('threat-actor', 'state-actor:CN'));
   });
 
+  it('gives every object a description and labels, and the bundle the extension definition once', () => {
+    const payload = buildTeamPayload(header(), taxonomy, teamContent);
+    for (const o of payload.bundle.objects) {
+      // STIX gives a note no description: its abstract and content say what it is.
+      if (o.type !== 'note') expect(o.description, o.id).toEqual(expect.stringMatching(/\S/));
+      expect((o.labels as string[]).length, o.id).toBeGreaterThan(0);
+      expect(o).not.toHaveProperty('x_obi_value');
+      for (const key of Object.keys(o)) expect(key, o.id).not.toMatch(/^x_/);
+    }
+    expect(payload.bundle.objects.filter((o) => o.type === 'extension-definition')).toEqual([obiExtensionDefinition]);
+    const grouping = objectOf(payload, 'grouping');
+    for (const id of obiFixedObjects.keys()) expect(grouping.object_refs).not.toContain(id);
+  });
+
   it('gives no machine tag to values outside the taxonomy', () => {
     const payload = buildTeamPayload(header(), taxonomy, teamContent);
-    const several = payload.bundle.objects.find((o) => o.x_obi_value === 'multiple' && o.type === 'attack-pattern')!;
+    const valued = (type: string, value: string) => payload.bundle.objects.find((o) => o.type === type && o.extensions && own(o).value === value)!;
+    const several = valued('attack-pattern', 'multiple');
     expect(several.external_references).toBeUndefined();
-    const any = payload.bundle.objects.find((o) => o.x_obi_value === 'any')!;
-    expect(any.labels).toBeUndefined();
-    expect(objectOf(payload, 'sighting', 2).labels).toBeUndefined();
+    expect(several.labels).toEqual(['tlp:amber+strict']);
+    expect(several.name).toBe('Several modi operandi');
+    const actors = valued('threat-actor', 'multiple');
+    expect(actors).toMatchObject({ name: 'Several state actors', labels: ['tlp:amber+strict'] });
+    expect(actors.external_references).toBeUndefined();
+    const any = valued('identity', 'any');
+    expect(any.labels).toEqual(['tlp:amber+strict']);
+    expect(objectOf(payload, 'sighting', 2).labels).toEqual(['tlp:amber+strict']);
+    expect(objectOf(payload, 'sighting', 2).external_references).toBeUndefined();
   });
 
   it('an empty report is still a bundle with a grouping and the organisation', () => {
@@ -170,23 +298,50 @@ describe('team bundle', () => {
   });
 
   it('names the field of a damaged bundle', () => {
-    const at = (p: Payload, type: string, field: string) => `bundle.objects.${p.bundle.objects.indexOf(objectOf(p, type))}.${field}`;
     const cases: Array<(p: Payload) => string> = [
       (p) => {
         objectOf(p, 'sighting').count = 4;
         return at(p, 'sighting', 'count');
       },
       (p) => {
-        (objectOf(p, 'sighting').x_obi_cell as { period: { level: string } }).period.level = 'year';
-        return at(p, 'sighting', 'x_obi_cell.period.level');
+        (own(objectOf(p, 'sighting')).cell as { period: { level: string } }).period.level = 'year';
+        return at(p, 'sighting', `${ext}.cell.period.level`);
       },
       (p) => {
-        objectOf(p, 'sighting').where_sighted_refs = [objectOf(p, 'identity').id];
+        (own(objectOf(p, 'sighting')).cell as { organisation?: string }).organisation = 'BZ';
+        return at(p, 'sighting', `${ext}.cell`);
+      },
+      (p) => {
+        delete objectOf(p, 'sighting').extensions;
+        return at(p, 'sighting', 'extensions');
+      },
+      (p) => {
+        objectOf(p, 'sighting').where_sighted_refs = [objectOf(p, 'identity').id, targetGroup(p).id];
+        return at(p, 'sighting', 'where_sighted_refs.1');
+      },
+      (p) => {
+        const where = objectOf(p, 'sighting').where_sighted_refs as string[];
+        objectOf(p, 'sighting').where_sighted_refs = [targetGroup(p).id, where[1]];
         return at(p, 'sighting', 'where_sighted_refs.0');
+      },
+      (p) => {
+        const where = objectOf(p, 'sighting').where_sighted_refs as string[];
+        objectOf(p, 'sighting').where_sighted_refs = [where[0], objectOf(p, 'location', 1).id];
+        return at(p, 'sighting', 'where_sighted_refs.1');
       },
       (p) => {
         objectOf(p, 'note').object_refs = [objectOf(p, 'identity').id];
         return at(p, 'note', 'object_refs.0');
+      },
+      (p) => {
+        const target = targetGroup(p);
+        target.object_marking_refs = ['marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487'];
+        return `bundle.objects.${p.bundle.objects.indexOf(target)}.object_marking_refs`;
+      },
+      (p) => {
+        const maintainer = p.bundle.objects.find((o) => obiFixedObjects.has(o.id) && o.type === 'identity')!;
+        maintainer.name = 'SZW';
+        return `bundle.objects.${p.bundle.objects.indexOf(maintainer)}`;
       },
       (p) => {
         p.manifest.counts.cells = 3;
@@ -242,19 +397,30 @@ describe('returned bundle', () => {
     expect(readReturnedBundle(received(payload))).toEqual({ ok: true, value: statuses });
     const grouping = objectOf(payload, 'grouping');
     for (const note of payload.bundle.objects.filter((o) => o.type === 'note')) expect(note.object_refs).toEqual([grouping.id]);
-    expect(payload.bundle.objects.every((o) => (o.object_marking_refs as string[]).includes(tlpAmberStrict))).toBe(true);
+    const content = payload.bundle.objects.filter((o) => !obiFixedObjects.has(o.id));
+    expect(content.every((o) => (o.object_marking_refs as string[]).includes(tlpAmberStrict))).toBe(true);
+    expect(own(objectOf(payload, 'note', 1))).toEqual({ extension_type: 'property-extension', signal_id: statuses[1]!.signalRef, status: 'returned' });
   });
 
   it('refuses a return without a reason and names damaged fields', () => {
     expect(() => buildReturnedPayload(header(), [{ signalRef: statuses[0]!.signalRef, status: 'returned', reason: ' ' }])).toThrow();
-    const cases: Array<[(p: Payload) => void, string]> = [
-      [(p) => void (objectOf(p, 'note', 1).content = ''), 'bundle.objects.2.content'],
-      [(p) => void (objectOf(p, 'note').x_obi_status = 'lost'), 'bundle.objects.1.x_obi_status'],
-      [(p) => void (objectOf(p, 'note').object_refs = [objectOf(p, 'identity').id]), 'bundle.objects.1.object_refs.0'],
+    const cases: Array<(p: Payload) => string> = [
+      (p) => {
+        objectOf(p, 'note', 1).content = '';
+        return at(p, 'note', 'content', 1);
+      },
+      (p) => {
+        own(objectOf(p, 'note')).status = 'lost';
+        return at(p, 'note', `${ext}.status`);
+      },
+      (p) => {
+        objectOf(p, 'note').object_refs = [objectOf(p, 'identity').id];
+        return at(p, 'note', 'object_refs.0');
+      },
     ];
-    for (const [damage, path] of cases) {
+    for (const damage of cases) {
       const p = received(buildReturnedPayload(header(), statuses));
-      damage(p);
+      const path = damage(p);
       expect(problemOf(readReturnedBundle(p)), path).toBe(path);
     }
   });

@@ -3,6 +3,8 @@ import { isoDate } from '../../capture/meeting-schema';
 import { provinces } from '../../geo/provinces';
 import { tagPattern } from '../../taxonomy/taxonomy-package';
 import { manifestFor, type Payload, type PayloadHeader, type ReadResult } from '../payload';
+import { municipalityPlace } from './cell-objects';
+import { obiExtensionId, obiPart } from './obi-extension';
 import { StixWriter } from './stix-common';
 import { indexBundle, objectPath, parseObject, refuse, resolve, stixRef } from './stix-read';
 
@@ -10,8 +12,8 @@ import { indexBundle, objectPath, parseObject, refuse, resolve, stixRef } from '
  * The officer bundle: the officer's ready signals, for the team lead to review one by one. Each
  * signal is a STIX `note` whose `content` is the redacted summary, `labels` its machine tags
  * (own taxonomy and admiralty grading), `object_refs` the `location` of the meeting (municipality,
- * province, NL), with custom properties for what STIX has no field for: `x_obi_signal_id` (the
- * export id the officer's vault keeps), `x_obi_meeting_date` and `x_obi_consent`.
+ * province, NL); what STIX has no field for travels in the OBI Werkplek extension: `signal_id`
+ * (the export id the officer's vault keeps), `meeting_date`, `consent` and the exact `tags`.
  */
 
 export interface OfficerSignal {
@@ -46,41 +48,34 @@ export function buildOfficerPayload(header: PayloadHeader, signals: readonly Off
   const refs = new Set(checked.map((s) => s.signalRef));
   if (refs.size !== checked.length) throw new Error('buildOfficerPayload: every signal needs its own signalRef');
   const manifest = manifestFor(header, { kind: 'officer', counts: { signals: checked.length, cells: 0 }, k: null, suppressed: 0, carriedOver: 0 });
-  const w = new StixWriter(manifest);
+  const w = StixWriter.forManifest(manifest);
   for (const s of checked) {
-    const place = w.reference('location', `municipality:${s.province}:${s.municipality}`, {
-      name: s.municipality,
-      city: s.municipality,
-      administrative_area: s.province,
-      country: 'NL',
-      x_obi_level: 'municipality',
-    });
-    w.own('note', s.signalRef, {
-      abstract: 'OBI signal for review',
-      content: s.summary,
-      lang: 'nl',
-      labels: s.tags,
-      object_refs: [place],
-      x_obi_signal_id: s.signalRef,
-      x_obi_meeting_date: s.meetingDate,
-      x_obi_consent: true,
-    });
+    const place = municipalityPlace(s.municipality, s.province);
+    const placeId = w.reference('location', place.key, place.properties, place.obi);
+    w.own(
+      'note',
+      s.signalRef,
+      { abstract: 'OBI signal for review', content: s.summary, lang: 'nl', labels: s.tags, object_refs: [placeId] },
+      { tags: s.tags, signal_id: s.signalRef, meeting_date: s.meetingDate, consent: true },
+    );
   }
   const bundle = w.finish({
+    type: 'grouping',
     name: `OBI officer signals ${manifest.period.from} to ${manifest.period.to}`,
     description: `Redacted signals for the team lead's review: ${checked.length}.`,
   });
   return { manifest, bundle };
 }
 
-const noteSchema = z.looseObject({
+const noteSchema = obiPart({
+  tags: officerSignalSchema.shape.tags,
+  signal_id: officerSignalSchema.shape.signalRef,
+  meeting_date: isoDate,
+  consent: officerSignalSchema.shape.consent,
+}).extend({
   type: z.literal('note'),
   content: officerSignalSchema.shape.summary,
-  labels: officerSignalSchema.shape.tags,
   object_refs: z.tuple([stixRef('location')], 'must hold exactly the location of the meeting'),
-  x_obi_signal_id: officerSignalSchema.shape.signalRef,
-  x_obi_meeting_date: isoDate,
-  x_obi_consent: officerSignalSchema.shape.consent,
 });
 
 const locationSchema = z.looseObject({
@@ -101,17 +96,18 @@ export function readOfficerBundle(payload: Payload): ReadResult<OfficerSignal[]>
     const note = parseObject(noteSchema, object, i);
     if (!note.ok) return note;
     const n = note.value;
-    if (seen.has(n.x_obi_signal_id)) return refuse(objectPath(i, 'x_obi_signal_id'), 'appears twice in the bundle');
-    seen.add(n.x_obi_signal_id);
+    const own = n.extensions[obiExtensionId];
+    if (seen.has(own.signal_id)) return refuse(objectPath(i, `extensions.${obiExtensionId}.signal_id`), 'appears twice in the bundle');
+    seen.add(own.signal_id);
     const found = resolve(indexed.value, n.object_refs[0], 'location', objectPath(i, 'object_refs.0'));
     if (!found.ok) return found;
     const place = parseObject(locationSchema, found.value.object, found.value.index);
     if (!place.ok) return place;
     signals.push({
-      signalRef: n.x_obi_signal_id,
+      signalRef: own.signal_id,
       summary: n.content,
-      tags: n.labels,
-      meetingDate: n.x_obi_meeting_date,
+      tags: own.tags,
+      meetingDate: own.meeting_date,
       municipality: place.value.city,
       province: place.value.administrative_area,
       consent: true,

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { manifestFor, type Payload, type PayloadHeader, type ReadResult } from '../payload';
+import { obiExtensionId, obiPart } from './obi-extension';
 import { exportId, StixWriter } from './stix-common';
 import { indexBundle, objectPath, parseObject, refuse, resolve, stixRef } from './stix-read';
 
 /**
  * The returned bundle: the team lead's verdict on an officer's signals, back to the officer. Each
- * verdict is a STIX `note` with `x_obi_signal_id` and `x_obi_status`; `content` is the reason of
- * a return (or the status in words), `abstract` the status. A note must refer to something inside
- * the bundle: it refers to the bundle's grouping, which in turn holds the notes.
+ * verdict is a STIX `note` with `signal_id` and `status` in the OBI Werkplek extension; `content` is
+ * the reason of a return (or the status in words), `abstract` the status. A note must refer to
+ * something inside the bundle: it refers to the bundle's grouping, which in turn holds the notes.
  */
 
 export const signalVerdicts = ['approved', 'returned', 'delivered'] as const;
@@ -32,30 +33,28 @@ export function buildReturnedPayload(header: PayloadHeader, statuses: readonly S
   const checked = z.array(signalStatusSchema).parse(statuses);
   if (new Set(checked.map((s) => s.signalRef)).size !== checked.length) throw new Error('buildReturnedPayload: one status per signalRef');
   const manifest = manifestFor(header, { kind: 'returned', counts: { signals: checked.length, cells: 0 }, k: null, suppressed: 0, carriedOver: 0 });
-  const w = new StixWriter(manifest);
+  const w = StixWriter.forManifest(manifest);
   const grouping = exportId(w.bundleId, 'grouping', 'export');
   for (const s of checked) {
-    w.own('note', s.signalRef, {
-      abstract: s.status,
-      content: s.status === 'returned' ? s.reason : inWords[s.status],
-      object_refs: [grouping],
-      x_obi_signal_id: s.signalRef,
-      x_obi_status: s.status,
-    });
+    w.own(
+      'note',
+      s.signalRef,
+      { abstract: s.status, content: s.status === 'returned' ? s.reason : inWords[s.status], object_refs: [grouping] },
+      { signal_id: s.signalRef, status: s.status },
+    );
   }
   const bundle = w.finish({
+    type: 'grouping',
     name: `OBI review results ${manifest.period.from} to ${manifest.period.to}`,
     description: `The team lead's verdicts on signals: ${checked.length}.`,
   });
   return { manifest, bundle };
 }
 
-const noteSchema = z.looseObject({
+const noteSchema = obiPart({ signal_id: z.uuid('must be a UUID'), status: z.enum(signalVerdicts) }).extend({
   type: z.literal('note'),
   content: z.string(),
   object_refs: z.tuple([stixRef('grouping')], "must hold exactly the bundle's grouping"),
-  x_obi_signal_id: z.uuid('must be a UUID'),
-  x_obi_status: z.enum(signalVerdicts),
 });
 
 /** The verdicts of a returned bundle; the first problem is named. */
@@ -69,16 +68,17 @@ export function readReturnedBundle(payload: Payload): ReadResult<SignalStatus[]>
     const parsed = parseObject(noteSchema, object, i);
     if (!parsed.ok) return parsed;
     const n = parsed.value;
+    const own = n.extensions[obiExtensionId];
     const grouping = resolve(indexed.value, n.object_refs[0], 'grouping', objectPath(i, 'object_refs.0'));
     if (!grouping.ok) return grouping;
-    if (seen.has(n.x_obi_signal_id)) return refuse(objectPath(i, 'x_obi_signal_id'), 'appears twice in the bundle');
-    seen.add(n.x_obi_signal_id);
-    if (n.x_obi_status === 'returned') {
+    if (seen.has(own.signal_id)) return refuse(objectPath(i, `extensions.${obiExtensionId}.signal_id`), 'appears twice in the bundle');
+    seen.add(own.signal_id);
+    if (own.status === 'returned') {
       const reason = reasonText.safeParse(n.content);
       if (!reason.success) return refuse(objectPath(i, 'content'), `the reason ${reason.error.issues[0]!.message}`);
-      statuses.push({ signalRef: n.x_obi_signal_id, status: 'returned', reason: reason.data });
+      statuses.push({ signalRef: own.signal_id, status: 'returned', reason: reason.data });
     } else {
-      statuses.push({ signalRef: n.x_obi_signal_id, status: n.x_obi_status });
+      statuses.push({ signalRef: own.signal_id, status: own.status });
     }
   }
   if (statuses.length !== payload.manifest.counts.signals) {

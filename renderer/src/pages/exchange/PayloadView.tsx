@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import type { Manifest } from '../../../../shared/exchange/payload';
+import { obiExtensionId } from '../../../../shared/exchange/stix/obi-extension';
+import { tlpAmberStrictTag } from '../../../../shared/exchange/stix/stix-markings';
 import { useTagLabel } from '../../stores/taxonomy-store';
 
 interface StixObject {
@@ -12,17 +14,21 @@ interface StixObject {
   count?: number;
   first_seen?: string;
   last_seen?: string;
-  x_obi_meeting_date?: string;
-  x_obi_status?: string;
-  x_obi_cell?: {
-    region?: { value: string };
-    period?: { from: string; to: string; level: string };
-    target?: string;
-    stateActor?: string;
-    modusOperandi?: string;
-    channel?: string;
-  };
+  extensions?: Record<string, ObiProperties | undefined>;
 }
+
+/** What the view shows of the OBI Werkplek extension of an object. */
+interface ObiProperties {
+  tags?: string[];
+  meeting_date?: string;
+  status?: string;
+  cell?: { region?: { value: string }; period?: { from: string; to: string; level: string } };
+}
+
+const obi = (o: StixObject): ObiProperties => o.extensions?.[obiExtensionId] ?? {};
+
+/** The machine tags of a cell, without the marking every object carries as a label too. */
+const codesOf = (o: StixObject): string[] => (o.labels ?? []).filter((l) => l !== tlpAmberStrictTag);
 
 interface Payload {
   manifest: Manifest;
@@ -67,24 +73,30 @@ export function PayloadView({ text }: { text: string }) {
       </dl>
       {m.kind === 'officer' || m.kind === 'returned' ? (
         <ol className="payload-items">
-          {notes.map((n) => (
-            <li key={n.id}>
-              {n.x_obi_status ? <strong>{t(`states.${n.x_obi_status}`)}: </strong> : null}
-              {n.x_obi_meeting_date ? <span className="muted">{n.x_obi_meeting_date} · </span> : null}
-              <span>{n.content}</span>
-              {n.labels?.length ? <div className="muted">{n.labels.map(tagLabel).join(' · ')}</div> : null}
-            </li>
-          ))}
+          {notes.map((n) => {
+            const own = obi(n);
+            return (
+              <li key={n.id}>
+                {own.status ? <strong>{t(`states.${own.status}`)}: </strong> : null}
+                {own.meeting_date ? <span className="muted">{own.meeting_date} · </span> : null}
+                <span>{n.content}</span>
+                {own.tags?.length ? <div className="muted">{own.tags.map(tagLabel).join(' · ')}</div> : null}
+              </li>
+            );
+          })}
         </ol>
       ) : (
         <ol className="payload-items">
-          {sightings.map((s) => (
-            <li key={s.id}>
-              <strong>{t('exchange.cellCount', { count: s.count ?? 0 })}</strong> ·{' '}
-              {s.x_obi_cell?.period ? `${s.x_obi_cell.period.from} – ${s.x_obi_cell.period.to}` : ''} · {s.x_obi_cell?.region?.value}
-              <div className="muted">{(s.labels ?? []).map(tagLabel).join(' · ')}</div>
-            </li>
-          ))}
+          {sightings.map((s) => {
+            const cell = obi(s).cell;
+            return (
+              <li key={s.id}>
+                <strong>{t('exchange.cellCount', { count: s.count ?? 0 })}</strong> · {cell?.period ? `${cell.period.from} – ${cell.period.to}` : ''} ·{' '}
+                {cell?.region?.value}
+                <div className="muted">{codesOf(s).map(tagLabel).join(' · ')}</div>
+              </li>
+            );
+          })}
         </ol>
       )}
       {notes.length === 0 && sightings.length === 0 ? <p className="muted">{t('exchange.empty')}</p> : null}
