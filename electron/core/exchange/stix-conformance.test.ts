@@ -4,10 +4,12 @@ import type { Payload } from '../../../shared/exchange/payload';
 import { obiExtensionDefinition, obiExtensionId, obiExtensionSchema, obiFixedObjects } from '../../../shared/exchange/stix/obi-extension';
 import { buildOfficerPayload } from '../../../shared/exchange/stix/officer-bundle';
 import { buildReturnedPayload } from '../../../shared/exchange/stix/returned-bundle';
+import { buildPeriodBundle } from '../../../shared/exchange/stix/period-bundle';
 import { tlpAmberStrict, type StixBundle } from '../../../shared/exchange/stix/stix-common';
 import { buildTeamPayload } from '../../../shared/exchange/stix/team-bundle';
 import { builtinTaxonomy } from '../../../shared/taxonomy/builtin-taxonomy';
 import { cells, header, officerSignals, statuses, summaries } from '../../../shared/test-support/exchange-fixtures';
+import { periodCells, reportPeriod, withObjective } from '../../../shared/test-support/period-fixtures';
 import { beyondDerivedIds, oasisValidate, stixValidateScript } from '../../test-support/conformance-tools';
 import { stixProblems } from '../../test-support/stix-conformance';
 
@@ -22,9 +24,13 @@ const payloads: Record<string, Payload> = {
   'returned, empty': buildReturnedPayload(header(), []),
 };
 
-/** Every bundle the code builds. */
+const period = { id: '3d0b7c4e-5f6a-4b8c-9d0e-1f2a3b4c5d6e', period: reportPeriod, producer: 'NCTV', now: new Date('2027-01-05T14:37:12.000Z') } as const;
+
+/** Every bundle the code builds: the payloads' bundles and the central point's period bundle. */
 const bundles: Record<string, StixBundle> = {
   ...Object.fromEntries(Object.entries(payloads).map(([name, p]) => [name, p.bundle as StixBundle])),
+  period: buildPeriodBundle({ ...period, cells: periodCells }, withObjective(builtinTaxonomy())),
+  'period, empty': buildPeriodBundle({ ...period, cells: [] }, builtinTaxonomy()),
 };
 
 describe('STIX bundles against the official OASIS STIX 2.1 schemas', () => {
@@ -83,6 +89,7 @@ describe('STIX bundles against the OASIS validator, as MISP and OpenCTI hold the
     }
     // The team bundle's derived ids are there, so the validator did read it.
     expect(verdicts.team!.codes).toContain('{103}');
+    expect(verdicts.period!.codes).toContain('{103}');
   });
 
   it('names a custom property outside the extension and a broken object (so the check above can fail)', () => {

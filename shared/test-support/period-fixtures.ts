@@ -1,0 +1,80 @@
+import type { ReportPeriod } from '../central/published-figure';
+import type { PeriodCell } from '../exchange/stix/period-bundle';
+import type { TaxonomyPackage } from '../taxonomy/taxonomy-package';
+
+/** Sample content for the central point's outputs: a quarter's cells from three organisations. */
+
+export const reportPeriod: ReportPeriod = { label: '2026-Q4', from: '2026-10-01', to: '2026-12-31' };
+
+export const periodCells: PeriodCell[] = [
+  {
+    organisation: 'SZW',
+    stateActor: 'IR',
+    objective: 'silence-critics',
+    modusOperandi: 'coercion-by-proxy-family',
+    target: 'activists-dissidents',
+    channel: 'via-family-in-origin-country',
+    region: { level: 'province', value: 'Overijssel' },
+    period: { level: 'month', from: '2026-10-01', to: '2026-10-31' },
+    count: 7,
+  },
+  {
+    organisation: 'BZ',
+    stateActor: 'IR',
+    objective: 'silence-critics',
+    modusOperandi: 'coercion-by-proxy-family',
+    target: 'activists-dissidents',
+    channel: 'via-family-in-origin-country',
+    region: { level: 'landsdeel', value: 'Oost' },
+    period: { level: 'month', from: '2026-11-01', to: '2026-11-30' },
+    count: 5,
+  },
+  {
+    organisation: 'NCTV',
+    stateActor: 'CN',
+    modusOperandi: 'digital-threat-harassment',
+    target: 'journalists-media',
+    channel: 'social-media',
+    region: { level: 'municipality', value: 'Amsterdam' },
+    period: { level: 'month', from: '2026-12-01', to: '2026-12-31' },
+    count: 6,
+  },
+  {
+    organisation: 'SZW',
+    stateActor: 'multiple',
+    objective: 'multiple',
+    modusOperandi: 'multiple',
+    target: 'any',
+    channel: 'multiple',
+    region: { level: 'country', value: 'NL' },
+    period: { level: 'quarter', from: '2026-10-01', to: '2026-12-31' },
+    count: 11,
+  },
+];
+
+/**
+ * The taxonomy with an `objective` predicate, as the central point's signed update will add one:
+ * the outputs must tag an objective like every other dimension once the taxonomy knows it.
+ */
+export function withObjective(taxonomy: TaxonomyPackage): TaxonomyPackage {
+  const labels = {
+    nl: { label: 'Critici het zwijgen opleggen', definition: 'Critici tot zwijgen brengen.' },
+    en: { label: 'Silence critics', definition: 'To make critics fall silent.' },
+  };
+  return {
+    ...taxonomy,
+    machinetag: {
+      ...taxonomy.machinetag,
+      predicates: [...taxonomy.machinetag.predicates, { value: 'objective', expanded: 'Objective' }],
+      values: [...(taxonomy.machinetag.values ?? []), { predicate: 'objective', entry: [{ value: 'silence-critics', expanded: 'Silence critics' }] }],
+    },
+    labels: {
+      ...taxonomy.labels,
+      predicates: {
+        ...taxonomy.labels.predicates,
+        objective: { nl: { label: 'Doel', definition: 'Wat de staat wil.' }, en: { label: 'Objective', definition: 'What the state wants.' } },
+      },
+      values: { ...taxonomy.labels.values, objective: { 'silence-critics': labels } },
+    },
+  };
+}
