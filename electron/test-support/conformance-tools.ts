@@ -7,8 +7,8 @@ import { sharedDir } from './stix-conformance';
 /**
  * The checkers in ../shared/tools beside the checkout (never copied into the project), run on what
  * the code builds: the official OASIS STIX validator, which holds bundles to the spec's MUST and
- * SHOULD rules as MISP, OpenCTI and other consumers do, and the per-object check against the
- * official STIX schemas. They need Python 3 with jsonschema >= 4.20 and
+ * SHOULD rules as MISP, OpenCTI and other consumers do; the per-object check against the official
+ * STIX schemas; and MISP's event checker. They need Python 3 with jsonschema >= 4.20 and
  * referencing (.ci/run makes sure of them).
  */
 
@@ -83,4 +83,11 @@ export function stixValidateScript(bundles: Readonly<Record<string, unknown>>): 
       }),
     );
   });
+}
+
+/** ../shared/tools/misp_event_check.py on one event, with templates from `templateDirs`: its exit status and output. */
+export function mispEventCheck(event: unknown, templateDirs: readonly string[]): { status: number | null; output: string } {
+  return withFiles({ event }, ([file]) =>
+    run(python, [join(sharedDir, 'tools', 'misp_event_check.py'), file!, ...templateDirs.flatMap((dir) => ['--templates', dir])]),
+  );
 }

@@ -1,8 +1,8 @@
-import type { ReportPeriod } from '../central/published-figure';
+import type { PublishedFigure, ReportPeriod } from '../central/published-figure';
 import type { PeriodCell } from '../exchange/stix/period-bundle';
 import type { TaxonomyPackage } from '../taxonomy/taxonomy-package';
 
-/** Sample content for the central point's outputs: a quarter's cells from three organisations. */
+/** Sample content for the central point's outputs: a quarter's cells from three organisations and the figures of a report. */
 
 export const reportPeriod: ReportPeriod = { label: '2026-Q4', from: '2026-10-01', to: '2026-12-31' };
 
@@ -50,6 +50,26 @@ export const periodCells: PeriodCell[] = [
     period: { level: 'quarter', from: '2026-10-01', to: '2026-12-31' },
     count: 11,
   },
+];
+
+/** The figures of a report of those cells, as the central point publishes them: one suppressed. */
+export const publishedFigures: PublishedFigure[] = [
+  { table: 'byStateActor', values: { stateActor: 'IR' }, label: 'Iran', count: 12 },
+  { table: 'byStateActor', values: { stateActor: 'CN' }, label: 'China', count: null, suppressed: true },
+  { table: 'byStateActor', values: { stateActor: 'multiple' }, label: 'Several state actors', count: 11 },
+  { table: 'byObjective', values: { objective: 'silence-critics' }, label: 'Silence critics', count: 12 },
+  { table: 'byModusOperandi', values: { modusOperandi: 'coercion-by-proxy-family' }, label: 'Coercion through family', count: 12 },
+  { table: 'byRegion', values: { region: 'Oost' }, label: 'Oost-Nederland', count: 12 },
+  { table: 'byOrganisation', values: { organisation: 'SZW' }, label: 'SZW', count: 18 },
+  { table: 'byOrganisation', values: { organisation: 'BZ' }, label: 'BZ', count: null, suppressed: true },
+  { table: 'byOrganisation', values: { organisation: 'NCTV' }, label: 'NCTV', count: null, suppressed: true },
+  {
+    table: 'stateActor×modusOperandi',
+    values: { stateActor: 'IR', modusOperandi: 'coercion-by-proxy-family' },
+    label: 'Iran × Coercion through family',
+    count: 12,
+  },
+  { table: 'byChannel', values: { channel: 'via-family-in-origin-country' }, label: 'Via family in the country of origin', count: 0 },
 ];
 
 /**
