@@ -33,6 +33,10 @@ function at(payload: Payload, type: string, field?: string, n = 0): string {
 /** The identity of a target group (the first identity is the producer). */
 const targetGroup = (payload: Payload) => payload.bundle.objects.find((o) => o.type === 'identity' && o.identity_class === 'class')!;
 
+/** The note that names the region of a sighting. */
+const placeNoteOf = (payload: Payload, sighting: string) =>
+  payload.bundle.objects.find((o) => o.type === 'note' && (o.object_refs as string[])[0] === sighting && own(o).note === 'place')!;
+
 /** Our extension's properties on an object, and their path. */
 const ext = `extensions.${obiExtensionId}`;
 const own = (object: Record<string, unknown>) => (object.extensions as Record<string, Record<string, unknown>>)[obiExtensionId]!;
@@ -207,11 +211,14 @@ describe('team bundle', () => {
       external_references: tags.map((tag): unknown => expect.objectContaining({ source_name: 'nl-obi', external_id: tag })),
     });
     expect(sighting.description).toMatch(/^6 conversations: China; /);
-    // Who saw it: the reporting organisation; where: the location of the cell.
-    const [who, where] = sighting.where_sighted_refs as string[];
-    expect(who).toBe(producer.id);
-    expect(byId.get(where!)).toMatchObject({ type: 'location', country: 'NL', administrative_area: 'Zuid-Holland' });
-    expect(own(byId.get(where!)!)).toEqual({ extension_type: 'property-extension', level: 'province' });
+    // Who saw it: the reporting organisation; where: the location, named by a note on the sighting.
+    expect(sighting.where_sighted_refs).toEqual([producer.id]);
+    const place = placeNoteOf(payload, sighting.id);
+    expect(place).toMatchObject({ abstract: 'Region: Zuid-Holland', lang: 'en', labels: ['tlp:amber+strict', ...tags] });
+    expect(own(place)).toEqual({ extension_type: 'property-extension', note: 'place' });
+    const where = (place.object_refs as string[])[1]!;
+    expect(byId.get(where)).toMatchObject({ type: 'location', country: 'NL', administrative_area: 'Zuid-Holland' });
+    expect(own(byId.get(where)!)).toEqual({ extension_type: 'property-extension', level: 'province' });
     const { count, ...cell } = cells[0]!;
     expect(own(sighting)).toEqual({
       extension_type: 'property-extension',
@@ -243,7 +250,8 @@ describe('team bundle', () => {
     const rels = payload.bundle.objects.filter((o) => o.type === 'relationship');
     expect(rels).toContainEqual(expect.objectContaining({ relationship_type: 'uses', source_ref: actor.id, target_ref: pattern.id }));
     expect(rels).toContainEqual(expect.objectContaining({ relationship_type: 'targets', source_ref: pattern.id, target_ref: target.id }));
-    expect(objectOf(payload, 'note')).toMatchObject({ content: summaries[0]!.text, object_refs: [sighting.id], labels: ['tlp:amber+strict', ...tags] });
+    const summary = payload.bundle.objects.find((o) => o.type === 'note' && own(o).note === 'summary')!;
+    expect(summary).toMatchObject({ content: summaries[0]!.text, object_refs: [sighting.id], labels: ['tlp:amber+strict', ...tags] });
     // Two cells share the state actor and the modus operandi: one object each, one `uses`.
     expect(payload.bundle.objects.filter((o) => o.id === actor.id)).toHaveLength(1);
     expect(rels.filter((r) => r.relationship_type === 'uses' && r.source_ref === actor.id)).toHaveLength(1);
@@ -316,22 +324,32 @@ describe('team bundle', () => {
         return at(p, 'sighting', 'extensions');
       },
       (p) => {
-        objectOf(p, 'sighting').where_sighted_refs = [objectOf(p, 'identity').id, targetGroup(p).id];
-        return at(p, 'sighting', 'where_sighted_refs.1');
-      },
-      (p) => {
-        const where = objectOf(p, 'sighting').where_sighted_refs as string[];
-        objectOf(p, 'sighting').where_sighted_refs = [targetGroup(p).id, where[1]];
+        objectOf(p, 'sighting').where_sighted_refs = [targetGroup(p).id];
         return at(p, 'sighting', 'where_sighted_refs.0');
       },
       (p) => {
-        const where = objectOf(p, 'sighting').where_sighted_refs as string[];
-        objectOf(p, 'sighting').where_sighted_refs = [where[0], objectOf(p, 'location', 1).id];
-        return at(p, 'sighting', 'where_sighted_refs.1');
+        objectOf(p, 'sighting').where_sighted_refs = [objectOf(p, 'location').id];
+        return at(p, 'sighting', 'where_sighted_refs.0');
       },
       (p) => {
-        objectOf(p, 'note').object_refs = [objectOf(p, 'identity').id];
-        return at(p, 'note', 'object_refs.0');
+        const place = placeNoteOf(p, objectOf(p, 'sighting').id);
+        place.object_refs = [objectOf(p, 'sighting').id, objectOf(p, 'location', 1).id];
+        return `bundle.objects.${p.bundle.objects.indexOf(place)}.object_refs.1`;
+      },
+      (p) => {
+        const place = placeNoteOf(p, objectOf(p, 'sighting').id);
+        place.object_refs = [objectOf(p, 'sighting').id, targetGroup(p).id];
+        return `bundle.objects.${p.bundle.objects.indexOf(place)}.object_refs.1`;
+      },
+      (p) => {
+        const place = placeNoteOf(p, objectOf(p, 'sighting').id);
+        own(place).note = 'where';
+        return `bundle.objects.${p.bundle.objects.indexOf(place)}.${ext}.note`;
+      },
+      (p) => {
+        const summary = p.bundle.objects.find((o) => o.type === 'note' && own(o).note === 'summary')!;
+        summary.object_refs = [objectOf(p, 'identity').id];
+        return `bundle.objects.${p.bundle.objects.indexOf(summary)}.object_refs.0`;
       },
       (p) => {
         const target = targetGroup(p);

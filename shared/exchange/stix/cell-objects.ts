@@ -18,8 +18,11 @@ import type { StixWriter } from './stix-common';
  * - `relationship`s threat-actor `uses` attack-pattern and attack-pattern `targets` identity;
  * - a `sighting`: `sighting_of_ref` the attack-pattern, `count` the cell's conversations,
  *   `first_seen`/`last_seen` the generalised period, `where_sighted_refs` the reporting
- *   organisation (who saw it, as STIX means it) and the location (where), the machine tags of
- *   every dimension as `labels` and `external_references`, and the whole cell in the extension.
+ *   organisation (who saw it, as STIX means it), the machine tags of every dimension as `labels`
+ *   and `external_references`, and the whole cell in the extension;
+ * - a `note` that names the cell's region, `object_refs` the sighting and the location. The place
+ *   is not a second entry of `where_sighted_refs`: OpenCTI makes one sighting per entry, each with
+ *   the whole count, and would count every cell twice.
  *
  * Every object has a description. Values that are not in the taxonomy ('multiple', 'any', a
  * generalised group) get no machine tag; the extension carries the exact values.
@@ -199,10 +202,22 @@ export function writeCell(
       last_seen: lastSeen(cell.period.to),
       count: cell.count,
       summary: true,
-      where_sighted_refs: [reporterId, placeId],
+      where_sighted_refs: [reporterId],
       ...tagged(codes),
     },
     { cell: cellToStix(cell) },
+  );
+  w.own(
+    'note',
+    `place:${key}`,
+    {
+      abstract: `Region: ${place.properties.name as string}`,
+      content: `${place.properties.description as string} The region of a cell of ${cell.count} conversations, generalised so that the cell counts at least k.`,
+      lang: 'en',
+      object_refs: [sighting, placeId],
+      ...tagged(codes),
+    },
+    { note: 'place' },
   );
   return { sighting, tags: tagsOf(codes) };
 }

@@ -51,6 +51,11 @@ export const obiExtensionSchema = {
       description: "On a sighting: the released cell it counts, every dimension as its exact value; the number of conversations is the sighting's count.",
       $ref: '#/$defs/cell',
     },
+    note: {
+      description:
+        'On a note of a team or period bundle, what it says of its sighting: "summary", a redacted summary of the cell; "place", the region of the cell (its location is the second of object_refs).',
+      enum: ['summary', 'place'],
+    },
     tags: {
       description: 'On a note of an officer bundle: the machine tags of the signal (nl-obi and the reused MISP taxonomies), exactly as the officer chose them.',
       type: 'array',

@@ -29,9 +29,16 @@ describe('period bundle', () => {
     expect(sightings).toHaveLength(periodCells.length);
     sightings.forEach((sighting, i) => {
       const cell = periodCells[i]!;
-      const [who, where] = sighting.where_sighted_refs as [string, string];
-      expect(byId.get(who)).toMatchObject({ type: 'identity', name: `${cell.organisation} liaison network` });
-      expect(byId.get(where)).toMatchObject({ type: 'location', country: 'NL' });
+      const [who, ...more] = sighting.where_sighted_refs as string[];
+      expect(more).toEqual([]);
+      expect(byId.get(who!)).toMatchObject({ type: 'identity', name: `${cell.organisation} liaison network` });
+      const place = bundle.objects.find((o) => o.type === 'note' && (o.object_refs as string[])[0] === sighting.id)!;
+      expect(own(place).note).toBe('place');
+      expect(byId.get((place.object_refs as string[])[1]!)).toMatchObject({
+        type: 'location',
+        country: 'NL',
+        extensions: { [obiExtensionId]: { level: cell.region.level } },
+      });
       expect(sighting).toMatchObject({
         count: cell.count,
         created_by_ref: central.id,
@@ -63,7 +70,8 @@ describe('period bundle', () => {
       expect(o.object_marking_refs, o.id).toEqual([tlpAmberStrict]);
       expect(o.labels, o.id).toContain('tlp:amber+strict');
       if (o.type !== 'identity' || o.identity_class === 'class') expect(o.created_by_ref, o.id).toBe(central.id);
-      expect(o.description, o.id).toEqual(expect.stringMatching(/\S/));
+      // STIX gives a note no description: its abstract and content say what it is.
+      if (o.type !== 'note') expect(o.description, o.id).toEqual(expect.stringMatching(/\S/));
     }
     expect(ofType(bundle, 'grouping')).toEqual([]);
     const [report] = ofType(bundle, 'report');

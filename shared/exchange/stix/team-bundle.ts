@@ -10,8 +10,8 @@ import { indexBundle, objectPath, parseObject, refuse, resolve, stixRef } from '
 /**
  * The team bundle for the central point: the team's approved signals as k-anonymous cells, each
  * written as ./cell-objects.ts describes with the team's organisation as the one that saw it, and
- * a `note` per redacted summary (`object_refs` its sighting), all held by a `grouping`
- * (`context: "suspicious-activity"`): the unit of one export.
+ * a `note` per redacted summary (`object_refs` its sighting; `note: "summary"` in the extension),
+ * all held by a `grouping` (`context: "suspicious-activity"`): the unit of one export.
  */
 
 export interface TeamSummary {
@@ -30,7 +30,7 @@ export interface TeamContent {
   carriedOver: number;
 }
 
-const summarySchema = z.strictObject({
+const summaryInput = z.strictObject({
   cell: z.number().int('must be a whole number').min(0, 'must be at least 0'),
   text: z.string().regex(/\S/, 'must not be blank').max(5000, 'must be at most 5000 characters'),
 });
@@ -39,7 +39,7 @@ const summarySchema = z.strictObject({
 export function buildTeamPayload(header: PayloadHeader, taxonomy: TaxonomyPackage, content: TeamContent): Payload {
   if (header.taxonomyVersion !== taxonomy.machinetag.version) throw new Error('buildTeamPayload: the header names another taxonomy version than the one given');
   const cells = z.array(releasedCellSchema).parse(content.cells);
-  const summaries = z.array(summarySchema).parse(content.summaries ?? []);
+  const summaries = z.array(summaryInput).parse(content.summaries ?? []);
   for (const s of summaries) if (s.cell >= cells.length) throw new Error('buildTeamPayload: a summary points to a cell that does not exist');
   const small = cells.filter((c) => c.count < content.k).length;
   if (small > 0) throw new Error(`buildTeamPayload: ${small} cells count fewer than k = ${content.k}`);
@@ -54,7 +54,12 @@ export function buildTeamPayload(header: PayloadHeader, taxonomy: TaxonomyPackag
   const written = cells.map((cell, i) => writeCell(w, taxonomy, cell, String(i), w.producerId));
   summaries.forEach((s, i) => {
     const cell = written[s.cell]!;
-    w.own('note', String(i), { abstract: 'Redacted summary', content: s.text, lang: 'nl', object_refs: [cell.sighting], labels: cell.tags });
+    w.own(
+      'note',
+      String(i),
+      { abstract: 'Redacted summary', content: s.text, lang: 'nl', object_refs: [cell.sighting], labels: cell.tags },
+      { note: 'summary' },
+    );
   });
   const bundle = w.finish({
     type: 'grouping',
@@ -70,13 +75,20 @@ export function buildTeamPayload(header: PayloadHeader, taxonomy: TaxonomyPackag
 const sightingSchema = obiPart({ cell: stixCellSchema.omit({ objective: true, organisation: true }) }).extend({
   type: z.literal('sighting'),
   count: releasedCellSchema.shape.count,
-  where_sighted_refs: z.tuple([stixRef('identity'), stixRef('location')], 'must hold exactly the reporting organisation and the location of the cell'),
+  where_sighted_refs: z.tuple([stixRef('identity')], 'must hold exactly the reporting organisation'),
 });
 
-const noteSchema = z.looseObject({
+const noteKindSchema = obiPart({ note: z.enum(['summary', 'place']) });
+
+const summarySchema = z.looseObject({
   type: z.literal('note'),
-  content: summarySchema.shape.text,
+  content: summaryInput.shape.text,
   object_refs: z.tuple([stixRef('sighting')], 'must hold exactly the sighting of the summary'),
+});
+
+const placeSchema = z.looseObject({
+  type: z.literal('note'),
+  object_refs: z.tuple([stixRef('sighting'), stixRef('location')], 'must hold exactly the sighting and the location of its region'),
 });
 
 export interface TeamReport {
@@ -98,10 +110,6 @@ export function readTeamBundle(payload: Payload): ReadResult<TeamReport> {
     const { count, where_sighted_refs: where } = parsed.value;
     const c = parsed.value.extensions[obiExtensionId].cell;
     if (where[0] !== reporter) return refuse(objectPath(i, 'where_sighted_refs.0'), 'must be the organisation the manifest names');
-    const place = resolve(indexed.value, where[1], 'location', objectPath(i, 'where_sighted_refs.1'));
-    if (!place.ok) return place;
-    if (where[1] !== stableId('location', placeOf(c.region).key))
-      return refuse(objectPath(i, 'where_sighted_refs.1'), "must be the location of the cell's region");
     const k = payload.manifest.k ?? 0;
     if (count < k) return refuse(objectPath(i, 'count'), `must be at least k = ${k}`);
     cellOf.set(object.id, cells.length);
@@ -110,7 +118,21 @@ export function readTeamBundle(payload: Payload): ReadResult<TeamReport> {
   const summaries: TeamSummary[] = [];
   for (const [i, object] of indexed.value.objects.entries()) {
     if (object.type !== 'note') continue;
-    const parsed = parseObject(noteSchema, object, i);
+    const kind = parseObject(noteKindSchema, object, i);
+    if (!kind.ok) return kind;
+    if (kind.value.extensions[obiExtensionId].note === 'place') {
+      const place = parseObject(placeSchema, object, i);
+      if (!place.ok) return place;
+      const [sighting, location] = place.value.object_refs;
+      const cell = cellOf.get(sighting);
+      if (cell === undefined) return refuse(objectPath(i, 'object_refs.0'), 'must point to a sighting in the bundle');
+      const found = resolve(indexed.value, location, 'location', objectPath(i, 'object_refs.1'));
+      if (!found.ok) return found;
+      if (location !== stableId('location', placeOf(cells[cell]!.region).key))
+        return refuse(objectPath(i, 'object_refs.1'), "must be the location of the cell's region");
+      continue;
+    }
+    const parsed = parseObject(summarySchema, object, i);
     if (!parsed.ok) return parsed;
     const cell = cellOf.get(parsed.value.object_refs[0]);
     if (cell === undefined) return refuse(objectPath(i, 'object_refs.0'), 'must point to a sighting in the bundle');
