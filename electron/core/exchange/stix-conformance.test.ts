@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { Payload } from '../../../shared/exchange/payload';
@@ -107,8 +109,12 @@ describe('STIX bundles against the OASIS validator, as MISP and OpenCTI hold the
 describe('the OBI Werkplek extension', () => {
   const validate = new Ajv2020({ strict: true, allErrors: true, validateFormats: false }).compile(obiExtensionSchema);
 
-  it('publishes its JSON schema in the definition object', () => {
+  it('publishes its JSON schema in the definition object, and the docs show both as they are', () => {
     expect(JSON.parse(obiExtensionDefinition.schema)).toEqual(obiExtensionSchema);
+    const docs = readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'central', 'stix-and-misp.md'), 'utf8');
+    const blocks = [...docs.matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+    expect(blocks.find((b) => b.type === 'extension-definition')).toEqual({ ...obiExtensionDefinition, schema: '(the JSON schema below, as one string)' });
+    expect(blocks.find((b) => b.$schema !== undefined)).toEqual(obiExtensionSchema);
   });
 
   it.each(Object.entries(bundles))('%s: the properties of every object that uses it follow its JSON schema', (_name, bundle) => {
