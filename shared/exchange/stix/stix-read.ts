@@ -25,7 +25,10 @@ export const refuse = (path: string, message: string): { ok: false; problem: { p
 
 export const objectPath = (index: number, field?: PropertyKey): string => `bundle.objects.${index}${field === undefined ? '' : `.${String(field)}`}`;
 
-/** Whether two JSON values are the same, whatever the order of keys. */
+/**
+ * Whether a received JSON value `a` is our `b`, whatever the order of keys. It descends only where
+ * `b` has an object, so a hostile, deeply nested `a` costs no deeper recursion than ours.
+ */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
