@@ -121,7 +121,7 @@ describe('obi policy', () => {
       code: 0,
       out: 'warning: someFutureKey: unknown key, ignored\nok: the policy is valid',
     });
-    expect(await obi(['policy', 'check', join(dir, 'absent.json')])).toMatchObject({ code: 2, out: '(file): cannot be read' });
+    expect(await obi(['policy', 'check', join(dir, 'absent.json')])).toMatchObject({ code: 2, out: '(file): does not exist' });
   });
 
   it('check --reg reads a saved `reg query` output, also as PowerShell saves it (UTF-16)', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import {
   parsePolicy,
   policyKeyNames,
@@ -9,18 +9,29 @@ import {
   type PolicyProblem,
 } from '../../../shared/policy/policy-schema';
 import { linuxPolicyPath } from '../../../shared/policy/policy-templates';
+import { fileLimits } from '../platform/file-limits';
+import { FileRefused, readBoundedFileSync } from '../platform/read-bounded';
 import { absentSource, type PolicyOrigin, type PolicySourceKind, type PolicySourceRead } from './policy-sources';
 import { readRegistrySource, type RegQueryRunner } from './registry-policy';
 
 type JsonRead = { ok: true; raw: unknown } | { ok: false; problem: PolicyProblem };
 
-function readJson(path: string): JsonRead {
-  let text: string;
+/**
+ * The bytes of a policy file as a problem-or-value: a file that is not a regular file within the
+ * limit (a pipe, a device, a folder, too large) is a problem of its source, named by what it is.
+ */
+export function readPolicyBytes(path: string, what = fileLimits.policyFile): { ok: true; bytes: Buffer } | { ok: false; problem: PolicyProblem } {
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return { ok: false, problem: { key: '(file)', message: 'cannot be read' } };
+    return { ok: true, bytes: readBoundedFileSync(path, what) };
+  } catch (e) {
+    return { ok: false, problem: { key: '(file)', message: e instanceof FileRefused ? e.why : 'cannot be read' } };
   }
+}
+
+function readJson(path: string): JsonRead {
+  const read = readPolicyBytes(path);
+  if (!read.ok) return read;
+  const text = read.bytes.toString('utf8');
   try {
     return { ok: true, raw: JSON.parse(text) as unknown };
   } catch {
