@@ -21,8 +21,8 @@ export function addCaptureCommands(program: Command, io: CliIo): void {
     .description('import meetings from JSON Lines, all or nothing (a bad line is named)')
     .argument('<file>', 'JSONL file, one meeting per line')
     .action(async (file: string, opts: VaultOpt) => {
-      const text = (await readBoundedFile(file, fileLimits.importFile)).toString('utf8');
-      const result = await withVault(io, opts.vault, (v) => importMeetings(v.db, defaultCaptureDeps(v), text));
+      const bytes = await readBoundedFile(file, fileLimits.importFile);
+      const result = await withVault(io, opts.vault, (v) => importMeetings(v.db, defaultCaptureDeps(v), bytes));
       io.out(`Imported ${result.meetings} meetings with ${result.signals} signals.`);
     });
 
