@@ -125,7 +125,9 @@ export type EffectivePolicy =
  * cannot be read makes the whole policy invalid rather than letting a weaker one stand in.
  */
 export function resolvePolicy(sources: PolicySourceRead[]): EffectivePolicy {
-  const merged: Record<string, unknown> = {};
+  // Without a prototype, a key named "__proto__" is a key like any other (and so warned about)
+  // instead of replacing the prototype of the merged values.
+  const merged: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const origin = new Map<string, PolicySourceKind>();
   for (const source of sources) {
     for (const [key, value] of Object.entries(source.values)) {
