@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 /**
@@ -34,11 +35,31 @@ const minisignPublicKey = z.string().regex(/^RW[QRST][A-Za-z0-9+/]{53}$/, 'must 
 const ageRecipient = z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'must be an age recipient (age1…)');
 const folderPath = z.string().min(1, 'is required').max(1000);
 
-/** A cron expression (five or six fields); checked here for shape, by the scheduler for meaning. */
+/**
+ * Why the scheduler (croner, with the options schedule.ts uses) would not run an expression, or
+ * null. An expression that matches no date at all, such as the 31st of February, is refused here:
+ * otherwise nothing would ever be sent and nobody would be told.
+ */
+function cronProblem(expression: string): string | null {
+  let next: Date | null;
+  try {
+    next = new Cron(expression, { paused: true }).nextRun();
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.replace(/^CronPattern: /, '') : 'not readable';
+    return `is not a cron expression the scheduler can read (${reason})`;
+  }
+  return next ? null : 'can never fire (no date matches it, as with 31 February)';
+}
+
+/** A cron expression (five or six fields) that the scheduler reads and that fires at some time. */
 const cron = z
   .string()
   .trim()
-  .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron expression of five or six fields, such as "0 9 * * 1"');
+  .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron expression of five or six fields, such as "0 9 * * 1"')
+  .superRefine((expression, ctx) => {
+    const problem = cronProblem(expression);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const optionalKey = <S extends z.ZodType>(spec: Omit<PolicyKey<S>, 'default' | 'optional'>): PolicyKey<S> & { optional: true } => ({
   ...spec,
   optional: true,
