@@ -114,6 +114,29 @@ describe('machine policy', () => {
     for (const rare of ['0 0 29 2 *', '0 9 31 * *', '0 9 L 2 *', '0 9 * * 1']) expect(schedule(rare).ok, rare).toBe(true);
   });
 
+  it('refuses a team in which a name, a signer key or a recipient is used twice, naming the entry', () => {
+    const base = { organisation: 'SZW', role: 'teamlead' };
+    // Keys of the right shape; the schema checks the form of a key, the exchange checks the key.
+    const signers = ['A', 'B', 'C'].map((c) => `RWS${c.repeat(53)}`);
+    const recipients = ['q', 'p', 'z'].map((c) => `age1${c.repeat(58)}`);
+    const member = (i: number, extra: Record<string, string> = {}) => ({ name: `officer-${i}`, signer: signers[i]!, recipient: recipients[i]!, ...extra });
+    const team = (members: unknown[]) => parsePolicy({ ...base, team: members });
+    expect(team([member(0), member(1), member(2)]).ok).toBe(true);
+    expect(team([member(0), member(1), member(2, { name: 'officer-0' })])).toEqual({
+      ok: false,
+      problems: [{ key: 'team', message: '2.name: is used twice (also by entry 0)' }],
+      warnings: [],
+    });
+    expect(team([member(0), member(1, { signer: signers[0]! })])).toMatchObject({
+      ok: false,
+      problems: [{ key: 'team', message: '1.signer: is used twice (also by entry 0)' }],
+    });
+    expect(team([member(0), member(1), member(2, { recipient: recipients[1]! })])).toMatchObject({
+      ok: false,
+      problems: [{ key: 'team', message: '2.recipient: is used twice (also by entry 1)' }],
+    });
+  });
+
   it('describes every key in Dutch and English', () => {
     for (const spec of Object.values(policyKeys)) {
       expect(spec.description.nl.length).toBeGreaterThan(10);

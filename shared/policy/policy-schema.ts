@@ -60,6 +60,24 @@ const cron = z
     const problem = cronProblem(expression);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
+/**
+ * In a list of people, each of these fields names one person only. A second officer with the same
+ * name, signer key or recipient would have bundles taken as someone else's, or returns sent to the
+ * wrong officer; the later entry is named.
+ */
+function eachUsedOnce<F extends string>(fields: readonly F[]) {
+  return (entries: ReadonlyArray<Record<F, string>>, ctx: z.RefinementCtx) => {
+    for (const field of fields) {
+      const first = new Map<string, number>();
+      entries.forEach((entry, i) => {
+        const earlier = first.get(entry[field]);
+        if (earlier === undefined) first.set(entry[field], i);
+        else ctx.addIssue({ code: 'custom', path: [i, field], message: `is used twice (also by entry ${earlier})` });
+      });
+    }
+  };
+}
+
 const optionalKey = <S extends z.ZodType>(spec: Omit<PolicyKey<S>, 'default' | 'optional'>): PolicyKey<S> & { optional: true } => ({
   ...spec,
   optional: true,
@@ -163,7 +181,8 @@ export const policyKeys = {
     schema: z
       .array(z.strictObject({ name: z.string().min(1).max(100), signer: minisignPublicKey, recipient: ageRecipient }))
       .min(1)
-      .max(200),
+      .max(200)
+      .superRefine(eachUsedOnce(['name', 'signer', 'recipient'])),
     showInDiagnostics: true,
     example: [
       {
