@@ -78,7 +78,16 @@ describe('policy sources', () => {
     expect(p.problems).toEqual([{ key: '(file)', message: 'is not valid JSON', source: 'machine-file' }]);
     const folder = join(dir, 'folder');
     mkdirSync(folder);
-    expect(loadPolicy({ platform: 'linux', machineFile: folder, machineFileOwnerUid: uid }).problems[0]).toMatchObject({ message: 'is not a regular file' });
+    expect(loadPolicy({ platform: 'linux', machineFile: folder, machineFileOwnerUid: uid }).problems).toContainEqual({
+      key: '(file)',
+      message: 'is a folder',
+      source: 'machine-file',
+    });
+    const fifo = join(dir, 'fifo.json');
+    execFileSync('mkfifo', ['-m', '644', fifo]);
+    expect(loadPolicy({ platform: 'linux', machineFile: fifo, machineFileOwnerUid: uid, devFile: dev }).problems).toEqual([
+      { key: '(file)', message: 'is a pipe', source: 'machine-file' },
+    ]);
   });
 
   it('names every wrong key with the source that holds it', () => {

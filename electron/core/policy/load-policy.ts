@@ -63,7 +63,8 @@ function machineFileSource(path: string, ownerUid: number): PolicySourceRead {
   if (!existsSync(path)) return absentSource('machine-file', path);
   const st = statSync(path);
   const problems: PolicyProblem[] = [];
-  if (!st.isFile()) return { kind: 'machine-file', location: path, present: true, values: {}, problems: [{ key: '(file)', message: 'is not a regular file' }] };
+  // What is not a regular file is named by the read itself ("is a pipe"), like any policy file.
+  if (!st.isFile()) return fileSource('machine-file', path);
   if (st.uid !== ownerUid) problems.push({ key: '(file)', message: 'must be owned by root' });
   if ((st.mode & 0o022) !== 0) problems.push({ key: '(file)', message: 'must not be writable by group or others (chmod 644)' });
   return fileSource('machine-file', path, problems);
