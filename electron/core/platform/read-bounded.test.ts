@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test-support/temp-dirs';
-import { openBoundedFile, readBoundedFile, readBoundedFileSync } from './read-bounded';
+import { formatSize, openBoundedFile, readBoundedFile, readBoundedFileSync } from './read-bounded';
 
 const options = { what: 'import file', maxBytes: 1024 };
 
@@ -82,5 +82,11 @@ describe('opening a named file for streaming', () => {
     await expect(openBoundedFile(join(dir, 'fifo'), backup)).rejects.toThrow('The backup fifo is a pipe.');
     await expect(openBoundedFile('/dev/zero', backup)).rejects.toThrow('The backup zero is a device.');
     await expect(openBoundedFile(join(dir, 'big'), backup)).rejects.toMatchObject({ code: 'file_too_large', why: 'is larger than 12 bytes' });
+  });
+});
+
+describe('a limit in words', () => {
+  it('is said in the largest whole unit', () => {
+    expect([12, 16 * 1024, 256 * 1024 * 1024, 64 * 1024 ** 3].map(formatSize)).toEqual(['12 bytes', '16 KB', '256 MB', '64 GB']);
   });
 });

@@ -45,8 +45,9 @@ const kindText: Record<Exclude<PathKind, 'file'>, string> = {
   other: 'is not a regular file',
 };
 
-/** "256 MB", "16 MB", "512 KB": the limit as people say it. */
+/** "64 GB", "256 MB", "512 KB": the limit as people say it. */
 export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${Math.round(bytes / (1024 * 1024 * 1024))} GB`;
   if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024))} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} bytes`;
