@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { AppError } from '../app-error';
-import { fileLimits } from '../platform/file-limits';
+import { limitFor } from '../platform/file-limits';
 import { FileRefused, readBoundedFileSync } from '../platform/read-bounded';
 import { verify, type MinisignPublicKey } from './minisign';
 
@@ -24,7 +24,7 @@ export function readSignedFile(path: string, maxBytes: number, what: string): Si
   const bytes = readBoundedFileSync(path, { what, maxBytes });
   let signature: Buffer;
   try {
-    signature = readBoundedFileSync(path + signatureSuffix, { ...fileLimits.signature, what: `signature of the ${what}` });
+    signature = readBoundedFileSync(path + signatureSuffix, limitFor('signature', `signature of the ${what}`));
   } catch (e) {
     if (e instanceof FileRefused && e.why === 'does not exist') {
       throw new AppError('signature_missing', `The ${what} is not signed: ${name}${signatureSuffix} is missing beside it; an unsigned file is refused.`);

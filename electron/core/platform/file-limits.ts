@@ -34,4 +34,4 @@ export const fileLimits: Readonly<Record<FileKind, BoundedReadOptions>> = {
 };
 
 /** The limit of a kind, with the file named as the caller knows it ("identity file"). */
-export const limitFor = (kind: FileKind, what?: string): BoundedReadOptions => (what ? { ...fileLimits[kind], what } : fileLimits[kind]);
+export const limitFor = (kind: FileKind, what: string): BoundedReadOptions => ({ ...fileLimits[kind], what });
