@@ -121,7 +121,7 @@ describe('obi policy', () => {
       code: 0,
       out: 'warning: someFutureKey: unknown key, ignored\nok: the policy is valid',
     });
-    expect(await obi(['policy', 'check', join(dir, 'absent.json')])).toMatchObject({ code: 2, out: '(file): cannot be read' });
+    expect(await obi(['policy', 'check', join(dir, 'absent.json')])).toMatchObject({ code: 2, out: '(file): does not exist' });
   });
 
   it('check --reg reads a saved `reg query` output, also as PowerShell saves it (UTF-16)', async () => {
@@ -153,6 +153,32 @@ describe('obi policy', () => {
     expect(none.code).toBe(2);
     expect(none.out).toMatch(/^problem: \(policy\): no policy found/m);
     expect(none.err).toMatch(/^obi: The policy is not valid \(\d+ problems\); the app starts read-only\.$/);
+  });
+
+  it('show warns about an ignored __proto__ key like check does, from a file and from the registry', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'dev.json');
+    writeFileSync(file, '{"organisation": "SZW", "role": "officer", "__proto__": {"role": "teamlead", "kAnonymity": 2}}');
+    const warning = 'warning: __proto__: unknown key, ignored';
+    expect((await obi(['policy', 'check', file])).out).toContain(warning);
+    const shown = await obi(['policy', 'show'], { OBI_POLICY: file }, undefined, noMachinePolicy());
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain(`${warning} (dev-file)`);
+    expect(shown.out).toMatch(/^role +"officer" +\(dev-file\)$/m);
+    expect(shown.out).toMatch(/^kAnonymity +5 +\(default\)$/m);
+    const json = JSON.parse((await obi(['policy', 'show', '--json'], { OBI_POLICY: file }, undefined, noMachinePolicy())).out) as { warnings: unknown[] };
+    expect(json.warnings).toEqual([{ key: '__proto__', message: 'unknown key, ignored', source: 'dev-file' }]);
+
+    const regLines = [
+      'HKEY_LOCAL_MACHINE\\Software\\Policies\\OBI\\Werkplek',
+      '    organisation    REG_SZ    BZ',
+      '    role    REG_SZ    officer',
+      '    __proto__    REG_SZ    x',
+      '',
+    ];
+    const readRegistry = () => ({ status: 0, stdout: Buffer.from(regLines.join('\r\n'), 'latin1') });
+    const fromRegistry = await obi(['policy', 'show'], {}, undefined, { policySources: { platform: 'win32', readRegistry } });
+    expect(fromRegistry.out).toContain(`${warning} (registry)`);
   });
 
   it('templates writes the ADMX/ADML and the Linux example of this version', async () => {

@@ -87,7 +87,7 @@ describe('obi taxonomy verify, import and sign', () => {
         'obi: The taxonomy file is not signed: unsigned.json.minisig is missing beside it; an unsigned file is refused.',
       ],
       [['taxonomy', 'verify', foreign], { OBI_POLICY: policy }, ''],
-      [['taxonomy', 'verify', join(dir, 'absent.json')], { OBI_POLICY: policy }, 'obi: The taxonomy file cannot be read.'],
+      [['taxonomy', 'verify', join(dir, 'absent.json')], { OBI_POLICY: policy }, 'obi: The taxonomy file absent.json does not exist.'],
       [['taxonomy', 'import', signed], { OBI_POLICY: policy }, 'obi: No vault: pass --vault DIR or set OBI_VAULT.'],
     ];
     for (const [args, env, message] of cases) {

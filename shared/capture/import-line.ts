@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { meetingFields, notesText } from './meeting-schema';
+import { meetingFields, notesText, text } from './meeting-schema';
 
 /** One line of `obi notes import`: a meeting, its notes and the signals drawn from them. */
 export const importSignal = z.strictObject({
-  quote: z.string().min(1, 'is required'),
-  summary: z.string().max(5000),
-  tags: z.array(z.string().max(200)).max(100).default([]),
+  quote: text().min(1, 'is required'),
+  summary: text().max(5000),
+  tags: z.array(text().max(200)).max(100).default([]),
   consent: z.boolean(),
 });
 

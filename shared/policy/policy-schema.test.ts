@@ -92,6 +92,51 @@ describe('machine policy', () => {
     }
   });
 
+  it('refuses a schedule that can never fire or that the scheduler cannot read, naming the key and the field', () => {
+    const base = { organisation: 'SZW', role: 'officer' };
+    const schedule = (officerToLead: string) => parsePolicy({ ...base, schedule: { officerToLead } });
+    for (const never of ['0 0 31 2 *', '0 9 30 2 *', '0 0 31 4,6,9,11 *', '0 0 0 31 2 *']) {
+      expect(schedule(never), never).toEqual({
+        ok: false,
+        problems: [{ key: 'schedule', message: 'officerToLead: can never fire (no date matches it, as with 31 February)' }],
+        warnings: [],
+      });
+    }
+    expect(schedule('61 * * * *')).toMatchObject({
+      ok: false,
+      problems: [{ key: 'schedule', message: 'officerToLead: is not a cron expression the scheduler can read (Invalid value for minute: 61)' }],
+    });
+    expect(parsePolicy({ ...base, schedule: { leadToCentral: '0 0 30 2 *' } })).toMatchObject({
+      ok: false,
+      problems: [{ key: 'schedule', message: 'leadToCentral: can never fire (no date matches it, as with 31 February)' }],
+    });
+    // Rare is not never: the 29th of February, or the 31st of any month that has one.
+    for (const rare of ['0 0 29 2 *', '0 9 31 * *', '0 9 L 2 *', '0 9 * * 1']) expect(schedule(rare).ok, rare).toBe(true);
+  });
+
+  it('refuses a team in which a name, a signer key or a recipient is used twice, naming the entry', () => {
+    const base = { organisation: 'SZW', role: 'teamlead' };
+    // Keys of the right shape; the schema checks the form of a key, the exchange checks the key.
+    const signers = ['A', 'B', 'C'].map((c) => `RWS${c.repeat(53)}`);
+    const recipients = ['q', 'p', 'z'].map((c) => `age1${c.repeat(58)}`);
+    const member = (i: number, extra: Record<string, string> = {}) => ({ name: `officer-${i}`, signer: signers[i]!, recipient: recipients[i]!, ...extra });
+    const team = (members: unknown[]) => parsePolicy({ ...base, team: members });
+    expect(team([member(0), member(1), member(2)]).ok).toBe(true);
+    expect(team([member(0), member(1), member(2, { name: 'officer-0' })])).toEqual({
+      ok: false,
+      problems: [{ key: 'team', message: '2.name: is used twice (also by entry 0)' }],
+      warnings: [],
+    });
+    expect(team([member(0), member(1, { signer: signers[0]! })])).toMatchObject({
+      ok: false,
+      problems: [{ key: 'team', message: '1.signer: is used twice (also by entry 0)' }],
+    });
+    expect(team([member(0), member(1), member(2, { recipient: recipients[1]! })])).toMatchObject({
+      ok: false,
+      problems: [{ key: 'team', message: '2.recipient: is used twice (also by entry 1)' }],
+    });
+  });
+
   it('describes every key in Dutch and English', () => {
     for (const spec of Object.values(policyKeys)) {
       expect(spec.description.nl.length).toBeGreaterThan(10);

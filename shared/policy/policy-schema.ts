@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 /**
@@ -34,11 +35,49 @@ const minisignPublicKey = z.string().regex(/^RW[QRST][A-Za-z0-9+/]{53}$/, 'must 
 const ageRecipient = z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'must be an age recipient (age1…)');
 const folderPath = z.string().min(1, 'is required').max(1000);
 
-/** A cron expression (five or six fields); checked here for shape, by the scheduler for meaning. */
+/**
+ * Why the scheduler (croner, with the options schedule.ts uses) would not run an expression, or
+ * null. An expression that matches no date at all, such as the 31st of February, is refused here:
+ * otherwise nothing would ever be sent and nobody would be told.
+ */
+function cronProblem(expression: string): string | null {
+  let next: Date | null;
+  try {
+    next = new Cron(expression, { paused: true }).nextRun();
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.replace(/^CronPattern: /, '') : 'not readable';
+    return `is not a cron expression the scheduler can read (${reason})`;
+  }
+  return next ? null : 'can never fire (no date matches it, as with 31 February)';
+}
+
+/** A cron expression (five or six fields) that the scheduler reads and that fires at some time. */
 const cron = z
   .string()
   .trim()
-  .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron expression of five or six fields, such as "0 9 * * 1"');
+  .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron expression of five or six fields, such as "0 9 * * 1"')
+  .superRefine((expression, ctx) => {
+    const problem = cronProblem(expression);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+/**
+ * In a list of people, each of these fields names one person only. A second officer with the same
+ * name, signer key or recipient would have bundles taken as someone else's, or returns sent to the
+ * wrong officer; the later entry is named.
+ */
+function eachUsedOnce<F extends string>(fields: readonly F[]) {
+  return (entries: ReadonlyArray<Record<F, string>>, ctx: z.RefinementCtx) => {
+    for (const field of fields) {
+      const first = new Map<string, number>();
+      entries.forEach((entry, i) => {
+        const earlier = first.get(entry[field]);
+        if (earlier === undefined) first.set(entry[field], i);
+        else ctx.addIssue({ code: 'custom', path: [i, field], message: `is used twice (also by entry ${earlier})` });
+      });
+    }
+  };
+}
+
 const optionalKey = <S extends z.ZodType>(spec: Omit<PolicyKey<S>, 'default' | 'optional'>): PolicyKey<S> & { optional: true } => ({
   ...spec,
   optional: true,
@@ -142,7 +181,8 @@ export const policyKeys = {
     schema: z
       .array(z.strictObject({ name: z.string().min(1).max(100), signer: minisignPublicKey, recipient: ageRecipient }))
       .min(1)
-      .max(200),
+      .max(200)
+      .superRefine(eachUsedOnce(['name', 'signer', 'recipient'])),
     showInDiagnostics: true,
     example: [
       {

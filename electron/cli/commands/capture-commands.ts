@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { signalStates, type SignalState } from '../../../shared/capture/signal-states';
 import { AppError } from '../../core/app-error';
@@ -8,19 +7,13 @@ import { importMeetings } from '../../core/capture/notes-import';
 import { readyAll } from '../../core/capture/ready-all';
 import { search } from '../../core/capture/search';
 import { Signals } from '../../core/capture/signals';
+import { fileLimits } from '../../core/platform/file-limits';
+import { readBoundedFile } from '../../core/platform/read-bounded';
 import type { CliIo } from '../cli-io';
 import { withVault } from './vault-commands';
 
 type VaultOpt = { vault?: string };
 const vaultOption = (cmd: Command) => cmd.option('--vault <dir>', 'vault folder (default: $OBI_VAULT)');
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    throw new AppError('io_error', `Cannot read ${file}.`);
-  }
-}
 
 export function addCaptureCommands(program: Command, io: CliIo): void {
   const notes = program.command('notes').description('meetings and their notes');
@@ -28,8 +21,8 @@ export function addCaptureCommands(program: Command, io: CliIo): void {
     .description('import meetings from JSON Lines, all or nothing (a bad line is named)')
     .argument('<file>', 'JSONL file, one meeting per line')
     .action(async (file: string, opts: VaultOpt) => {
-      const text = readText(file);
-      const result = await withVault(io, opts.vault, (v) => importMeetings(v.db, defaultCaptureDeps(v), text));
+      const bytes = await readBoundedFile(file, fileLimits.importFile);
+      const result = await withVault(io, opts.vault, (v) => importMeetings(v.db, defaultCaptureDeps(v), bytes));
       io.out(`Imported ${result.meetings} meetings with ${result.signals} signals.`);
     });
 

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../core/app-error';
 import { openBundleFile, parseAgeIdentityFile, type TrustedSigner } from '../../core/exchange/envelope';
 import { createWorkstationKeys, workstationKeys } from '../../core/exchange/workstation-keys';
+import { limitFor } from '../../core/platform/file-limits';
+import { readBoundedFileSync } from '../../core/platform/read-bounded';
 import { cliLog, type CliIo } from '../cli-io';
 import { withVault } from './vault-commands';
 
@@ -15,18 +16,12 @@ const registrationLine = (keys: { signer: string; recipient: string }) => JSON.s
 
 const minisignKeyLine = /^RW[A-Za-z0-9+/]{54}$/;
 
-function readText(file: string, what: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    throw new AppError('io_error', `Cannot read the ${what} ${basename(file)}.`);
-  }
-}
+const readKeyFile = (file: string, what: string): string => readBoundedFileSync(file, limitFor('keyFile', what)).toString('utf8');
 
 /** A `--signer` value: the base64 key itself, or a minisign .pub file. */
 function trustedSigner(value: string): TrustedSigner {
   if (minisignKeyLine.test(value)) return { name: `key ${value.slice(0, 10)}…`, signer: value };
-  return { name: basename(value), signer: readText(value, 'signer key') };
+  return { name: basename(value), signer: readKeyFile(value, 'signer key') };
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -65,7 +60,7 @@ export function addExchangeCommands(program: Command, io: CliIo): void {
     .requiredOption('--signer <pub>', "sender's minisign public key: a .pub file or its base64 line; repeat for several", collect)
     .action(async (file: string, opts: { identity: string; signer: string[] }) => {
       const opened = await openBundleFile(file, {
-        identity: parseAgeIdentityFile(readText(opts.identity, 'identity file')),
+        identity: parseAgeIdentityFile(readKeyFile(opts.identity, 'identity file')),
         trustedSigners: opts.signer.map(trustedSigner),
         signerList: 'the --signer keys',
       });

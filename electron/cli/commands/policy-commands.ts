@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { parsePolicy, type PolicyParse } from '../../../shared/policy/policy-schema';
 import { policyTemplateFiles } from '../../../shared/policy/policy-templates';
 import { AppError } from '../../core/app-error';
-import { loadPolicy, policyLoadOptions, readPolicyFile, type EffectivePolicy } from '../../core/policy/load-policy';
+import { fileLimits } from '../../core/platform/file-limits';
+import { loadPolicy, policyLoadOptions, readPolicyBytes, readPolicyFile, type EffectivePolicy } from '../../core/policy/load-policy';
 import { parseRegQuery, registryCandidate } from '../../core/policy/registry-policy';
 import type { CliIo } from '../cli-io';
 
@@ -18,12 +19,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** A policy file as saved from `reg query`: the same reader the app uses on Windows. */
 function readRegExport(path: string): PolicyParse {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    return { ok: false, problems: [{ key: '(file)', message: 'cannot be read' }], warnings: [] };
-  }
+  const read = readPolicyBytes(path, fileLimits.registryExport);
+  if (!read.ok) return { ok: false, problems: [read.problem], warnings: [] };
+  const bytes = read.bytes;
   // reg.exe redirected with `>` in PowerShell writes UTF-16; cmd.exe writes the OEM code page.
   // Non-ASCII characters are kept as a non-ASCII byte so the reader refuses them as it does on Windows.
   const text =

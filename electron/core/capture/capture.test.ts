@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { allFileBytes, passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
+import { allFileBytes, passphrase, snapshotFiles, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { AppError } from '../app-error';
 import { createVault, type OpenVault } from '../vault/vault';
 import { defaultCaptureDeps } from './default-capture-deps';
@@ -256,6 +256,70 @@ describe('import', () => {
     expect(importMeetings(db, deps, [line(), '', line({ name: undefined })].join('\n'))).toEqual({ meetings: 2, signals: 2 });
     expect(signals.list()[0]).not.toHaveProperty('spans');
     expect(signals.get(1).spans[0]?.quote).toBe('haar broer in Teheran is ondervraagd');
+  });
+
+  it('refuses meeting dates before 1990 or after tomorrow, in the import and wherever a meeting is made', async () => {
+    const { vault, db, meetings } = await open();
+    const now = new Date(2026, 11, 7, 23, 30);
+    const deps = { ...defaultCaptureDeps(vault), now: () => now };
+    const before = snapshotFiles(vault.dir);
+    expect(codeOf(() => importMeetings(db, deps, [line(), line({ date: '0000-01-01' })].join('\n')))).toBe(
+      'invalid_request: line 2: date: must not be before 1990-01-01',
+    );
+    expect(codeOf(() => importMeetings(db, deps, line({ date: '1989-12-31' })))).toBe('invalid_request: line 1: date: must not be before 1990-01-01');
+    expect(codeOf(() => importMeetings(db, deps, line({ date: '9999-12-31' })))).toBe('invalid_request: line 1: date: must not be after tomorrow (2026-12-08)');
+    expect(codeOf(() => importMeetings(db, deps, line({ date: '2026-12-09' })))).toBe('invalid_request: line 1: date: must not be after tomorrow (2026-12-08)');
+    expect(snapshotFiles(vault.dir)).toEqual(before);
+    const made = new Meetings(db, deps);
+    expect(codeOf(() => made.create(fields({ date: '2027-01-01' })))).toBe('invalid_request: date: must not be after tomorrow (2026-12-08)');
+    expect(meetings.count()).toBe(0);
+    expect(importMeetings(db, deps, [line({ date: '1990-01-01' }), line({ date: '2026-12-08' })].join('\n'))).toEqual({ meetings: 2, signals: 2 });
+    expect(codeOf(() => made.update(1, fields({ date: '1900-01-01' })))).toBe('invalid_request: date: must not be before 1990-01-01');
+  });
+
+  it('refuses invalid UTF-8 naming the line and byte, never storing replacement characters', async () => {
+    const { vault, db, deps, meetings } = await open();
+    const before = snapshotFiles(vault.dir);
+    const good = Buffer.from(`${line()}\n`);
+    const broken = Buffer.from(line({ setting: 'café X' }));
+    // The "X" becomes a lone continuation byte: not UTF-8.
+    broken[broken.indexOf('X')] = 0x80;
+    const offset = broken.indexOf(0x80);
+    const input = Buffer.concat([good, good, broken]);
+    expect(codeOf(() => importMeetings(db, deps, input))).toBe(
+      `invalid_request: line 3: is not valid UTF-8 at byte offset ${offset} of the line (${2 * good.length + offset} of the file)`,
+    );
+    const truncated = Buffer.concat([good, Buffer.from(line({ setting: 'é' })).subarray(0, 10), Buffer.from([0xc3])]);
+    expect(codeOf(() => importMeetings(db, deps, truncated))).toBe(
+      `invalid_request: line 2: is not valid UTF-8 at byte offset 10 of the line (${good.length + 10} of the file)`,
+    );
+    expect(snapshotFiles(vault.dir)).toEqual(before);
+    // A real U+FFFD written as UTF-8 is text like any other.
+    expect(importMeetings(db, deps, Buffer.from(line({ setting: 'teken \uFFFD hier' })))).toEqual({ meetings: 1, signals: 1 });
+    expect(meetings.get(1).setting).toBe('teken \uFFFD hier');
+  });
+
+  it('refuses unpaired surrogates in any text field, naming the field', async () => {
+    const { vault, db, deps } = await open();
+    const before = snapshotFiles(vault.dir);
+    const lone = (field: string, value: string) => line({ [field]: value });
+    const cases: Array<[string, string]> = [
+      [lone('setting', 'buurt\ud800huis'), 'setting'],
+      [lone('community', '\udc00'), 'community'],
+      [lone('municipality', 'Deventer\ud83d'), 'municipality'],
+      [lone('notes', `${notes}\udfff`), 'notes'],
+      [lone('signals', [{ quote: 'Teheran', summary: 'x\ud800', tags: [], consent: true }] as unknown as string), 'signals.0.summary'],
+      [lone('signals', [{ quote: 'Teheran', summary: 'x', tags: ['\ud800'], consent: true }] as unknown as string), 'signals.0.tags.0'],
+    ];
+    for (const [text, field] of cases) {
+      expect(
+        codeOf(() => importMeetings(db, deps, text)),
+        field,
+      ).toBe(`invalid_request: line 1: ${field}: contains an unpaired surrogate (a broken character)`);
+    }
+    // A pair (an emoji) is one whole character.
+    expect(importMeetings(db, deps, lone('setting', 'buurthuis \ud83d\ude00'))).toEqual({ meetings: 1, signals: 1 });
+    expect(snapshotFiles(vault.dir)).not.toEqual(before);
   });
 
   it('refuses unknown fields, so a misspelt field is not silently dropped', async () => {

@@ -1,3 +1,4 @@
+import { implausibleMeetingDate } from '../../../shared/capture/meeting-date';
 import type { MeetingFields } from '../../../shared/capture/meeting-schema';
 import { foldForSearch } from '../../../shared/text/fold';
 import { AppError } from '../app-error';
@@ -24,8 +25,10 @@ export const meetingColumns =
 
 const notFound = () => new AppError('not_found', 'That meeting does not exist.');
 
-/** Checks community and municipality against the taxonomy and the map; returns the official place. */
+/** Checks the date, community and municipality (against the taxonomy and the map); returns the official place. */
 export function resolveMeetingFields(deps: CaptureDeps, fields: MeetingFields): { municipality: string; province: string } {
+  const date = implausibleMeetingDate(fields.date, deps.now?.() ?? new Date());
+  if (date) throw new AppError('invalid_request', `date: ${date}`, { field: 'date' });
   const community = deps.taxonomy.checkCommunity(fields.community);
   if (community) throw new AppError('invalid_request', `community: ${community}`, { field: 'community' });
   const place = deps.places.findMunicipality(fields.municipality);

@@ -1,5 +1,6 @@
 import { importLine, type ImportLine } from '../../../shared/capture/import-line';
 import { AppError } from '../app-error';
+import { decodeUtf8 } from '../platform/utf8-text';
 import { appendAudit } from '../vault/audit-log';
 import type { SqlDatabase } from '../vault/sqlcipher';
 import type { CaptureDeps } from './capture-ports';
@@ -13,11 +14,22 @@ const describe = (issue: { path: PropertyKey[]; message: string; code: string } 
   return field ? `${field}: ${what}` : what;
 };
 
+/** The text of an import file; bytes that are not UTF-8 are refused by line and offset, never replaced. */
+function importText(input: string | Uint8Array): string {
+  if (typeof input === 'string') return input;
+  const decoded = decodeUtf8(input);
+  if (decoded.ok) return decoded.text;
+  const { line, lineOffset, offset } = decoded.fault;
+  throw new AppError('invalid_request', `line ${line}: is not valid UTF-8 at byte offset ${lineOffset} of the line (${offset} of the file)`);
+}
+
 /**
- * Imports meetings from JSON Lines, all or nothing: every line is parsed and checked first (a bad
- * line is named by its number and field), then everything is written in one transaction.
+ * Imports meetings from JSON Lines (the file's bytes, or text), all or nothing: every line is
+ * parsed and checked first (a bad line is named by its number and field), then everything is
+ * written in one transaction.
  */
-export function importMeetings(db: SqlDatabase, deps: CaptureDeps, text: string): { meetings: number; signals: number } {
+export function importMeetings(db: SqlDatabase, deps: CaptureDeps, input: string | Uint8Array): { meetings: number; signals: number } {
+  const text = importText(input);
   const lines: Array<{ number: number; line: ImportLine }> = [];
   const rows = text.split(/\r?\n/);
   rows.forEach((raw, i) => {

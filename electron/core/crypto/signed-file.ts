@@ -1,11 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../app-error';
+import { limitFor } from '../platform/file-limits';
+import { FileRefused, readBoundedFileSync } from '../platform/read-bounded';
 import { verify, type MinisignPublicKey } from './minisign';
 
 /** Beside every signed file lies `FILE.minisig`, as stock minisign expects. */
 export const signatureSuffix = '.minisig';
-const maxSignatureBytes = 16 * 1024;
 
 export interface SignedFile {
   name: string;
@@ -14,34 +14,23 @@ export interface SignedFile {
   signature: string;
 }
 
-function readLimited(path: string, maxBytes: number, what: string): Buffer {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppError('io_error', `The ${what} cannot be read.`);
-  }
-  if (size > maxBytes) throw new AppError('file_too_large', `The ${what} is larger than ${Math.floor(maxBytes / 1024)} KiB.`);
-  try {
-    return readFileSync(path);
-  } catch {
-    throw new AppError('io_error', `The ${what} cannot be read.`);
-  }
-}
-
 /**
- * Reads a file and the signature beside it. No signature is a refusal, not a warning: an unsigned
+ * Reads a file and the signature beside it, each only when it is a regular file within its limit
+ * (a pipe or a device is refused at once). No signature is a refusal, not a warning: an unsigned
  * file is never trusted. Messages name the file by its base name only.
  */
 export function readSignedFile(path: string, maxBytes: number, what: string): SignedFile {
   const name = basename(path);
-  const bytes = readLimited(path, maxBytes, what);
+  const bytes = readBoundedFileSync(path, { what, maxBytes });
+  let signature: Buffer;
   try {
-    statSync(path + signatureSuffix);
-  } catch {
-    throw new AppError('signature_missing', `The ${what} is not signed: ${name}${signatureSuffix} is missing beside it; an unsigned file is refused.`);
+    signature = readBoundedFileSync(path + signatureSuffix, limitFor('signature', `signature of the ${what}`));
+  } catch (e) {
+    if (e instanceof FileRefused && e.why === 'does not exist') {
+      throw new AppError('signature_missing', `The ${what} is not signed: ${name}${signatureSuffix} is missing beside it; an unsigned file is refused.`);
+    }
+    throw e;
   }
-  const signature = readLimited(path + signatureSuffix, maxSignatureBytes, `signature of the ${what}`);
   return { name, bytes, signature: signature.toString('utf8') };
 }
 

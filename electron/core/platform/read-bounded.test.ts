@@ -3,7 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test-support/temp-dirs';
-import { readBoundedFile, readBoundedFileSync } from './read-bounded';
+import { formatSize, openBoundedFile, readBoundedFile, readBoundedFileSync } from './read-bounded';
 
 const options = { what: 'import file', maxBytes: 1024 };
 
@@ -58,5 +58,35 @@ describe.each(both)('reading a named file (%s)', (_, read) => {
     await expect(read(join(dir, 'b.age'), noLinks)).rejects.toThrow('The bundle b.age is a symbolic link.');
     await expect(read(join(dir, 'dangling.age'), noLinks)).rejects.toThrow('is a symbolic link');
     expect((await read(join(dir, 'a.age'), noLinks)).toString()).toBe('x');
+  });
+});
+
+describe('opening a named file for streaming', () => {
+  it('hands over an open regular file with the size it had when it was checked', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'backup.tar'), 'twelve bytes');
+    const { handle, size } = await openBoundedFile(join(dir, 'backup.tar'), { what: 'backup', maxBytes: 12 });
+    try {
+      expect(size).toBe(12);
+      expect((await handle.readFile()).toString()).toBe('twelve bytes');
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('refuses a pipe, a device and a file above the limit with the same words as a whole read', async () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    writeFileSync(join(dir, 'big'), Buffer.alloc(13));
+    const backup = { what: 'backup', maxBytes: 12 };
+    await expect(openBoundedFile(join(dir, 'fifo'), backup)).rejects.toThrow('The backup fifo is a pipe.');
+    await expect(openBoundedFile('/dev/zero', backup)).rejects.toThrow('The backup zero is a device.');
+    await expect(openBoundedFile(join(dir, 'big'), backup)).rejects.toMatchObject({ code: 'file_too_large', why: 'is larger than 12 bytes' });
+  });
+});
+
+describe('a limit in words', () => {
+  it('is said in the largest whole unit', () => {
+    expect([12, 16 * 1024, 256 * 1024 * 1024, 64 * 1024 ** 3].map(formatSize)).toEqual(['12 bytes', '16 KB', '256 MB', '64 GB']);
   });
 });

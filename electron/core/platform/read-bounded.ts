@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { lstat, open } from 'node:fs/promises';
+import { lstat, open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../app-error';
 
@@ -45,8 +45,9 @@ const kindText: Record<Exclude<PathKind, 'file'>, string> = {
   other: 'is not a regular file',
 };
 
-/** "256 MB", "16 MB", "512 KB": the limit as people say it. */
+/** "64 GB", "256 MB", "512 KB": the limit as people say it. */
 export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${Math.round(bytes / (1024 * 1024 * 1024))} GB`;
   if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024))} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} bytes`;
@@ -62,9 +63,20 @@ function openFlags(followLinks: boolean): number {
 /** Where the system has no O_NOFOLLOW (Windows), a link is refused by looking first. */
 const lookFirst = (options: BoundedReadOptions) => options.followLinks === false && O_NOFOLLOW === 0;
 
-function refusal(path: string, options: BoundedReadOptions, why: string): AppError {
-  return new AppError(why.startsWith('is larger') ? 'file_too_large' : 'io_error', `The ${options.what} ${basename(path)} ${why}.`, { field: 'file' });
+/**
+ * A named file refused for what it is. `why` is the reason alone ("is a pipe", "is larger than
+ * 1 MB"), for callers that word their own message, such as a policy problem of a source.
+ */
+export class FileRefused extends AppError {
+  readonly why: string;
+
+  constructor(path: string, options: BoundedReadOptions, why: string) {
+    super(why.startsWith('is larger') ? 'file_too_large' : 'io_error', `The ${options.what} ${basename(path)} ${why}.`, { field: 'file' });
+    this.why = why;
+  }
 }
+
+const refusal = (path: string, options: BoundedReadOptions, why: string) => new FileRefused(path, options, why);
 
 function openError(path: string, options: BoundedReadOptions, e: unknown): AppError {
   const code = (e as NodeJS.ErrnoException).code;
@@ -85,9 +97,19 @@ function checkHandle(st: Stats, options: BoundedReadOptions): string | null {
   return null;
 }
 
-/** The whole content of a regular file of at most `maxBytes`; anything else is refused at once. */
-export async function readBoundedFile(path: string, options: BoundedReadOptions): Promise<Buffer> {
-  let handle;
+/** An open regular file within the limit, for a caller that streams it; the caller closes it. */
+export interface BoundedHandle {
+  handle: FileHandle;
+  /** The size the handle reported when it was checked: read no further than this. */
+  size: number;
+}
+
+/**
+ * Opens a named file for streaming (a backup far too large to hold in memory) with the same checks
+ * as `readBoundedFile`; anything but a regular file within the limit is refused at once.
+ */
+export async function openBoundedFile(path: string, options: BoundedReadOptions): Promise<BoundedHandle> {
+  let handle: FileHandle;
   try {
     if (lookFirst(options) && (await lstat(path)).isSymbolicLink()) throw Object.assign(new Error('link'), { code: 'ELOOP' });
     handle = await open(path, openFlags(options.followLinks ?? true));
@@ -98,16 +120,27 @@ export async function readBoundedFile(path: string, options: BoundedReadOptions)
     const st = await handle.stat();
     const why = checkHandle(st, options);
     if (why) throw refusal(path, options, why);
-    const buffer = Buffer.alloc(st.size);
+    return { handle, size: st.size };
+  } catch (e) {
+    await handle.close();
+    if (e instanceof AppError) throw e;
+    throw refusal(path, options, 'cannot be read');
+  }
+}
+
+/** The whole content of a regular file of at most `maxBytes`; anything else is refused at once. */
+export async function readBoundedFile(path: string, options: BoundedReadOptions): Promise<Buffer> {
+  const { handle, size } = await openBoundedFile(path, options);
+  try {
+    const buffer = Buffer.alloc(size);
     let offset = 0;
-    while (offset < st.size) {
-      const { bytesRead } = await handle.read(buffer, offset, st.size - offset, offset);
+    while (offset < size) {
+      const { bytesRead } = await handle.read(buffer, offset, size - offset, offset);
       if (bytesRead === 0) break;
       offset += bytesRead;
     }
     return buffer.subarray(0, offset);
-  } catch (e) {
-    if (e instanceof AppError) throw e;
+  } catch {
     throw refusal(path, options, 'cannot be read');
   } finally {
     await handle.close();

@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test-support/temp-dirs';
@@ -77,7 +78,16 @@ describe('policy sources', () => {
     expect(p.problems).toEqual([{ key: '(file)', message: 'is not valid JSON', source: 'machine-file' }]);
     const folder = join(dir, 'folder');
     mkdirSync(folder);
-    expect(loadPolicy({ platform: 'linux', machineFile: folder, machineFileOwnerUid: uid }).problems[0]).toMatchObject({ message: 'is not a regular file' });
+    expect(loadPolicy({ platform: 'linux', machineFile: folder, machineFileOwnerUid: uid }).problems).toContainEqual({
+      key: '(file)',
+      message: 'is a folder',
+      source: 'machine-file',
+    });
+    const fifo = join(dir, 'fifo.json');
+    execFileSync('mkfifo', ['-m', '644', fifo]);
+    expect(loadPolicy({ platform: 'linux', machineFile: fifo, machineFileOwnerUid: uid, devFile: dev }).problems).toEqual([
+      { key: '(file)', message: 'is a pipe', source: 'machine-file' },
+    ]);
   });
 
   it('names every wrong key with the source that holds it', () => {
@@ -126,9 +136,27 @@ describe('development file', () => {
     expect(policyLoadOptions({ packaged: false, platform: 'linux', env: {} }).devFile).toBeUndefined();
   });
 
+  it('names a pipe, a device, a folder or a file above 1 MB as a problem of its source, without waiting or reading it', () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'fifo.json')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.json'));
+    mkdirSync(join(dir, 'folder.json'));
+    writeFileSync(join(dir, 'big.json'), `{"organisation": "SZW", "role": "officer", "x": "${'a'.repeat(1024 * 1024)}"}`);
+    const cases = [
+      ['fifo.json', 'is a pipe'],
+      ['zero.json', 'is a device'],
+      ['folder.json', 'is a folder'],
+      ['big.json', 'is larger than 1 MB'],
+    ] as const;
+    for (const [name, message] of cases) {
+      expect(readPolicyFile(join(dir, name)), name).toEqual({ ok: false, problems: [{ key: '(file)', message }], warnings: [] });
+      expect(loadPolicy({ platform: 'darwin', devFile: join(dir, name) }).problems, name).toContainEqual({ key: '(file)', message, source: 'dev-file' });
+    }
+  });
+
   it('is one more problem when missing or not JSON, not a crash', () => {
     const dir = tempDir();
-    expect(readPolicyFile(join(dir, 'absent.json'))).toMatchObject({ ok: false, problems: [{ key: '(file)', message: 'cannot be read' }] });
+    expect(readPolicyFile(join(dir, 'absent.json'))).toMatchObject({ ok: false, problems: [{ key: '(file)', message: 'does not exist' }] });
     writeFileSync(join(dir, 'bad.json'), '{ organisation: SZW');
     expect(readPolicyFile(join(dir, 'bad.json'))).toMatchObject({ ok: false, problems: [{ key: '(file)', message: 'is not valid JSON' }] });
     writeFileSync(join(dir, 'list.json'), '[]');

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import {
   parsePolicy,
   policyKeyNames,
@@ -9,18 +9,29 @@ import {
   type PolicyProblem,
 } from '../../../shared/policy/policy-schema';
 import { linuxPolicyPath } from '../../../shared/policy/policy-templates';
+import { fileLimits } from '../platform/file-limits';
+import { FileRefused, readBoundedFileSync } from '../platform/read-bounded';
 import { absentSource, type PolicyOrigin, type PolicySourceKind, type PolicySourceRead } from './policy-sources';
 import { readRegistrySource, type RegQueryRunner } from './registry-policy';
 
 type JsonRead = { ok: true; raw: unknown } | { ok: false; problem: PolicyProblem };
 
-function readJson(path: string): JsonRead {
-  let text: string;
+/**
+ * The bytes of a policy file as a problem-or-value: a file that is not a regular file within the
+ * limit (a pipe, a device, a folder, too large) is a problem of its source, named by what it is.
+ */
+export function readPolicyBytes(path: string, what = fileLimits.policyFile): { ok: true; bytes: Buffer } | { ok: false; problem: PolicyProblem } {
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return { ok: false, problem: { key: '(file)', message: 'cannot be read' } };
+    return { ok: true, bytes: readBoundedFileSync(path, what) };
+  } catch (e) {
+    return { ok: false, problem: { key: '(file)', message: e instanceof FileRefused ? e.why : 'cannot be read' } };
   }
+}
+
+function readJson(path: string): JsonRead {
+  const read = readPolicyBytes(path);
+  if (!read.ok) return read;
+  const text = read.bytes.toString('utf8');
   try {
     return { ok: true, raw: JSON.parse(text) as unknown };
   } catch {
@@ -52,7 +63,8 @@ function machineFileSource(path: string, ownerUid: number): PolicySourceRead {
   if (!existsSync(path)) return absentSource('machine-file', path);
   const st = statSync(path);
   const problems: PolicyProblem[] = [];
-  if (!st.isFile()) return { kind: 'machine-file', location: path, present: true, values: {}, problems: [{ key: '(file)', message: 'is not a regular file' }] };
+  // What is not a regular file is named by the read itself ("is a pipe"), like any policy file.
+  if (!st.isFile()) return fileSource('machine-file', path);
   if (st.uid !== ownerUid) problems.push({ key: '(file)', message: 'must be owned by root' });
   if ((st.mode & 0o022) !== 0) problems.push({ key: '(file)', message: 'must not be writable by group or others (chmod 644)' });
   return fileSource('machine-file', path, problems);
@@ -114,7 +126,9 @@ export type EffectivePolicy =
  * cannot be read makes the whole policy invalid rather than letting a weaker one stand in.
  */
 export function resolvePolicy(sources: PolicySourceRead[]): EffectivePolicy {
-  const merged: Record<string, unknown> = {};
+  // Without a prototype, a key named "__proto__" is a key like any other (and so warned about)
+  // instead of replacing the prototype of the merged values.
+  const merged: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const origin = new Map<string, PolicySourceKind>();
   for (const source of sources) {
     for (const [key, value] of Object.entries(source.values)) {

@@ -83,7 +83,8 @@ export function convertRegistryValue(kind: ValueKind, v: RegistryValue): { value
  */
 export function registryCandidate(values: RegistryValue[]): { values: Record<string, unknown>; problems: PolicyProblem[] } {
   const byLowerName = new Map(policyKeyNames.map((k) => [k.toLowerCase(), k]));
-  const out: Record<string, unknown> = {};
+  // A value named "__proto__" stays a value (and is warned about as an unknown key).
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const problems: PolicyProblem[] = [];
   for (const v of values) {
     const key = byLowerName.get(v.name.toLowerCase());

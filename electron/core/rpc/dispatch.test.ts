@@ -148,6 +148,25 @@ describe('dispatch', () => {
     expect(writes).toBe(2);
   });
 
+  it('refuses an implausible meeting date and a broken character from the app, naming the field', async () => {
+    const h = handlers();
+    await dispatch(h, 'vault.setup', { passphrase });
+    const fields = { date: '1989-12-31', kind: 'community-dialogue', community: 'iranian', municipality: 'Deventer', setting: 'buurthuis', participants: 12 };
+    expect(await dispatch(h, 'meetings.create', { fields, notes: '' })).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', field: 'date', message: 'date: must not be before 1990-01-01' },
+    });
+    expect(await dispatch(h, 'meetings.create', { fields: { ...fields, date: '9999-12-31' }, notes: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', field: 'date' },
+    });
+    expect(await dispatch(h, 'meetings.create', { fields: { ...fields, date: '2026-11-02' }, notes: 'half \ud83d' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', field: 'notes', message: 'notes: contains an unpaired surrogate (a broken character)' },
+    });
+    expect(await dispatch(h, 'meetings.list', { limit: 10 })).toMatchObject({ ok: true, value: { total: 0 } });
+  });
+
   it('never throws and always answers in shape, whatever arrives (fuzz)', async () => {
     const h = handlers();
     await fc.assert(

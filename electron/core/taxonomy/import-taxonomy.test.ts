@@ -152,7 +152,7 @@ describe('importTaxonomy', () => {
         rmSync(file);
         return { file };
       });
-      expect(e).toMatchObject({ code: 'io_error', message: 'The taxonomy file cannot be read.' });
+      expect(e).toMatchObject({ code: 'io_error', message: 'The taxonomy file nl-obi.json does not exist.' });
     });
 
     it('the same or an older version', async () => {

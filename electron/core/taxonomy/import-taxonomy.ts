@@ -4,13 +4,12 @@ import type { TaxonomyPackage } from '../../../shared/taxonomy/taxonomy-package'
 import { AppError } from '../app-error';
 import { parsePublicKey } from '../crypto/minisign';
 import { readSignedFile, verifySignedFile } from '../crypto/signed-file';
+import { fileLimits } from '../platform/file-limits';
 import type { OpenVault } from '../vault/vault';
 import { activeTaxonomy, taxonomyMetaKeys } from './active-taxonomy';
 import type { TaggedStore } from './tagged-store';
 
-/** Far above a real package (the built-in one is about 100 KiB), far below what could hurt. */
-export const maxTaxonomyFileBytes = 4 * 1024 * 1024;
-const what = 'taxonomy file';
+const { what, maxBytes } = fileLimits.taxonomyFile;
 
 export interface CheckedTaxonomy {
   taxonomy: TaxonomyPackage;
@@ -35,7 +34,7 @@ export function checkTaxonomyFile(path: string, taxonomyKey: string | undefined,
     );
   }
   const key = parsePublicKey(taxonomyKey);
-  const file = readSignedFile(path, maxTaxonomyFileBytes, what);
+  const file = readSignedFile(path, maxBytes, what);
   const { keyId, trustedComment } = verifySignedFile(file, key, what);
   let raw: unknown;
   let text: string;

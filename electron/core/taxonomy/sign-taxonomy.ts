@@ -1,19 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatPackageProblems, parseTaxonomyPackage } from '../../../shared/taxonomy/parse-taxonomy-package';
 import { AppError } from '../app-error';
 import { keyIdHex, parseSecretKey, sign } from '../crypto/minisign';
 import { signatureSuffix } from '../crypto/signed-file';
 import { writeFileAtomic } from '../platform/atomic-write';
-import { maxTaxonomyFileBytes } from './import-taxonomy';
-
-function read(path: string, what: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch {
-    throw new AppError('io_error', `The ${what} cannot be read.`);
-  }
-}
+import { fileLimits, limitFor } from '../platform/file-limits';
+import { readBoundedFileSync } from '../platform/read-bounded';
 
 /**
  * For the central point: signs a taxonomy package with its minisign secret key, writing
@@ -21,8 +13,7 @@ function read(path: string, what: string): Buffer {
  * refuse as invalid is not signed at all.
  */
 export function signTaxonomyFile(path: string, secretKeyPath: string, now = new Date()): { signaturePath: string; keyId: string; version: number } {
-  const bytes = read(path, 'taxonomy file');
-  if (bytes.length > maxTaxonomyFileBytes) throw new AppError('file_too_large', 'The taxonomy file is too large to distribute.');
+  const bytes = readBoundedFileSync(path, fileLimits.taxonomyFile);
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -31,7 +22,7 @@ export function signTaxonomyFile(path: string, secretKeyPath: string, now = new 
   }
   const parsed = parseTaxonomyPackage(raw);
   if (!parsed.ok) throw new AppError('taxonomy_invalid', `The taxonomy file is not valid, so it was not signed: ${formatPackageProblems(parsed.problems)}.`);
-  const key = parseSecretKey(read(secretKeyPath, 'secret key file').toString('utf8'));
+  const key = parseSecretKey(readBoundedFileSync(secretKeyPath, limitFor('keyFile', 'secret key file')).toString('utf8'));
   const version = parsed.taxonomy.machinetag.version;
   const trustedComment = `timestamp:${Math.floor(now.getTime() / 1000)}\tfile:${basename(path)}\ttaxonomy:${parsed.taxonomy.machinetag.namespace}\tversion:${version}`;
   const signaturePath = path + signatureSuffix;

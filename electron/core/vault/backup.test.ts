@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tar from 'tar';
 import { describe, expect, it } from 'vitest';
@@ -74,7 +74,9 @@ describe('encrypted backup', () => {
 
     writeFileSync(join(root, 'junk.tar'), 'not a tar file at all');
     expect(await codeOf(restoreVault(join(root, 'junk.tar'), join(root, 'r3'), passphrase, testVaultOptions))).toBe('backup_invalid');
-    expect(await codeOf(restoreVault(join(root, 'absent.tar'), join(root, 'r4'), passphrase, testVaultOptions))).toBe('backup_invalid');
+    await expect(restoreVault(join(root, 'absent.tar'), join(root, 'r4'), passphrase, testVaultOptions)).rejects.toThrow(
+      'The backup absent.tar does not exist.',
+    );
 
     const leftovers = readdirSync(root).filter((n) => n.startsWith('.') || /^r\d$/.test(n));
     expect(leftovers).toEqual([]);
@@ -92,5 +94,44 @@ describe('encrypted backup', () => {
     await tar.create({ file: join(root, 'crafted.tar'), cwd: work }, ['manifest.json', 'keyslots.json', 'vault.db', 'evil.txt']);
     await restoreVault(join(root, 'crafted.tar'), join(root, 'r'), passphrase, testVaultOptions);
     expect(readdirSync(join(root, 'r')).sort()).toEqual(['keyslots.json', 'vault.db']);
+  });
+});
+
+describe('a backup that is not what it says', () => {
+  it('is refused at once when the named file is a pipe or a device, leaving no folder behind', async () => {
+    const root = tempDir();
+    execFileSync('mkfifo', [join(root, 'b.tar')]);
+    symlinkSync('/dev/zero', join(root, 'zero.tar'));
+    await expect(restoreVault(join(root, 'b.tar'), join(root, 'r1'), passphrase, testVaultOptions)).rejects.toThrow('The backup b.tar is a pipe.');
+    await expect(restoreVault(join(root, 'zero.tar'), join(root, 'r2'), passphrase, testVaultOptions)).rejects.toThrow('The backup zero.tar is a device.');
+    expect(readdirSync(root).sort()).toEqual(['b.tar', 'zero.tar']);
+  });
+
+  it('takes no member that is a link instead of a file, nor an oversized key file', async () => {
+    const { root, vault } = await vaultWithData();
+    const out = join(root, 'b.tar');
+    await backupVault(vault, out);
+    vault.close();
+    const work = join(root, 'craft');
+    mkdirSync(work);
+    await tar.extract({ file: out, cwd: work });
+    rmSync(join(work, 'vault.db'));
+    symlinkSync(join(root, 'v', 'vault.db'), join(work, 'vault.db'));
+    await tar.create({ file: join(root, 'linked.tar'), cwd: work }, ['manifest.json', 'keyslots.json', 'vault.db']);
+    await expect(restoreVault(join(root, 'linked.tar'), join(root, 'r1'), passphrase, testVaultOptions)).rejects.toMatchObject({
+      code: 'backup_invalid',
+      message: 'This is not a usable OBI Werkplek backup: vault.db is not a plain file.',
+    });
+
+    const again = join(root, 'craft2');
+    mkdirSync(again);
+    await tar.extract({ file: out, cwd: again });
+    writeFileSync(join(again, 'keyslots.json'), ' '.repeat(65 * 1024));
+    await tar.create({ file: join(root, 'big.tar'), cwd: again }, ['manifest.json', 'keyslots.json', 'vault.db']);
+    await expect(restoreVault(join(root, 'big.tar'), join(root, 'r2'), passphrase, testVaultOptions)).rejects.toMatchObject({
+      code: 'backup_invalid',
+      message: 'This is not a usable OBI Werkplek backup: keyslots.json is too large.',
+    });
+    expect(readdirSync(root).filter((n) => n.startsWith('.') || /^r\d$/.test(n))).toEqual([]);
   });
 });
