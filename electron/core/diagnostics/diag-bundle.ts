@@ -7,7 +7,7 @@ import { policyKeySpec } from '../../../shared/policy/policy-schema';
 import { AppError } from '../app-error';
 import { readLogTail } from '../logging/event-log';
 import type { EffectivePolicy } from '../policy/load-policy';
-import { latestSchemaVersion } from '../vault/migrations';
+import { latestSchemaVersion } from '../vault/migrate';
 import { unlockWithPassphrase, type OpenVault, type VaultOptions } from '../vault/vault';
 import { dbFileName, readKeySlots, slotsFileName, vaultPresence } from '../vault/vault-files';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaDump } from '../../test-support/schema-dump';
-import { migrate, migrations } from './migrations';
+import { migrate, migrations } from './migrate';
 
 /**
  * Released migrations are frozen: a vault made by any earlier version of the app went through

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../app-error';
-import { migrate } from './migrations';
+import { migrate } from './migrate';
 
 export type SqlDatabase = Database.Database;
 

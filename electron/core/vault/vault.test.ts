@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allFileBytes, passphrase, snapshotFiles, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { AppError } from '../app-error';
-import { latestSchemaVersion } from './migrations';
+import { latestSchemaVersion } from './migrate';
 import { createVault, recoverWithRecoveryKey, unlockWithOs, unlockWithPassphrase } from './vault';
 import { dbPath, readKeySlots, slotsPath } from './vault-files';
 import type { OsKeyWrap } from './key-slots';
