@@ -13,9 +13,8 @@ export interface IndexUpkeepOptions {
 
 /**
  * Tidies the full-text indexes and the write-ahead log between saves. A save only appends a small
- * index segment (the vault turns SQLite's automatic merging off, see fullTextUpkeepSchema); the
- * merging and the checkpoint happen here, shortly after, in bounded steps, so an autosave never
- * waits for them.
+ * index segment (migration 5 turns SQLite's automatic merging off); the merging and the checkpoint
+ * happen here, shortly after, in bounded steps, so an autosave never waits for them.
  */
 export class IndexUpkeep {
   private timer: ReturnType<typeof setTimeout> | undefined;
