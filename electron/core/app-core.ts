@@ -1,5 +1,4 @@
 import { AppError } from './app-error';
-import { defaultCaptureDeps } from './capture/default-capture-deps';
 import { IndexUpkeep } from './capture/index-upkeep';
 import { applyRetention, defaultWarningDays } from './capture/retention';
 import { scheduledTick } from './exchange/exchange-service';
@@ -9,7 +8,7 @@ import type { Handlers } from './rpc/dispatch';
 import { createHandlers, createReadOnlyHandlers } from './rpc/handlers';
 import { VaultSession, type VaultSessionOptions } from './session/vault-session';
 import { bringTagsUpToDate } from './taxonomy/import-taxonomy';
-import { taggedStoresOf } from './taxonomy/tagged-store';
+import { captureDeps, taggedStores } from './wiring';
 
 export type AppCoreOptions = Omit<VaultSessionOptions, 'onUnlocked' | 'policy' | 'log'> & {
   policy: EffectivePolicy;
@@ -37,12 +36,12 @@ export function createAppCore(options: AppCoreOptions): { session: VaultSession 
     onUnlocked: (vault) => {
       upkeep?.stop();
       upkeep = new IndexUpkeep(vault);
-      bringTagsUpToDate(vault, taggedStoresOf(vault));
-      applyRetention(vault.db, { retentionMonths: policy.policy.retentionMonths, warningDays: defaultWarningDays }, new Date());
+      bringTagsUpToDate(vault, taggedStores(vault));
+      applyRetention(vault, { retentionMonths: policy.policy.retentionMonths, warningDays: defaultWarningDays }, new Date());
       // The schedule: read the inbox and export when due, now (catch-up) and every minute while unlocked.
       const tick = () => {
         if (vault.isClosed) return;
-        void scheduledTick(vault, policy.policy, defaultCaptureDeps(vault)).then(
+        void scheduledTick(vault, policy.policy, captureDeps(vault)).then(
           (r) => {
             if (r.inbox.imported + r.inbox.refused > 0) options.log.event('inbox.read', r.inbox);
             if (r.exported) {
@@ -68,6 +67,12 @@ export function createAppCore(options: AppCoreOptions): { session: VaultSession 
   });
   return {
     session,
-    handlers: createHandlers({ session, policy, afterIndexWrite: () => upkeep?.soon(), ...(options.exportDir ? { exportDir: () => options.exportDir! } : {}) }),
+    handlers: createHandlers({
+      session,
+      policy,
+      captureDeps,
+      afterIndexWrite: () => upkeep?.soon(),
+      ...(options.exportDir ? { exportDir: () => options.exportDir! } : {}),
+    }),
   };
 }

@@ -1,7 +1,6 @@
 import { importLine, type ImportLine } from '../../../shared/capture/import-line';
 import { AppError } from '../app-error';
-import { appendAudit } from '../vault/audit-log';
-import type { SqlDatabase } from '../vault/sqlcipher';
+import type { OpenVault } from '../vault/vault';
 import type { CaptureDeps } from './capture-ports';
 import { Meetings, resolveMeetingFields } from './meetings';
 import { Signals } from './signals';
@@ -17,7 +16,7 @@ const describe = (issue: { path: PropertyKey[]; message: string; code: string } 
  * Imports meetings from JSON Lines, all or nothing: every line is parsed and checked first (a bad
  * line is named by its number and field), then everything is written in one transaction.
  */
-export function importMeetings(db: SqlDatabase, deps: CaptureDeps, text: string): { meetings: number; signals: number } {
+export function importMeetings(vault: OpenVault, deps: CaptureDeps, text: string): { meetings: number; signals: number } {
   const lines: Array<{ number: number; line: ImportLine }> = [];
   const rows = text.split(/\r?\n/);
   rows.forEach((raw, i) => {
@@ -44,10 +43,10 @@ export function importMeetings(db: SqlDatabase, deps: CaptureDeps, text: string)
     lines.push({ number, line: parsed.data });
   });
 
-  const meetings = new Meetings(db, deps);
-  const signals = new Signals(db, deps);
+  const meetings = new Meetings(vault, deps);
+  const signals = new Signals(vault, deps);
   let signalCount = 0;
-  db.transaction(() => {
+  vault.transaction(() => {
     for (const { number, line } of lines) {
       const { notes, signals: drawn, ...fields } = line;
       const meeting = meetings.create(fields, notes);
@@ -61,7 +60,7 @@ export function importMeetings(db: SqlDatabase, deps: CaptureDeps, text: string)
         signalCount++;
       });
     }
-    appendAudit(db, 'notes.imported', { meetings: lines.length, signals: signalCount });
-  })();
+    vault.audit('notes.imported', { meetings: lines.length, signals: signalCount });
+  });
   return { meetings: lines.length, signals: signalCount };
 }

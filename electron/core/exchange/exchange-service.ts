@@ -62,7 +62,7 @@ async function exportNowAlone(vault: OpenVault, policy: Policy, deps: CaptureDep
   let prepared: string | null = null;
   let blocked: number[] = [];
   let team: ExportResult['team'];
-  if (preparedBundles(vault.db).length === 0) {
+  if (preparedBundles(vault).length === 0) {
     if (policy.role === 'officer') {
       const r = await prepareOfficerBundle(vault, policy, deps, now);
       prepared = r.id;
@@ -75,7 +75,7 @@ async function exportNowAlone(vault: OpenVault, policy: Policy, deps: CaptureDep
     }
   }
   if (prepared) options.afterPrepare?.();
-  const delivered = deliverPrepared(vault.db, transport, () => options.now ?? new Date(), options.afterFile ? { afterFile: options.afterFile } : {});
+  const delivered = deliverPrepared(vault, deps, transport, () => options.now ?? new Date(), options.afterFile ? { afterFile: options.afterFile } : {});
   return { prepared, ...delivered, blocked, ...(team ? { team } : {}) };
 }
 

@@ -3,6 +3,7 @@ import { AppError } from '../app-error';
 import { migrate } from './migrate';
 
 export type SqlDatabase = Database.Database;
+export type SqlStatement = Database.Statement<unknown[]>;
 
 /**
  * Confirms that the native SQLCipher module loads and really encrypts. Every entry point calls it
