@@ -2,7 +2,7 @@ import type { CaptureDeps } from './capture/capture-ports';
 import { captureDepsOf } from './capture/default-capture-deps';
 import { captureTaggedStores } from './capture/tagged-capture-stores';
 import { LedgerStore } from './exchange/ledger-store';
-import type { TaggedStore } from './taxonomy/tagged-store';
+import type { TaggedStore } from './taxonomy/tagged-records';
 import type { OpenVault } from './vault/vault';
 
 /**

@@ -1,6 +1,6 @@
 import { formatTag } from '../../../shared/taxonomy/tags';
 import { taxonomyNamespace } from '../../../shared/taxonomy/taxonomy-package';
-import type { TaggedStore } from '../taxonomy/tagged-store';
+import type { TaggedStore } from '../taxonomy/tagged-records';
 import type { OpenVault } from '../vault/vault';
 import { MeetingStore } from './meeting-store';
 import { SignalStore } from './signal-store';

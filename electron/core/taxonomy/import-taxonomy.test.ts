@@ -10,7 +10,7 @@ import { formatSecretKeyFile, generateKeyPair } from '../crypto/minisign';
 import { createVault, type OpenVault } from '../vault/vault';
 import { activeTaxonomy, taxonomyMetaKeys } from './active-taxonomy';
 import { bringTagsUpToDate, importTaxonomy } from './import-taxonomy';
-import type { TaggedStore } from './tagged-store';
+import type { TaggedStore } from './tagged-records';
 import { vaultSql } from '../../test-support/vault-sql';
 
 const { email, eMail, travel, withdrawal, other, iran } = sampleTags;

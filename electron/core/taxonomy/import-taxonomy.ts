@@ -6,7 +6,7 @@ import { parsePublicKey } from '../crypto/minisign';
 import { readSignedFile, verifySignedFile } from '../crypto/signed-file';
 import type { OpenVault } from '../vault/vault';
 import { activeTaxonomy, taxonomyMetaKeys } from './active-taxonomy';
-import type { TaggedStore } from './tagged-store';
+import type { TaggedStore } from './tagged-records';
 
 /** Far above a real package (the built-in one is about 100 KiB), far below what could hurt. */
 export const maxTaxonomyFileBytes = 4 * 1024 * 1024;
