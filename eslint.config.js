@@ -26,6 +26,56 @@ const noNode = ban(nodeBuiltins, 'This layer runs without Node: reach the core t
 const noElectron = ban(['electron'], 'Only electron/main and electron/preload may import electron.');
 const noNative = ban(nativeModules, 'Native modules belong to the core (electron/core).');
 
+/**
+ * The vault's database is reached through stores only: each capability's `*-store.ts` modules own
+ * its tables, and nothing else holds the database handle or writes SQL against it. The owners: the
+ * vault itself, the stores, the benchmark of the storage engine, and the two test helpers that
+ * inspect a database on purpose.
+ */
+const databaseOwners = [
+  'electron/core/vault/**/*.ts',
+  'electron/core/*/*-store.ts',
+  'electron/bench/engine-bench.ts',
+  'electron/test-support/vault-sql.ts',
+  'electron/test-support/schema-dump.ts',
+];
+const storesOnly = "Only store modules (electron/core/<capability>/*-store.ts) reach the vault's database: read and write through a store.";
+const noDatabaseImports = [
+  banPath('(^|/)vault/vault$', storesOnly),
+  banPath('(^|/)vault/sqlcipher$', storesOnly),
+  banPath('(^|/)vault/audit-log$', 'The audit log is written through vault.audit() and read through the open vault.'),
+].map((pattern, i) =>
+  i === 0
+    ? { ...pattern, importNames: ['storeStatements'] }
+    : i === 1
+      ? { ...pattern, importNames: ['SqlDatabase', 'SqlStatement', 'openEncryptedDatabase', 'checkIntegrity'] }
+      : { ...pattern, importNames: ['appendAudit', 'verifyAudit', 'recentAudit'] },
+);
+const noDatabaseSyntax = [
+  { selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]', message: storesOnly },
+  { selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: storesOnly },
+  { selector: "MemberExpression[property.name='db']", message: "The vault's database handle is private: use a store." },
+];
+
+/**
+ * A layer's import rule for `files`, once with the database rule for every file that is not an
+ * owner, once without it for the owners (flat config takes the last rule that matches a file).
+ */
+function withDatabaseRule(files, ignores, names, patterns) {
+  const owners = databaseOwners.filter((owner) => files.some((f) => owner.startsWith(f.replace(/\*\*\/\*\.ts$/, ''))));
+  return [
+    {
+      files,
+      ignores: [...ignores, ...databaseOwners],
+      rules: {
+        'no-restricted-imports': restrict([...names, ...ban(nativeModules, storesOnly)], [...patterns, ...noDatabaseImports]),
+        'no-restricted-syntax': ['error', ...noDatabaseSyntax],
+      },
+    },
+    ...(owners.length > 0 ? [{ files: owners, ignores, rules: { 'no-restricted-imports': restrict(names, patterns) } }] : []),
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.obi-dev/**', 'electron/cli/launcher/**'] },
   js.configs.recommended,
@@ -78,32 +128,25 @@ export default tseslint.config(
     files: ['renderer/**/*.tsx'],
     ...i18next.configs['flat/recommended'],
   },
-  {
-    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts', 'electron/bench/**/*.ts'],
-    ignores: ['electron/web/browser-bridge/**'],
-    rules: {
-      'no-restricted-imports': restrict(
-        [...noElectron],
-        [
-          banPath('(^|/)renderer(/|$)', 'Node code does not import the UI.'),
-          banPath('(^|/)(main|preload)/', 'Plain Node code does not depend on the Electron entry points.'),
-        ],
-      ),
-    },
-  },
-  {
-    files: ['electron/core/**/*.ts'],
-    ignores: ['electron/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': restrict(
-        [...noElectron],
-        [
-          banPath('(^|/)renderer(/|$)', 'The core does not import the UI.'),
-          banPath('(^|/)(main|preload|cli|web|bench)/', 'The core does not depend on its entry points.'),
-        ],
-      ),
-    },
-  },
+  ...withDatabaseRule(
+    ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts', 'electron/bench/**/*.ts'],
+    ['electron/web/browser-bridge/**'],
+    [...noElectron],
+    [
+      banPath('(^|/)renderer(/|$)', 'Node code does not import the UI.'),
+      banPath('(^|/)(main|preload)/', 'Plain Node code does not depend on the Electron entry points.'),
+    ],
+  ),
+  ...withDatabaseRule(
+    ['electron/core/**/*.ts'],
+    ['electron/**/*.test.ts'],
+    [...noElectron],
+    [
+      banPath('(^|/)renderer(/|$)', 'The core does not import the UI.'),
+      banPath('(^|/)(main|preload|cli|web|bench)/', 'The core does not depend on its entry points.'),
+    ],
+  ),
+  ...withDatabaseRule(['electron/test-support/**/*.ts', 'electron/tooling/**/*.ts'], [], [], []),
   {
     files: ['electron/web/browser-bridge/**/*.ts'],
     languageOptions: { globals: globals.browser },
@@ -123,10 +166,5 @@ export default tseslint.config(
       ),
     },
   },
-  {
-    files: ['electron/main/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrict([], [banPath('(^|/)renderer(/|$)', 'Main does not import the UI.')]),
-    },
-  },
+  ...withDatabaseRule(['electron/main/**/*.ts'], [], [], [banPath('(^|/)renderer(/|$)', 'Main does not import the UI.')]),
 );

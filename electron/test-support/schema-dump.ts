@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { migrate } from '../core/vault/migrate';
 
 /**
  * The schema a database holds, as text that a fixture can pin: every object of `sqlite_schema`
@@ -18,4 +19,15 @@ export function schemaDump(db: Database.Database): string {
   }
   parts.push(`-- user_version ${String(db.pragma('user_version', { simple: true }))}\n`);
   return parts.join('\n');
+}
+
+/** The tables a database holds after every migration, by name. */
+export function tablesOfLatestSchema(): string[] {
+  const db = new Database(':memory:');
+  try {
+    migrate(db);
+    return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  } finally {
+    db.close();
+  }
 }
