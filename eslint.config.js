@@ -42,7 +42,7 @@ const databaseOwners = [
 const storesOnly = "Only store modules (electron/core/<capability>/*-store.ts) reach the vault's database: read and write through a store.";
 const noDatabaseImports = [
   banPath('(^|/)vault/vault$', storesOnly),
-  banPath('(^|/)vault/sqlcipher$', storesOnly),
+  banPath('(^|/)vault/(sqlcipher|sql-database)$', storesOnly),
   banPath('(^|/)vault/audit-log$', 'The audit log is written through vault.audit() and read through the open vault.'),
 ].map((pattern, i) =>
   i === 0

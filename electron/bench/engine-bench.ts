@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { openWithPassphrase } from '../core/vault/key-slots';
-import { openEncryptedDatabase, type SqlDatabase } from '../core/vault/sqlcipher';
+import type { SqlDatabase } from '../core/vault/sql-database';
+import { openEncryptedDatabase } from '../core/vault/sqlcipher';
 import { createVault } from '../core/vault/vault';
 import { dbPath, readKeySlots } from '../core/vault/vault-files';
 

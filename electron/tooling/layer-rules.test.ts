@@ -57,7 +57,8 @@ describe('layer rules', () => {
   it("keep the vault's database to the vault and the store modules of each capability", async () => {
     const service = 'electron/core/exchange/probe.ts';
     await banned(service, "import { storeStatements } from '../vault/vault';");
-    await banned(service, "import type { SqlDatabase } from '../vault/sqlcipher';");
+    await banned(service, "import type { SqlDatabase } from '../vault/sql-database';");
+    await banned(service, "import { openEncryptedDatabase } from '../vault/sqlcipher';");
     await banned(service, "import { appendAudit } from '../vault/audit-log';");
     await banned(service, "import Database from 'better-sqlite3-multiple-ciphers';");
     await banned(service, "declare const db: { prepare(sql: string): unknown }; db.prepare('SELECT 1');");

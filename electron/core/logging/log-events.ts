@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errorCodes } from '../../../shared/contract/errors';
 import { channels } from '../../../shared/contract/ipc-contract';
 import { policyKeyNames } from '../../../shared/policy/policy-schema';
-import { policySourceKinds } from '../policy/policy-sources';
+import { policySourceKinds } from '../../../shared/policy/policy-sources';
 
 /**
  * Every event the log may hold, with the fields it may carry. There is no free-text field: a

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SqlDatabase } from './sqlcipher';
+import type { SqlDatabase } from './sql-database';
 
 /**
  * Append-only, hash-chained log of security-relevant events inside the vault. Each entry's hash

@@ -1,6 +1,6 @@
 import { AppError } from '../app-error';
 import * as registry from './migrations';
-import type { SqlDatabase } from './sqlcipher';
+import type { SqlDatabase } from './sql-database';
 
 export interface Migration {
   version: number;

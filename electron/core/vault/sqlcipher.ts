@@ -1,9 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../app-error';
 import { migrate } from './migrate';
-
-export type SqlDatabase = Database.Database;
-export type SqlStatement = Database.Statement<unknown[]>;
+import type { SqlDatabase } from './sql-database';
 
 /**
  * Confirms that the native SQLCipher module loads and really encrypts. Every entry point calls it

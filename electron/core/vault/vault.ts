@@ -22,7 +22,8 @@ import {
   type KeySlots,
   type OsKeyWrap,
 } from './key-slots';
-import { checkIntegrity, openEncryptedDatabase, type SqlDatabase, type SqlStatement } from './sqlcipher';
+import type { SqlDatabase, SqlStatement } from './sql-database';
+import { checkIntegrity, openEncryptedDatabase } from './sqlcipher';
 import { dbPath, readKeySlots, vaultPresence, writeKeySlots } from './vault-files';
 
 export interface VaultOptions {

@@ -1,4 +1,4 @@
-import type { SqlDatabase } from '../sqlcipher';
+import type { SqlDatabase } from '../sql-database';
 
 /**
  * Version 1, the vault itself: its settings (`meta`) and the append-only, hash-chained audit log

@@ -1,4 +1,4 @@
-import type { SqlDatabase } from '../sqlcipher';
+import type { SqlDatabase } from '../sql-database';
 
 /**
  * Version 2, capture: meetings, their raw notes, and the signals drawn from them. The full-text

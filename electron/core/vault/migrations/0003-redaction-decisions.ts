@@ -1,4 +1,4 @@
-import type { SqlDatabase } from '../sqlcipher';
+import type { SqlDatabase } from '../sql-database';
 
 /**
  * Version 3, capture: the officer's decisions on proposed redactions, per signal and per surface

@@ -1,4 +1,4 @@
-import type { SqlDatabase } from '../sqlcipher';
+import type { SqlDatabase } from '../sql-database';
 
 /**
  * Version 4, exchange: the ledger of what left and what arrived. Every bundle has an id; an

@@ -1,4 +1,4 @@
-import type { SqlDatabase } from '../sqlcipher';
+import type { SqlDatabase } from '../sql-database';
 
 /**
  * Version 5, capture: SQLite merges full-text index segments inside the write that crosses a

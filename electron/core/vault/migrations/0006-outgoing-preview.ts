@@ -1,4 +1,4 @@
-import type { SqlDatabase } from '../sqlcipher';
+import type { SqlDatabase } from '../sql-database';
 
 /**
  * Version 6, exchange: the team lead's aggregation preview, kept with the prepared team bundle so
