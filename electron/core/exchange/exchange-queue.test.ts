@@ -9,7 +9,7 @@ import { importMeetings } from '../capture/notes-import';
 import { readyAll } from '../capture/ready-all';
 import { Signals } from '../capture/signals';
 import { createVault, type OpenVault } from '../vault/vault';
-import { exchangeHandlers } from './exchange-handlers';
+import { exchangeHandlers } from '../rpc/exchange-handlers';
 import { exportNow, readInbox } from './exchange-service';
 import { approve, listReview } from './review';
 import { createWorkstationKeys } from './workstation-keys';

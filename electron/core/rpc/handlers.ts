@@ -16,7 +16,7 @@ import { effectivePolicyView, policyInvalidError } from '../policy/read-only';
 import type { VaultSession } from '../session/vault-session';
 import { activeTaxonomy } from '../taxonomy/active-taxonomy';
 import type { OpenVault } from '../vault/vault';
-import { exchangeHandlers } from '../exchange/exchange-handlers';
+import { exchangeHandlers } from './exchange-handlers';
 import { createWorkstationKeys } from '../exchange/workstation-keys';
 import type { Handlers } from './dispatch';
 

@@ -1,18 +1,18 @@
 import type { AggregationPreview } from '../../../shared/exchange/k-anonymity';
 import type { Policy } from '../../../shared/policy/policy-schema';
-import type { Handlers } from '../rpc/dispatch';
+import type { Handlers } from './dispatch';
 import type { CaptureDeps } from '../capture/capture-ports';
 import { SignalStore } from '../capture/signal-store';
 import type { OpenVault } from '../vault/vault';
-import { enrolmentSheet, saveEnrolmentSheet } from './enrolment';
-import { serially } from './exchange-queue';
-import { readInbox, scheduleStatus, transportFor } from './exchange-service';
-import { prepareOfficerBundle } from './officer-export';
-import { deliverPrepared, discardPrepared, outgoingHistory, outgoingPayload, preparedBundles } from './outgoing-ledger';
-import { approve, getReviewItem, listReview, redactFurther, returnItem } from './review';
-import { ReviewStore } from './review-store';
-import { prepareTeamBundles } from './team-export';
-import { createWorkstationKeys, workstationKeys } from './workstation-keys';
+import { enrolmentSheet, saveEnrolmentSheet } from '../exchange/enrolment';
+import { serially } from '../exchange/exchange-queue';
+import { readInbox, scheduleStatus, transportFor } from '../exchange/exchange-service';
+import { prepareOfficerBundle } from '../exchange/officer-export';
+import { deliverPrepared, discardPrepared, outgoingHistory, outgoingPayload, preparedBundles } from '../exchange/outgoing-ledger';
+import { approve, getReviewItem, listReview, redactFurther, returnItem } from '../exchange/review';
+import { ReviewStore } from '../exchange/review-store';
+import { prepareTeamBundles } from '../exchange/team-export';
+import { createWorkstationKeys, workstationKeys } from '../exchange/workstation-keys';
 
 type ExchangeChannels =
   | 'keys.show'
