@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { redactionCategories, type RedactionCategory } from '../../../shared/redaction/categories';
 import { AppError } from '../../core/app-error';
 import { exportNow, readInbox } from '../../core/exchange/exchange-service';
-import { approve, listReview, redactFurther, returnItem, type ReviewState } from '../../core/exchange/review';
+import { approve, listReview, redactFurther, returnItem, type ReviewState } from '../../core/exchange/four-eyes-review';
 import { workstationKeys } from '../../core/exchange/workstation-keys';
 import { policyInvalidError } from '../../core/policy/read-only';
 import { captureDeps } from '../../core/wiring';

@@ -1,4 +1,4 @@
-import { reviewSummary } from '../../../shared/redaction/review';
+import { reviewSummary } from '../../../shared/redaction/redaction-review';
 import { AppError } from '../app-error';
 import type { OpenVault } from '../vault/vault';
 import type { CaptureDeps } from './capture-ports';

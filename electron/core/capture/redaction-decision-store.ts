@@ -1,5 +1,5 @@
 import type { RedactionCategory } from '../../../shared/redaction/categories';
-import type { RedactionDecision } from '../../../shared/redaction/review';
+import type { RedactionDecision } from '../../../shared/redaction/redaction-review';
 import { storeStatements, type OpenVault } from '../vault/vault';
 
 /**

@@ -1,12 +1,12 @@
 import { isEditable } from '../../../shared/capture/signal-states';
 import type { RedactionCategory } from '../../../shared/redaction/categories';
-import { decisionProblem, type RedactionDecision } from '../../../shared/redaction/review';
+import { decisionProblem, type RedactionDecision } from '../../../shared/redaction/redaction-review';
 import { AppError } from '../app-error';
 import type { OpenVault } from '../vault/vault';
 import { RedactionDecisionStore } from './redaction-decision-store';
 import { SignalStore } from './signal-store';
 
-/** The stored decisions on a signal's proposed redactions (see shared/redaction/review.ts). */
+/** The stored decisions on a signal's proposed redactions (see shared/redaction/redaction-review.ts). */
 export function listDecisions(vault: OpenVault, signalId: number): RedactionDecision[] {
   return new RedactionDecisionStore(vault).list(signalId);
 }

@@ -1,5 +1,5 @@
 import { isEditable, transitionOf, type SignalState } from '../../../shared/capture/signal-states';
-import { reviewSummary } from '../../../shared/redaction/review';
+import { reviewSummary } from '../../../shared/redaction/redaction-review';
 import { AppError } from '../app-error';
 import type { OpenVault } from '../vault/vault';
 import { requiredPredicatesForReady, type CaptureDeps } from './capture-ports';

@@ -10,7 +10,7 @@ import { importMeetings } from '../capture/notes-import';
 import { readyAll } from '../capture/ready-all';
 import { createVault, unlockWithPassphrase } from '../vault/vault';
 import { readInbox } from './exchange-service';
-import { approve, listReview } from './review';
+import { approve, listReview } from './four-eyes-review';
 import { createWorkstationKeys } from './workstation-keys';
 import { vaultSql } from '../../test-support/vault-sql';
 

@@ -11,7 +11,7 @@ import { Signals } from '../capture/signals';
 import { createVault, type OpenVault } from '../vault/vault';
 import { exchangeHandlers } from '../rpc/exchange-handlers';
 import { exportNow, readInbox } from './exchange-service';
-import { approve, listReview } from './review';
+import { approve, listReview } from './four-eyes-review';
 import { createWorkstationKeys } from './workstation-keys';
 import { vaultSql } from '../../test-support/vault-sql';
 

@@ -5,10 +5,10 @@ import type { OpenVault } from '../vault/vault';
 import { folderTransport, type Transport } from './folder-transport';
 import { serially } from './exchange-queue';
 import { importBundles, type InboxResult } from './inbox';
-import { buildOfficerBundle, prepareOfficerBundle } from './officer-export';
+import { buildOfficerBundle, prepareOfficerBundle } from './prepare-officer-bundle';
 import { deliverPrepared, preparedBundles } from './outgoing-ledger';
 import { dueMoment, nextMoment } from './schedule';
-import { buildTeamBundle, prepareTeamBundles } from './team-export';
+import { buildTeamBundle, prepareTeamBundles } from './prepare-team-bundles';
 import { keysCreatedAtKey, workstationKeys } from './workstation-keys';
 
 /**

@@ -12,7 +12,7 @@ import { readyAll } from '../capture/ready-all';
 import { Signals } from '../capture/signals';
 import { createVault, type OpenVault } from '../vault/vault';
 import { exportNow, readInbox } from './exchange-service';
-import { approve, listReview, returnItem } from './review';
+import { approve, listReview, returnItem } from './four-eyes-review';
 import { createWorkstationKeys, workstationAgeIdentity } from './workstation-keys';
 import { openBundleFile } from './envelope';
 

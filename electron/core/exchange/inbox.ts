@@ -8,7 +8,7 @@ import type { OpenVault } from '../vault/vault';
 import { applyStatuses } from './apply-statuses';
 import { openBundleFile, type TrustedSigner } from './envelope';
 import { LedgerStore } from './ledger-store';
-import { storeIncoming } from './review';
+import { storeIncoming } from './four-eyes-review';
 import { workstationAgeIdentity } from './workstation-keys';
 
 export interface InboxResult {

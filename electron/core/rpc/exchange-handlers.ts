@@ -7,11 +7,11 @@ import type { OpenVault } from '../vault/vault';
 import { enrolmentSheet, saveEnrolmentSheet } from '../exchange/enrolment';
 import { serially } from '../exchange/exchange-queue';
 import { readInbox, scheduleStatus, transportFor } from '../exchange/exchange-service';
-import { prepareOfficerBundle } from '../exchange/officer-export';
+import { prepareOfficerBundle } from '../exchange/prepare-officer-bundle';
 import { deliverPrepared, discardPrepared, outgoingHistory, outgoingPayload, preparedBundles } from '../exchange/outgoing-ledger';
-import { approve, getReviewItem, listReview, redactFurther, returnItem } from '../exchange/review';
+import { approve, getReviewItem, listReview, redactFurther, returnItem } from '../exchange/four-eyes-review';
 import { ReviewStore } from '../exchange/review-store';
-import { prepareTeamBundles } from '../exchange/team-export';
+import { prepareTeamBundles } from '../exchange/prepare-team-bundles';
 import { createWorkstationKeys, workstationKeys } from '../exchange/workstation-keys';
 
 type ExchangeChannels =

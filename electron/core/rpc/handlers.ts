@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { channels, type Channel } from '../../../shared/contract/ipc-contract';
 import type { Policy } from '../../../shared/policy/policy-schema';
-import { outgoingSummary, reviewSummary } from '../../../shared/redaction/review';
+import { outgoingSummary, reviewSummary } from '../../../shared/redaction/redaction-review';
 import { taxonomyView } from '../../../shared/taxonomy/taxonomy-view';
 import { appVersion } from '../app-version';
 import type { CaptureDeps } from '../capture/capture-ports';

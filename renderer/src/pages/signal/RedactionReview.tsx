@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Input, Label, TextField } from 'react-aria-components';
 import { redactionCategories, type RedactionCategory } from '../../../../shared/redaction/categories';
-import type { outgoingSummary, RedactionDecision, Review, ReviewedSpan, reviewSummary } from '../../../../shared/redaction/review';
+import type { outgoingSummary, RedactionDecision, Review, ReviewedSpan, reviewSummary } from '../../../../shared/redaction/redaction-review';
 import { api } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { errorText } from '../../i18n/i18n';
@@ -12,7 +12,7 @@ type ReviewModule = { reviewSummary: typeof reviewSummary; outgoingSummary: type
 
 /** The detectors and their word lists are large: load them only when a summary is reviewed. */
 let loading: Promise<ReviewModule> | null = null;
-const loadReview = () => (loading ??= import('../../../../shared/redaction/review'));
+const loadReview = () => (loading ??= import('../../../../shared/redaction/redaction-review'));
 
 interface Props {
   signalId: number;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { AppError } from '../app-error';
 import { createVault, type OpenVault } from '../vault/vault';
-import { approve, listReview, redactFurther, returnItem, storeIncoming, type IncomingSignal } from './review';
+import { approve, listReview, redactFurther, returnItem, storeIncoming, type IncomingSignal } from './four-eyes-review';
 
 const open: OpenVault[] = [];
 afterEach(() => open.splice(0).forEach((v) => v.close()));

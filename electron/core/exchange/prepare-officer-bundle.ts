@@ -4,7 +4,7 @@ import { buildOfficerPayload, type OfficerSignal } from '../../../shared/exchang
 import { provinces } from '../../../shared/geo/provinces';
 import type { Policy } from '../../../shared/policy/policy-schema';
 import { Pseudonymiser } from '../../../shared/redaction/pseudonymiser';
-import { outgoingSummary, reviewSummary } from '../../../shared/redaction/review';
+import { outgoingSummary, reviewSummary } from '../../../shared/redaction/redaction-review';
 import { AppError } from '../app-error';
 import type { CaptureDeps } from '../capture/capture-ports';
 import { listDecisions } from '../capture/redaction-decisions';

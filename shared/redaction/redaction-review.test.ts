@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Pseudonymiser } from './pseudonymiser';
-import { decisionProblem, outgoingSummary, reviewSummary, UndecidedSpansError, type RedactionDecision } from './review';
+import { decisionProblem, outgoingSummary, reviewSummary, UndecidedSpansError, type RedactionDecision } from './redaction-review';
 
 const text = 'Karim Haddad werd gebeld op 06-12345678 door iemand van het consulaat. Haddad was bang.';
 
