@@ -14,7 +14,7 @@ export type AppCoreOptions = Omit<VaultSessionOptions, 'onUnlocked' | 'policy' |
   policy: EffectivePolicy;
   log: EventLog;
   /** Where files for the user go (the enrolment sheet); beside the vault when absent. */
-  exportDir?: string;
+  documentsDir?: string;
   /** How often the schedule is checked while unlocked; tests shorten it. */
   scheduleTickMs?: number;
 };
@@ -38,19 +38,18 @@ export function createAppCore(options: AppCoreOptions): { session: VaultSession 
       upkeep = new IndexUpkeep(vault);
       bringTagsUpToDate(vault, taggedStores(vault));
       applyRetention(vault, { retentionMonths: policy.policy.retentionMonths, warningDays: defaultWarningDays }, new Date());
-      // The schedule: read the inbox and export when due, now (catch-up) and every minute while unlocked.
+      // The schedule: read the inbox and send when due, now (catch-up) and every minute while unlocked.
       const tick = () => {
         if (vault.isClosed) return;
         void scheduledTick(vault, policy.policy, captureDeps(vault)).then(
           (r) => {
             if (r.inbox.imported + r.inbox.refused > 0) options.log.event('inbox.read', r.inbox);
-            if (r.exported) {
-              if (r.exported.prepared)
-                options.log.event('export.prepared', { bundle: r.exported.prepared, kind: policy.policy.role === 'officer' ? 'officer' : 'team' });
-              options.log.event('export.delivered', { files: r.exported.paths.length, failures: r.exported.failures.length });
+            if (r.sent) {
+              if (r.sent.prepared) options.log.event('send.prepared', { bundle: r.sent.prepared, kind: policy.policy.role === 'officer' ? 'officer' : 'team' });
+              options.log.event('send.delivered', { files: r.sent.paths.length, failures: r.sent.failures.length });
             }
           },
-          (e: unknown) => options.log.event('export.failed', { code: e instanceof AppError ? e.code : 'internal' }),
+          (e: unknown) => options.log.event('send.failed', { code: e instanceof AppError ? e.code : 'internal' }),
         );
       };
       clearInterval(ticker);
@@ -72,7 +71,7 @@ export function createAppCore(options: AppCoreOptions): { session: VaultSession 
       policy,
       captureDeps,
       afterIndexWrite: () => upkeep?.soon(),
-      ...(options.exportDir ? { exportDir: () => options.exportDir! } : {}),
+      ...(options.documentsDir ? { documentsDir: () => options.documentsDir! } : {}),
     }),
   };
 }

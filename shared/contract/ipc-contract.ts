@@ -193,7 +193,7 @@ export const contract = {
     request: empty,
     /**
      * `readOnly`: the machine policy is invalid; the app shows which key is wrong, leaves the vault
-     * closed and exports nothing. `policy` is null then.
+     * closed and sends nothing. `policy` is null then.
      */
     response: z.object({ version: z.string(), readOnly: z.boolean(), policy: policyView.nullable() }),
   },

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { redactionCategories, type RedactionCategory } from '../../../shared/redaction/categories';
 import { AppError } from '../../core/app-error';
-import { exportNow, readInbox } from '../../core/exchange/exchange-service';
+import { sendNow, readInbox } from '../../core/exchange/exchange-service';
 import { approve, listReview, redactFurther, returnItem, type ReviewState } from '../../core/exchange/four-eyes-review';
 import { workstationKeys } from '../../core/exchange/workstation-keys';
 import { policyInvalidError } from '../../core/policy/read-only';
@@ -57,7 +57,7 @@ export function addFlowCommands(program: Command, io: CliIo): void {
     .action(async (opts: VaultOpt & { out?: string }) => {
       const policy = validPolicy(io);
       const result = await withVault(io, opts.vault, (v) =>
-        exportNow(v, policy, captureDeps(v), { ...(opts.out ? { outDir: opts.out } : {}), ...crashHooks(io) }),
+        sendNow(v, policy, captureDeps(v), { ...(opts.out ? { outDir: opts.out } : {}), ...crashHooks(io) }),
       );
       for (const path of result.paths) io.out(path);
       for (const id of result.blocked) io.err(`obi: signal ${id} went back to draft: a proposed redaction in its summary has no decision.`);

@@ -1,4 +1,4 @@
-import { reviewSummary } from '../../../shared/redaction/redaction-review';
+import { redactionReviewOf } from '../../../shared/redaction/redaction-review';
 import { AppError } from '../app-error';
 import type { OpenVault } from '../vault/vault';
 import type { CaptureDeps } from './capture-ports';
@@ -18,7 +18,7 @@ export function readyAll(vault: OpenVault, deps: CaptureDeps, acceptProposed: bo
   const skipped: Array<{ id: number; reason: string }> = [];
   for (const s of candidates) {
     if (acceptProposed) {
-      for (const span of reviewSummary(s.summary, listDecisions(vault, s.id)).spans) {
+      for (const span of redactionReviewOf(s.summary, listDecisions(vault, s.id)).spans) {
         if (span.status !== 'undecided') continue;
         decide(vault, s.id, { surface: span.surface, category: span.category, decision: 'redact', reason: null, origin: 'detected' });
       }

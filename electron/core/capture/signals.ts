@@ -1,5 +1,5 @@
 import { isEditable, transitionOf, type SignalState } from '../../../shared/capture/signal-states';
-import { reviewSummary } from '../../../shared/redaction/redaction-review';
+import { redactionReviewOf } from '../../../shared/redaction/redaction-review';
 import { AppError } from '../app-error';
 import type { OpenVault } from '../vault/vault';
 import { requiredPredicatesForReady, type CaptureDeps } from './capture-ports';
@@ -35,7 +35,7 @@ const notFound = () => new AppError('not_found', 'That signal does not exist.');
 /**
  * Signals as the officer draws them from the notes, and the one way their state changes:
  * `transition`, which asks shared/capture/signal-states.ts whether the step is allowed and checks
- * what the step itself requires. Every state change of a signal, by the officer, the export or a
+ * what the step itself requires. Every state change of a signal, by the officer, the sending or a
  * status from the team lead, goes through it.
  */
 export class Signals {
@@ -141,7 +141,7 @@ export class Signals {
       const name = predicate.split(':')[1]!;
       if (!signal.tags.some((t) => t.startsWith(`${predicate}=`))) return { code: `missing_${name}`, message: `a ${name} tag is missing` };
     }
-    const undecided = reviewSummary(signal.summary, this.decisions.list(signal.id)).undecided;
+    const undecided = redactionReviewOf(signal.summary, this.decisions.list(signal.id)).undecided;
     if (undecided > 0) return { code: 'redaction_undecided', message: `${undecided} proposed redaction(s) still need a decision` };
     return null;
   }

@@ -10,7 +10,7 @@ import { readyAll } from '../capture/ready-all';
 import { Signals } from '../capture/signals';
 import { createVault, type OpenVault } from '../vault/vault';
 import { exchangeHandlers } from '../rpc/exchange-handlers';
-import { exportNow, readInbox } from './exchange-service';
+import { sendNow, readInbox } from './exchange-service';
 import { approve, listReview } from './four-eyes-review';
 import { createWorkstationKeys } from './workstation-keys';
 import { vaultSql } from '../../test-support/vault-sql';
@@ -76,7 +76,7 @@ describe('exchange steps of one vault run one after another', () => {
     const { o2l, officer, lead, deps, ready, officerPolicy, leadPolicy } = await officerAndLead();
     expect(ready).toMatchObject({ ready: 3 });
 
-    await Promise.all([exportNow(officer.vault, officerPolicy, deps), exportNow(officer.vault, officerPolicy, deps)]);
+    await Promise.all([sendNow(officer.vault, officerPolicy, deps), sendNow(officer.vault, officerPolicy, deps)]);
     const bindings = vaultSql(officer.vault)('SELECT signal_id AS id, count(*) AS n FROM outgoing_signals GROUP BY signal_id').all() as Array<{
       id: number;
       n: number;
@@ -95,7 +95,7 @@ describe("the team lead's prepared bundle", () => {
   it('shows the same aggregation preview when it is opened again (after a restart, the ledger has it)', async () => {
     const { root, officer, lead, deps, ready, officerPolicy, leadPolicy } = await officerAndLead();
     expect(ready).toMatchObject({ ready: 3 });
-    await exportNow(officer.vault, officerPolicy, deps);
+    await sendNow(officer.vault, officerPolicy, deps);
     await readInbox(lead.vault, leadPolicy, captureDeps(lead.vault));
     for (const item of listReview(lead.vault, lead.keys.signer)) approve(lead.vault, item.id, lead.keys.signer);
 

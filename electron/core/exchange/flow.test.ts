@@ -11,7 +11,7 @@ import { importMeetings } from '../capture/notes-import';
 import { readyAll } from '../capture/ready-all';
 import { Signals } from '../capture/signals';
 import { createVault, type OpenVault } from '../vault/vault';
-import { exportNow, readInbox } from './exchange-service';
+import { sendNow, readInbox } from './exchange-service';
 import { approve, listReview, returnItem } from './four-eyes-review';
 import { createWorkstationKeys, workstationAgeIdentity } from './workstation-keys';
 import { openBundleFile } from './envelope';
@@ -84,7 +84,7 @@ describe('officer → team lead → central, over folders', () => {
 
     importMeetings(officer.vault, odeps, [0, 1, 2, 3, 4].map((i) => line(i, i % 2 ? 'Deventer' : 'Zwolle')).join('\n'));
     expect(readyAll(officer.vault, odeps, true)).toMatchObject({ ready: 5 });
-    const first = await exportNow(officer.vault, officerPolicy, odeps);
+    const first = await sendNow(officer.vault, officerPolicy, odeps);
     expect(first.paths.map((p) => p.split('/').pop())).toEqual([`${first.prepared}.age.minisig`, `${first.prepared}.age`]);
     expect(new Signals(officer.vault, odeps).list({ state: 'sent' })).toHaveLength(5);
 
@@ -100,7 +100,7 @@ describe('officer → team lead → central, over folders', () => {
     appendFileSync(tampered, 'x');
     const stranger = await workstation('officer');
     const strangerOut = join(root, 'stranger');
-    await exportNow(
+    await sendNow(
       stranger.vault,
       policy({
         role: 'officer',
@@ -132,7 +132,7 @@ describe('officer → team lead → central, over folders', () => {
 
     for (const item of items.slice(0, 4)) approve(lead.vault, item.id, lead.keys.signer);
     returnItem(lead.vault, items[4]!.id, 'Te weinig context', lead.keys.signer);
-    const teamRun = await exportNow(lead.vault, leadPolicy, ldeps);
+    const teamRun = await sendNow(lead.vault, leadPolicy, ldeps);
     expect(teamRun.team).toMatchObject({ released: 4 });
 
     // The central point: stock age decrypts, stock minisign verifies, the STIX is valid, every cell ≥ k.
@@ -163,12 +163,12 @@ describe('officer → team lead → central, over folders', () => {
     // Fixed and sent again, approved, released at the next team export.
     signals.update(back[0]!.id, { summary: 'Familie van een activist in Iran ondervraagd over zijn activisme.' });
     readyAll(officer.vault, odeps, true);
-    const again = await exportNow(officer.vault, officerPolicy, odeps);
+    const again = await sendNow(officer.vault, officerPolicy, odeps);
     await readInbox(lead.vault, leadPolicy, ldeps);
     const resent = listReview(lead.vault, lead.keys.signer, 'pending');
     expect(resent).toHaveLength(1);
     approve(lead.vault, resent[0]!.id, lead.keys.signer);
-    await exportNow(lead.vault, leadPolicy, ldeps);
+    await sendNow(lead.vault, leadPolicy, ldeps);
 
     // Nothing personal anywhere that left the officer's laptop: the raw files, and decrypted.
     const officerBundles = [first.prepared!, again.prepared!].map((id) => join(o2l, `${id}.age`));
@@ -194,7 +194,7 @@ describe('officer → team lead → central, over folders', () => {
       central: { recipient: centralKey.recipient },
       transport: { kind: 'folder', outbox: join(root, 'out'), inbox: join(root, 'in') },
     });
-    const run = await exportNow(lead.vault, leadPolicy, captureDeps(lead.vault));
+    const run = await sendNow(lead.vault, leadPolicy, captureDeps(lead.vault));
     const decrypted = stock('age', ['-d', '-i', centralKey.keyFile, join(root, 'out', `${run.prepared}.age`)]);
     const payload = JSON.parse(decrypted.out) as { manifest: { counts: { signals: number; cells: number }; kind: string } };
     expect(payload.manifest).toMatchObject({ kind: 'team', counts: { signals: 0, cells: 0 } });

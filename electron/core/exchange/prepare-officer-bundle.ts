@@ -4,7 +4,7 @@ import { buildOfficerPayload, type OfficerSignal } from '../../../shared/exchang
 import { provinces } from '../../../shared/geo/provinces';
 import type { Policy } from '../../../shared/policy/policy-schema';
 import { Pseudonymiser } from '../../../shared/redaction/pseudonymiser';
-import { outgoingSummary, reviewSummary } from '../../../shared/redaction/redaction-review';
+import { outgoingSummary, redactionReviewOf } from '../../../shared/redaction/redaction-review';
 import { AppError } from '../app-error';
 import type { CaptureDeps } from '../capture/capture-ports';
 import { listDecisions } from '../capture/redaction-decisions';
@@ -47,7 +47,7 @@ export function buildOfficerBundle(vault: OpenVault, policy: Policy, deps: Captu
   const blocked: number[] = [];
   for (const row of rows) {
     const decisions = listDecisions(vault, row.id);
-    if (reviewSummary(row.summary, decisions).undecided > 0 || !isProvince(row.province)) {
+    if (redactionReviewOf(row.summary, decisions).undecided > 0 || !isProvince(row.province)) {
       blocked.push(row.id);
       continue;
     }

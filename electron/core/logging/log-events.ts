@@ -42,10 +42,10 @@ export const logEvents = {
   'vault.backup_written': z.strictObject({ bytes: count }),
   'vault.restored': z.strictObject({}),
   'keys.created': z.strictObject({}),
-  /** Export ids are random UUIDs: they say which bundle, nothing of what it holds. */
-  'export.prepared': z.strictObject({ bundle: z.uuid(), kind: z.enum(['officer', 'team', 'returned']) }),
-  'export.delivered': z.strictObject({ files: count, failures: count }),
-  'export.failed': z.strictObject({ code: z.enum([...errorCodes, 'internal']) }),
+  /** Bundle ids are random UUIDs: they say which bundle, nothing of what it holds. */
+  'send.prepared': z.strictObject({ bundle: z.uuid(), kind: z.enum(['officer', 'team', 'returned']) }),
+  'send.delivered': z.strictObject({ files: count, failures: count }),
+  'send.failed': z.strictObject({ code: z.enum([...errorCodes, 'internal']) }),
   'inbox.read': z.strictObject({ imported: count, refused: count }),
   'rpc.failed': z.strictObject({ channel: z.enum(channels as [string, ...string[]]), code, errorClass: z.enum([...knownErrorClasses, 'other']).optional() }),
   'rpc.refused': z.strictObject({ reason: z.enum(['unknown_channel', 'untrusted_sender']) }),

@@ -41,12 +41,12 @@ function missingKeys(policy: Policy): string[] {
   return missing;
 }
 
-/** The contract's exchange channels: keys and enrolment, export with preview, inbox and review. */
+/** The contract's exchange channels: keys and enrolment, sending with a preview, inbox and review. */
 export function exchangeHandlers(
   vault: () => OpenVault,
   policy: Policy,
   deps: (v: OpenVault) => CaptureDeps,
-  exportDir: (v: OpenVault) => string,
+  documentsDir: (v: OpenVault) => string,
 ): Pick<Handlers, ExchangeChannels> {
   const own = (v: OpenVault) => workstationKeys(v)?.signer ?? null;
   const waiting = (v: OpenVault): number => (policy.role === 'officer' ? new SignalStore(v).countInState('ready') : new ReviewStore(v).count('approved'));
@@ -75,7 +75,7 @@ export function exchangeHandlers(
     'enrolment.sheet': () => ({ text: enrolmentSheet(vault(), policy) }),
     'enrolment.save': () => {
       const v = vault();
-      return { path: saveEnrolmentSheet(v, policy, exportDir(v)) };
+      return { path: saveEnrolmentSheet(v, policy, documentsDir(v)) };
     },
     'exchange.status': () => {
       const v = vault();

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { channels, type Channel } from '../../../shared/contract/ipc-contract';
 import type { Policy } from '../../../shared/policy/policy-schema';
-import { outgoingSummary, reviewSummary } from '../../../shared/redaction/redaction-review';
+import { outgoingSummary, redactionReviewOf } from '../../../shared/redaction/redaction-review';
 import { taxonomyView } from '../../../shared/taxonomy/taxonomy-view';
 import { appVersion } from '../app-version';
 import type { CaptureDeps } from '../capture/capture-ports';
@@ -24,7 +24,7 @@ export interface HandlerContext {
   session: VaultSession;
   policy: Extract<EffectivePolicy, { ok: true }>;
   /** Where files for the user (the enrolment sheet) are saved: Documents in the app. */
-  exportDir?: (vault: OpenVault) => string;
+  documentsDir?: (vault: OpenVault) => string;
   /** Capture's dependencies for the open vault (its active taxonomy, the sending side). */
   captureDeps: (vault: OpenVault) => CaptureDeps;
   /** Told after each write to the full-text indexes, so upkeep can follow between saves. */
@@ -37,7 +37,7 @@ const policySummary = (policy: Policy, warnings: EffectivePolicy['warnings']) =>
 });
 
 /** The core's answer to every channel of the contract; the compiler insists on each one. */
-export function createHandlers({ session, policy, captureDeps, exportDir = (v) => dirname(v.dir), afterIndexWrite }: HandlerContext): Handlers {
+export function createHandlers({ session, policy, captureDeps, documentsDir = (v) => dirname(v.dir), afterIndexWrite }: HandlerContext): Handlers {
   const vault = () => session.requireVault();
   const meetings = () => {
     const v = vault();
@@ -98,7 +98,7 @@ export function createHandlers({ session, policy, captureDeps, exportDir = (v) =
     'redaction.preview': ({ signalId }) => {
       const signal = signals().get(signalId);
       const decisions = listDecisions(vault(), signalId);
-      const { undecided } = reviewSummary(signal.summary, decisions);
+      const { undecided } = redactionReviewOf(signal.summary, decisions);
       return { text: undecided > 0 ? null : outgoingSummary(signal.summary, decisions).text, undecided };
     },
     'search.query': ({ query, filters, limit, offset }) => ({ hits: search(vault(), query, filters, limit, offset) }),
@@ -114,14 +114,14 @@ export function createHandlers({ session, policy, captureDeps, exportDir = (v) =
         .map(({ seq, at, event }) => ({ seq, at, event })),
     }),
     'taxonomy.get': () => taxonomyView(activeTaxonomy(session.requireVault()).taxonomy),
-    ...exchangeHandlers(() => session.requireVault(), policy.policy, captureDeps, exportDir),
+    ...exchangeHandlers(() => session.requireVault(), policy.policy, captureDeps, documentsDir),
   };
 }
 
 /**
  * The handlers of the read-only state (invalid machine policy): every channel but the two that
  * describe the state refuses with `policy_invalid`, including channels added later, so the vault
- * is neither opened nor changed and nothing is exported.
+ * is neither opened nor changed and nothing is sent.
  */
 export function createReadOnlyHandlers(policy: Extract<EffectivePolicy, { ok: false }>): Handlers {
   const refuse = () => {

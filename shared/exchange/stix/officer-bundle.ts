@@ -11,11 +11,11 @@ import { indexBundle, objectPath, parseObject, refuse, resolve, stixRef } from '
  * signal is a STIX `note` whose `content` is the redacted summary, `labels` its machine tags
  * (own taxonomy and admiralty grading), `object_refs` the `location` of the meeting (municipality,
  * province, NL), with custom properties for what STIX has no field for: `x_obi_signal_id` (the
- * export id the officer's vault keeps), `x_obi_meeting_date` and `x_obi_consent`.
+ * reference the officer's vault keeps), `x_obi_meeting_date` and `x_obi_consent`.
  */
 
 export interface OfficerSignal {
-  /** Export id of the signal (a UUID the officer's vault keeps); never the vault's row id. */
+  /** The reference the signal travels under (a UUID the officer's vault keeps); never the vault's row id. */
   signalRef: string;
   /** The redacted summary. */
   summary: string;

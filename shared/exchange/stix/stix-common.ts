@@ -4,9 +4,9 @@ import type { Manifest } from '../payload';
 /**
  * What every STIX object of our bundles shares: spec version 2.1, the TLP:AMBER+STRICT marking,
  * the producing organisation as `created_by_ref`, and ids that are UUIDv5 so the builders are
- * deterministic. Things that recur from export to export (an organisation, a state actor, a modus
+ * deterministic. Things that recur from bundle to bundle (an organisation, a state actor, a modus
  * operandi, a target group, a place and their relationships) get the same id every time, so a
- * consumer such as OpenCTI merges them; what belongs to one export (sightings, notes, the
+ * consumer such as OpenCTI merges them; what belongs to one bundle (sightings, notes, the
  * grouping) gets an id derived from the bundle id.
  */
 
@@ -39,11 +39,11 @@ export interface StixBundle {
   objects: StixObject[];
 }
 
-/** The id of something that recurs across exports, from its type and a key that names it. */
+/** The id of something that recurs across bundles, from its type and a key that names it. */
 export const stableId = (type: string, key: string): string => `${type}--${uuidv5(`${type}:${key}`, idNamespace)}`;
 
-/** The id of something that belongs to one export. */
-export const exportId = (bundleId: string, type: string, key: string): string => `${type}--${uuidv5(`${bundleId}:${type}:${key}`, idNamespace)}`;
+/** The id of something that belongs to one bundle. */
+export const bundleScopedId = (bundleId: string, type: string, key: string): string => `${type}--${uuidv5(`${bundleId}:${type}:${key}`, idNamespace)}`;
 
 export const bundleIdOf = (manifestId: string): string => `bundle--${manifestId}`;
 
@@ -80,7 +80,7 @@ export class StixWriter {
     return object.id;
   }
 
-  /** An object that recurs across exports: added once per bundle, however often it is used. */
+  /** An object that recurs across bundles: added once per bundle, however often it is used. */
   reference(type: string, key: string, properties: Record<string, unknown>): string {
     const id = stableId(type, key);
     if (this.objects.has(id)) return id;
@@ -96,11 +96,11 @@ export class StixWriter {
     });
   }
 
-  /** An object of this export only. */
+  /** An object of this bundle only. */
   own(type: string, key: string, properties: Record<string, unknown>): string {
     return this.add({
       type,
-      id: exportId(this.bundleId, type, key),
+      id: bundleScopedId(this.bundleId, type, key),
       spec_version: '2.1',
       created: this.manifest.created,
       modified: this.manifest.created,

@@ -20,7 +20,7 @@ import { indexBundle, objectPath, parseObject, refuse, resolve, stixRef } from '
  *   the generalised period, `summary: true`, `where_sighted_refs` the location, the machine tags of
  *   state actor, target and channel as `labels` and the whole cell as `x_obi_cell`;
  * - a `note` per redacted summary, `object_refs` its sighting;
- * - a `grouping` (`context: "suspicious-activity"`) holding everything: the unit of one export.
+ * - a `grouping` (`context: "suspicious-activity"`) holding everything: the unit of one bundle.
  *
  * Values that are not in the taxonomy ('multiple', 'any', a generalised group) get no machine tag;
  * `x_obi_value` on each object and `x_obi_cell` on each sighting carry the exact values.
