@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roles } from './role';
 
 /**
  * Machine policy: the one schema for every key IT may set. Validation, defaults, the documentation
@@ -55,7 +56,7 @@ export const policyKeys = {
   }),
   role: key({
     label: { nl: 'Rol', en: 'Role' },
-    schema: z.enum(['officer', 'teamlead']),
+    schema: z.enum(roles),
     description: {
       nl: 'Rol van de gebruiker: officer (contactfunctionaris) of teamlead.',
       en: 'Role of the user: officer (liaison officer) or teamlead.',

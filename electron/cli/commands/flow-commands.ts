@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Role } from '../../../shared/policy/role';
 import { redactionCategories, type RedactionCategory } from '../../../shared/redaction/categories';
 import { AppError } from '../../core/app-error';
 import { sendNow, readInbox } from '../../core/exchange/exchange-service';
@@ -20,7 +21,7 @@ function validPolicy(io: CliIo) {
   return effective.policy;
 }
 
-function requireRole(io: CliIo, role: 'officer' | 'teamlead') {
+function requireRole(io: CliIo, role: Role) {
   const policy = validPolicy(io);
   if (policy.role !== role)
     throw new AppError(

@@ -3,6 +3,7 @@ import { errorCodes } from '../../../shared/contract/errors';
 import { channels } from '../../../shared/contract/ipc-contract';
 import { policyKeyNames } from '../../../shared/policy/policy-schema';
 import { policySourceKinds } from '../../../shared/policy/policy-sources';
+import { lockReasons } from '../../../shared/vault/lock-reason';
 
 /**
  * Every event the log may hold, with the fields it may carry. There is no free-text field: a
@@ -13,7 +14,7 @@ import { policySourceKinds } from '../../../shared/policy/policy-sources';
 const count = z.number().int().nonnegative();
 const code = z.enum(errorCodes);
 const unlockMethod = z.enum(['passphrase', 'recovery-key', 'os']);
-const lockReason = z.enum(['idle', 'manual', 'system']);
+const lockReason = z.enum(lockReasons);
 const version = z.string().regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}(-[0-9a-z.]{1,20})?$/);
 /** Problems name a policy key or one of the markers for a whole source. */
 const policyProblemKey = z.enum([...policyKeyNames, '(file)', '(registry)', '(policy)', '(root)']);
