@@ -75,6 +75,19 @@ describe('layer rules', () => {
     await banned('electron/main/probe.ts', "import { storeStatements } from '../core/vault/vault';");
   });
 
+  it('keep the code to the Electron security checklist: nothing opened outside the app, no remote module, no file:// content', async () => {
+    for (const f of ['electron/main/probe.ts', 'electron/core/platform/probe.ts', 'renderer/src/pages/Probe.tsx']) {
+      await banned(f, "declare const shell: { openExternal(url: string): void }; shell.openExternal('https://example.org');");
+      await banned(f, "import { BrowserWindow } from '@electron/remote';");
+      await banned(f, 'export const prefs = { enableRemoteModule: true };');
+      await banned(f, "export const page = 'file:///etc/passwd';");
+      await banned(f, 'export const page = `file:///${String(1)}`;');
+      await allowed(f, "export const page = 'app://obi/index.html';");
+    }
+    await banned('renderer/src/pages/Probe.tsx', 'export const Probe = () => <webview allowpopups />;');
+    await allowed('electron/main/probe.test.ts', "export const refused = 'file:///app/index.html';");
+  });
+
   it('keep electron out of the CLI and the browser harness', async () => {
     await banned('electron/cli/probe.ts', "import { app } from 'electron';");
     await banned('electron/web/probe.ts', "import { app } from 'electron';");

@@ -7,7 +7,7 @@ import { createVault, type OpenVault } from './vault';
 /** A vault with five entries; the tests then play an insider who has the key and edits the file. */
 async function vaultWithEntries() {
   const { vault } = await createVault(join(tempDir(), 'v'), passphrase, testVaultOptions);
-  for (let i = 0; i < 4; i++) vault.audit('test.event', { n: i });
+  for (let i = 0; i < 4; i++) vault.audit('vault.unlocked', { n: i });
   return vault;
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { AuditEvent } from '../../../shared/vault/audit-events';
 import { formatRecoveryKey, parseRecoveryKey, recoveryKeyBytes } from '../../../shared/vault/recovery-key-format';
 import { AppError } from '../app-error';
 import { fsyncDirectory } from '../platform/atomic-write';
@@ -93,7 +94,7 @@ export class OpenVault {
     return this.#db.transaction(work)();
   }
 
-  audit(event: string, data: AuditData = {}): void {
+  audit(event: AuditEvent, data: AuditData = {}): void {
     appendAudit(this.#db, event, data);
   }
 
