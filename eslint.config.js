@@ -24,7 +24,68 @@ const banPath = (regex, message) => ({ regex, message });
 
 const noNode = ban(nodeBuiltins, 'This layer runs without Node: reach the core through the contract.');
 const noElectron = ban(['electron'], 'Only electron/main and electron/preload may import electron.');
+const noRemote = ban(['@electron/remote'], 'No remote module: the renderer reaches the core only through the contract.');
 const noNative = ban(nativeModules, 'Native modules belong to the core (electron/core).');
+
+/**
+ * The vault's database is reached through stores only: each capability's `*-store.ts` modules own
+ * its tables, and nothing else holds the database handle or writes SQL against it. The owners: the
+ * vault itself, the stores, the benchmark of the storage engine, and the two test helpers that
+ * inspect a database on purpose.
+ */
+const databaseOwners = [
+  'electron/core/vault/**/*.ts',
+  'electron/core/*/*-store.ts',
+  'electron/bench/engine-bench.ts',
+  'electron/test-support/vault-sql.ts',
+  'electron/test-support/schema-dump.ts',
+];
+const storesOnly = "Only store modules (electron/core/<capability>/*-store.ts) reach the vault's database: read and write through a store.";
+const noDatabaseImports = [
+  banPath('(^|/)vault/vault$', storesOnly),
+  banPath('(^|/)vault/(sqlcipher|sql-database)$', storesOnly),
+  banPath('(^|/)vault/audit-log$', 'The audit log is written through vault.audit() and read through the open vault.'),
+].map((pattern, i) =>
+  i === 0
+    ? { ...pattern, importNames: ['storeStatements'] }
+    : i === 1
+      ? { ...pattern, importNames: ['SqlDatabase', 'SqlStatement', 'openEncryptedDatabase', 'checkIntegrity'] }
+      : { ...pattern, importNames: ['appendAudit', 'verifyAudit', 'recentAudit'] },
+);
+const noDatabaseSyntax = [
+  { selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]', message: storesOnly },
+  { selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]", message: storesOnly },
+  { selector: "MemberExpression[property.name='db']", message: "The vault's database handle is private: use a store." },
+];
+
+/** The items of the Electron security checklist that the code itself could break. */
+const electronChecklistSyntax = [
+  { selector: "MemberExpression[property.name='openExternal']", message: 'The app opens nothing outside itself: no link goes to shell.openExternal.' },
+  { selector: "Property[key.name='enableRemoteModule']", message: 'No remote module.' },
+  { selector: "JSXAttribute[name.name='allowpopups']", message: 'No <webview> popups.' },
+  { selector: 'Literal[value=/^file:\\/\\//]', message: 'The window loads app://obi/ only, never file:// content.' },
+  { selector: 'TemplateElement[value.raw=/^file:\\/\\//]', message: 'The window loads app://obi/ only, never file:// content.' },
+];
+const appCode = ['electron/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'];
+const tests = ['**/*.test.ts', '**/*.test.tsx', 'electron/web/e2e/**'];
+
+/**
+ * A layer's import rule for `files`, once with the database rule for every file that is not an
+ * owner, once without it for the owners (flat config takes the last rule that matches a file).
+ */
+function withDatabaseRule(files, ignores, names, patterns) {
+  const owners = databaseOwners.filter((owner) => files.some((f) => owner.startsWith(f.replace(/\*\*\/\*\.ts$/, ''))));
+  return [
+    {
+      files,
+      ignores: [...ignores, ...databaseOwners],
+      rules: {
+        'no-restricted-imports': restrict([...names, ...noRemote, ...ban(nativeModules, storesOnly)], [...patterns, ...noDatabaseImports]),
+      },
+    },
+    ...(owners.length > 0 ? [{ files: owners, ignores, rules: { 'no-restricted-imports': restrict([...names, ...noRemote], patterns) } }] : []),
+  ];
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.obi-dev/**', 'electron/cli/launcher/**'] },
@@ -48,7 +109,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
@@ -56,7 +117,7 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        [...noNode, ...noElectron, ...noNative, ...ban(['react', 'react-dom'], 'shared/ stands on nothing of the UI.')],
+        [...noNode, ...noElectron, ...noRemote, ...noNative, ...ban(['react', 'react-dom'], 'shared/ stands on nothing of the UI.')],
         [banPath('(^|/)(renderer|electron)(/|$)', 'shared/ may not import another layer of the app.')],
       ),
     },
@@ -69,7 +130,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': restrict(
-        [...noNode, ...noElectron, ...noNative],
+        [...noNode, ...noElectron, ...noRemote, ...noNative],
         [banPath('(^|/)electron(/|$)', 'The renderer reaches the core only through window.obi (api/client.ts).')],
       ),
     },
@@ -78,38 +139,31 @@ export default tseslint.config(
     files: ['renderer/**/*.tsx'],
     ...i18next.configs['flat/recommended'],
   },
-  {
-    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts', 'electron/bench/**/*.ts'],
-    ignores: ['electron/web/browser-bridge/**'],
-    rules: {
-      'no-restricted-imports': restrict(
-        [...noElectron],
-        [
-          banPath('(^|/)renderer(/|$)', 'Node code does not import the UI.'),
-          banPath('(^|/)(main|preload)/', 'Plain Node code does not depend on the Electron entry points.'),
-        ],
-      ),
-    },
-  },
-  {
-    files: ['electron/core/**/*.ts'],
-    ignores: ['electron/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': restrict(
-        [...noElectron],
-        [
-          banPath('(^|/)renderer(/|$)', 'The core does not import the UI.'),
-          banPath('(^|/)(main|preload|cli|web|bench)/', 'The core does not depend on its entry points.'),
-        ],
-      ),
-    },
-  },
+  ...withDatabaseRule(
+    ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts', 'electron/bench/**/*.ts'],
+    ['electron/web/browser-bridge/**'],
+    [...noElectron],
+    [
+      banPath('(^|/)renderer(/|$)', 'Node code does not import the UI.'),
+      banPath('(^|/)(main|preload)/', 'Plain Node code does not depend on the Electron entry points.'),
+    ],
+  ),
+  ...withDatabaseRule(
+    ['electron/core/**/*.ts'],
+    ['electron/**/*.test.ts'],
+    [...noElectron],
+    [
+      banPath('(^|/)renderer(/|$)', 'The core does not import the UI.'),
+      banPath('(^|/)(main|preload|cli|web|bench)/', 'The core does not depend on its entry points.'),
+    ],
+  ),
+  ...withDatabaseRule(['electron/test-support/**/*.ts', 'electron/tooling/**/*.ts'], [], [], []),
   {
     files: ['electron/web/browser-bridge/**/*.ts'],
     languageOptions: { globals: globals.browser },
     rules: {
       'no-restricted-imports': restrict(
-        [...noNode, ...noElectron, ...noNative],
+        [...noNode, ...noElectron, ...noRemote, ...noNative],
         [banPath('(^|/)(core|main|preload|renderer)(/|$)', 'The browser bridge knows only the shared contract.')],
       ),
     },
@@ -123,10 +177,14 @@ export default tseslint.config(
       ),
     },
   },
+  ...withDatabaseRule(['electron/main/**/*.ts'], [], [], [banPath('(^|/)renderer(/|$)', 'Main does not import the UI.')]),
+  // Code the app runs is held to the Electron checklist and to the stores; tests may name what the
+  // code never does, and the database owners may reach the database.
+  { files: [...appCode, ...tests], rules: { 'no-restricted-syntax': ['error', ...electronChecklistSyntax, ...noDatabaseSyntax] } },
+  { files: tests, rules: { 'no-restricted-syntax': ['error', ...noDatabaseSyntax] } },
+  { files: databaseOwners, ignores: tests, rules: { 'no-restricted-syntax': ['error', ...electronChecklistSyntax] } },
   {
-    files: ['electron/main/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrict([], [banPath('(^|/)renderer(/|$)', 'Main does not import the UI.')]),
-    },
+    files: databaseOwners.filter((f) => f.startsWith('electron/core/vault/')).map((f) => f.replace(/\.ts$/, '.test.ts')),
+    rules: { 'no-restricted-syntax': 'off' },
   },
 );

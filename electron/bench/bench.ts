@@ -1,19 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { defaultCaptureDeps } from '../core/capture/default-capture-deps';
 import { IndexUpkeep } from '../core/capture/index-upkeep';
 import { Meetings } from '../core/capture/meetings';
 import { search } from '../core/capture/search';
-import { defaultArgon2, openWithPassphrase } from '../core/vault/key-slots';
-import { openEncryptedDatabase, probeSqlCipher, type SqlDatabase } from '../core/vault/sqlcipher';
-import { createVault, unlockWithPassphrase } from '../core/vault/vault';
-import { dbPath, readKeySlots } from '../core/vault/vault-files';
+import { defaultArgon2 } from '../core/vault/key-slots';
+import { probeSqlCipher } from '../core/vault/sqlcipher';
+import { createVault } from '../core/vault/vault';
+import { captureDeps } from '../core/wiring';
 import { mulberry32 } from '../../shared/test-support/seeded-random';
 import { benchQueryWords, generateCapture } from './seeded-capture';
 import { benchBundles } from './bundle-bench';
+import { benchEngine } from './engine-bench';
 import { benchKAnonymity } from './k-anonymity-bench';
 import { benchRedaction } from './redaction-bench';
 
@@ -28,89 +26,22 @@ const rows = Number(process.env.OBI_BENCH_ROWS ?? 50_000);
 const coldRows = 100_000;
 const repeats = 5;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 const captureMeetings = Number(process.env.OBI_BENCH_MEETINGS ?? 100_000);
-const time = async (fn: () => unknown) => {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-};
-
-function plainDatabase(path: string): SqlDatabase {
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('secure_delete = ON');
-  db.pragma('temp_store = MEMORY');
-  return db;
-}
-
-/** Inserts `n` rows of about 200 bytes in transactions of 1 000, then reads `n` random rows by key. */
-function workload(db: SqlDatabase, n: number): { insertPerSec: number; queryPerSec: number } {
-  db.exec('CREATE TABLE IF NOT EXISTS bench (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
-  const insert = db.prepare('INSERT INTO bench (id, body) VALUES (?, ?)');
-  const body = randomBytes(100).toString('hex');
-  const batch = db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) insert.run(i, body);
-  });
-  let start = performance.now();
-  for (let i = 0; i < n; i += 1000) batch(i, Math.min(n, i + 1000));
-  const insertMs = performance.now() - start;
-  const select = db.prepare('SELECT body FROM bench WHERE id = ?');
-  start = performance.now();
-  for (let i = 0; i < n; i++) select.get((i * 7919) % n);
-  const queryMs = performance.now() - start;
-  return { insertPerSec: (n / insertMs) * 1000, queryPerSec: (n / queryMs) * 1000 };
-}
 
 async function main(): Promise<void> {
   const { version } = probeSqlCipher();
   const work = mkdtempSync(join(tmpdir(), 'obi-bench-'));
   try {
-    const vaultDir = join(work, 'vault');
-    const { vault } = await createVault(vaultDir, passphrase);
-    vault.close();
-
-    const slots = readKeySlots(vaultDir);
-    const kdfMs: number[] = [];
-    const openMs: number[] = [];
-    for (let i = 0; i < repeats; i++) {
-      let key: Buffer | null = null;
-      kdfMs.push(await time(async () => (key = await openWithPassphrase(slots, passphrase))));
-      const dataKey = key!;
-      openMs.push(await time(() => openEncryptedDatabase(dbPath(vaultDir), dataKey, { create: false }).close()));
-      dataKey.fill(0);
-    }
-
-    const encrypted = await unlockWithPassphrase(vaultDir, passphrase);
-    const enc = workload(encrypted.db, rows);
-    encrypted.close();
-    const plain = plainDatabase(join(work, 'plain.db'));
-    const pln = workload(plain, rows);
-    plain.close();
-
-    const coldDir = join(work, 'cold');
-    const cold = await createVault(coldDir, passphrase);
-    workload(cold.vault.db, coldRows);
-    cold.vault.close();
-    const coldSlots = readKeySlots(coldDir);
-    const coldKey = (await openWithPassphrase(coldSlots, passphrase))!;
-    const coldOpenMs = await time(() => {
-      const db = openEncryptedDatabase(dbPath(coldDir), coldKey, { create: false });
-      db.prepare('SELECT body FROM bench WHERE id = ?').get(coldRows - 1);
-      db.close();
-    });
-    coldKey.fill(0);
+    const { unlock, encrypted: enc, plain: pln, coldOpenMs } = await benchEngine(work, passphrase, rows, coldRows, repeats);
 
     // Capture: a vault of 100 000 meetings and 200 000 signals from the seeded generator.
     const capDir = join(work, 'capture');
     const cap = await createVault(capDir, passphrase);
     const genStart = performance.now();
-    generateCapture(cap.vault.db, captureMeetings, 2);
+    generateCapture(cap.vault, captureMeetings, 2);
     const generateSeconds = (performance.now() - genStart) / 1000;
-    const deps = defaultCaptureDeps(cap.vault);
-    const meetingsStore = new Meetings(cap.vault.db, deps);
+    const meetingsStore = new Meetings(cap.vault, captureDeps(cap.vault));
     const rnd = mulberry32(7);
     const saveMs: number[] = [];
     const upkeepMs: number[] = [];
@@ -134,7 +65,7 @@ async function main(): Promise<void> {
       const second = i % 3 === 0 ? ` ${benchQueryWords[Math.floor(rnd() * benchQueryWords.length)]!}` : '';
       const filters = i % 4 === 0 ? { province: provincesForFilter[i % 3]!, tags: ['nl-obi:state-actor="IR"'] } : {};
       const start = performance.now();
-      search(cap.vault.db, `${word}${second}`, filters, 50);
+      search(cap.vault, `${word}${second}`, filters, 50);
       searchMs.push(performance.now() - start);
     }
     const rssMiB = process.memoryUsage().rss / 1024 / 1024;
@@ -149,7 +80,7 @@ async function main(): Promise<void> {
       sqlite: version,
       argon2id: defaultArgon2,
       rows,
-      unlock: { kdfMedianMs: median(kdfMs), openMedianMs: median(openMs) },
+      unlock,
       encrypted: enc,
       plain: pln,
       ratio: { insert: enc.insertPerSec / pln.insertPerSec, query: enc.queryPerSec / pln.queryPerSec },

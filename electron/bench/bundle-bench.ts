@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePolicy, type Policy } from '../../shared/policy/policy-schema';
 import { formatTag } from '../../shared/taxonomy/tags';
-import { defaultCaptureDeps } from '../core/capture/default-capture-deps';
 import { importMeetings } from '../core/capture/notes-import';
 import { readyAll } from '../core/capture/ready-all';
 import { sealPayload } from '../core/exchange/envelope';
-import { prepareOfficerBundle } from '../core/exchange/officer-export';
+import { prepareOfficerBundle } from '../core/exchange/prepare-officer-bundle';
 import { outgoingPayload } from '../core/exchange/outgoing-ledger';
-import { approve, storeIncoming, type IncomingSignal } from '../core/exchange/review';
-import { prepareTeamBundles } from '../core/exchange/team-export';
+import { approve, listReview, storeIncoming, type IncomingSignal } from '../core/exchange/four-eyes-review';
+import { prepareTeamBundles } from '../core/exchange/prepare-team-bundles';
 import { createWorkstationKeys, workstationSigningKey } from '../core/exchange/workstation-keys';
 import { createVault } from '../core/vault/vault';
+import { captureDeps } from '../core/wiring';
 import { seededApprovedSignals } from './k-anonymity-bench';
 
 /**
@@ -74,14 +74,14 @@ export async function benchBundles(officerSignals = 1_000, teamSignals = 10_000)
     const lead = (await createVault(join(work, 'lead'), passphrase)).vault;
     const officerKeys = await createWorkstationKeys(officer);
     const leadKeys = await createWorkstationKeys(lead);
-    const deps = defaultCaptureDeps(officer);
-    importMeetings(officer.db, deps, Array.from({ length: officerSignals }, (_, i) => officerLine(i)).join('\n'));
-    readyAll(officer.db, deps, true);
+    const deps = captureDeps(officer);
+    importMeetings(officer, deps, Array.from({ length: officerSignals }, (_, i) => officerLine(i)).join('\n'));
+    readyAll(officer, deps, true);
     const officerPolicy = policy({ role: 'officer', teamLead: { signer: leadKeys.signer, recipient: leadKeys.recipient } });
     let start = performance.now();
     const o = await prepareOfficerBundle(officer, officerPolicy, deps, new Date());
     const officerSeconds = (performance.now() - start) / 1000;
-    const officerPayload = outgoingPayload(officer.db, o.id);
+    const officerPayload = outgoingPayload(officer, o.id);
     const officerSeal = await timedSeal(officerPayload, leadKeys.recipient, workstationSigningKey(officer));
     officer.close();
 
@@ -101,10 +101,10 @@ export async function benchBundles(officerSignals = 1_000, teamSignals = 10_000)
         municipality: s.municipality,
         province: s.province,
       }));
-      storeIncoming(lead.db, { id: crypto.randomUUID(), kind: 'officer', signer: officerKeys.signer, signerName: 'officer-1', payload: '{}', signals });
+      storeIncoming(lead, { id: crypto.randomUUID(), kind: 'officer', signer: officerKeys.signer, signerName: 'officer-1', payload: '{}', signals });
     }
-    const ids = lead.db.prepare("SELECT id FROM review_items WHERE state = 'pending'").pluck().all() as number[];
-    for (const id of ids) approve(lead.db, id, leadKeys.signer);
+    const ids = listReview(lead, leadKeys.signer, 'pending').map((item) => item.id);
+    for (const id of ids) approve(lead, id, leadKeys.signer);
     const leadPolicy = policy({
       role: 'teamlead',
       kAnonymity: 5,
@@ -114,7 +114,7 @@ export async function benchBundles(officerSignals = 1_000, teamSignals = 10_000)
     start = performance.now();
     const t = await prepareTeamBundles(lead, leadPolicy, new Date(), { withReturns: false });
     const teamSeconds = (performance.now() - start) / 1000;
-    const teamPayload = outgoingPayload(lead.db, t.id);
+    const teamPayload = outgoingPayload(lead, t.id);
     const teamSeal = await timedSeal(teamPayload, officerKeys.recipient, workstationSigningKey(lead));
     lead.close();
     return {

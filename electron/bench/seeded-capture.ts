@@ -1,12 +1,14 @@
 import { mulberry32 } from '../../shared/test-support/seeded-random';
-import { foldForSearch } from '../../shared/text/fold';
-import type { SqlDatabase } from '../core/vault/sqlcipher';
+import { MeetingStore } from '../core/capture/meeting-store';
+import { SignalStore } from '../core/capture/signal-store';
+import type { OpenVault } from '../core/vault/vault';
 
 /**
  * A seeded generator of realistic-looking meetings and signals for the benchmarks: the same seed
  * gives the same vault. Text is assembled from hand-written Dutch fragments in the register of
- * liaison notes; names are synthetic. Rows go in with plain SQL in large transactions, because
- * generating is not what is measured.
+ * liaison notes; names are synthetic. Rows go in through capture's stores in large transactions,
+ * without the checks of the capture services (and as drafts), because generating is not what is
+ * measured.
  */
 const openings = [
   'Bijeenkomst in het buurthuis met vertegenwoordigers van de gemeenschap.',
@@ -48,8 +50,7 @@ const municipalities: Array<[string, string]> = [
 const communities = ['turkish', 'iranian', 'chinese', 'eritrean', 'moroccan', 'russian', 'uyghur', 'somali'];
 const actors = ['TR', 'IR', 'CN', 'ER', 'MA', 'RU', 'SY', 'unknown'];
 const modi = ['intimidation-threats', 'coercion-by-proxy-family', 'physical-surveillance', 'digital-threat-harassment', 'informant-recruitment'];
-const kinds = ['community-dialogue', 'individual-conversation', 'event', 'remote'];
-const states = ['draft', 'draft', 'ready', 'sent', 'approved', 'delivered'];
+const kinds = ['community-dialogue', 'individual-conversation', 'event', 'remote'] as const;
 
 /** Words that occur in the generated text, for search queries. */
 export const benchQueryWords = [
@@ -68,46 +69,49 @@ export const benchQueryWords = [
   'reisdocumenten',
 ];
 
-export function generateCapture(db: SqlDatabase, meetings: number, signalsPerMeeting: number, seed = 42): void {
+export function generateCapture(vault: OpenVault, meetings: number, signalsPerMeeting: number, seed = 42): void {
   const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const at = new Date('2026-11-01T10:00:00Z').toISOString();
-  const insertMeeting = db.prepare(
-    `INSERT INTO meetings (id, date, time, kind, community, municipality, province, setting, participants, taxonomy_version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'buurthuis', ?, 1, ?, ?)`,
-  );
-  const insertNotes = db.prepare('INSERT INTO notes (meeting_id, body, revision, saved_at) VALUES (?, ?, 1, ?)');
-  const indexNotes = db.prepare('INSERT INTO notes_fts (rowid, body) VALUES (?, ?)');
-  const insertSignal = db.prepare(
-    `INSERT INTO signals (meeting_id, state, summary, consent, taxonomy_version, created_at, updated_at, state_changed_at)
-     VALUES (?, ?, ?, 1, 1, ?, ?, ?)`,
-  );
-  const indexSummary = db.prepare('INSERT INTO summaries_fts (rowid, body) VALUES (?, ?)');
-  const insertTag = db.prepare('INSERT OR IGNORE INTO signal_tags (signal_id, predicate, tag) VALUES (?, ?, ?)');
-  const insertSpan = db.prepare('INSERT INTO signal_spans (signal_id, start, end, quote) VALUES (?, ?, ?, ?)');
-  const batch = db.transaction((from: number, to: number) => {
-    for (let id = from; id < to; id++) {
-      const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(rnd() * 1000) * 86_400_000).toISOString().slice(0, 10);
-      const [municipality, province] = pick(municipalities);
-      insertMeeting.run(id, day, '19:30', pick(kinds), pick(communities), municipality, province, 3 + Math.floor(rnd() * 30), at, at);
-      const parts = [pick(openings)];
-      const n = 4 + Math.floor(rnd() * 8);
-      for (let i = 0; i < n; i++) parts.push(rnd() < 0.2 ? `Mevrouw ${pick(names)} vertelt: ${pick(fragments)}` : pick(fragments));
-      const body = parts.join(' ');
-      insertNotes.run(id, body, at);
-      indexNotes.run(id, foldForSearch(body));
-      for (let s = 0; s < signalsPerMeeting; s++) {
-        const quote = parts[1 + s] ?? parts[0]!;
-        const start = body.indexOf(quote);
-        const summary = quote.replace(/Mevrouw \S+ vertelt: /, '');
-        const { lastInsertRowid } = insertSignal.run(id, pick(states), summary, at, at, at);
-        const signalId = Number(lastInsertRowid);
-        indexSummary.run(signalId, foldForSearch(summary));
-        insertTag.run(signalId, 'nl-obi:state-actor', `nl-obi:state-actor="${pick(actors)}"`);
-        insertTag.run(signalId, 'nl-obi:modus-operandi', `nl-obi:modus-operandi="${pick(modi)}"`);
-        insertSpan.run(signalId, start, start + quote.length, quote);
+  const meetingStore = new MeetingStore(vault);
+  const signalStore = new SignalStore(vault);
+  const batch = (count: number) =>
+    vault.transaction(() => {
+      for (let n = 0; n < count; n++) {
+        const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(rnd() * 1000) * 86_400_000).toISOString().slice(0, 10);
+        const [municipality, province] = pick(municipalities);
+        const id = meetingStore.insert(
+          {
+            date: day,
+            time: '19:30',
+            kind: pick(kinds),
+            community: pick(communities),
+            municipality,
+            province,
+            setting: 'buurthuis',
+            participants: 3 + Math.floor(rnd() * 30),
+            taxonomyVersion: 1,
+          },
+          at,
+        );
+        const parts = [pick(openings)];
+        const k = 4 + Math.floor(rnd() * 8);
+        for (let i = 0; i < k; i++) parts.push(rnd() < 0.2 ? `Mevrouw ${pick(names)} vertelt: ${pick(fragments)}` : pick(fragments));
+        const body = parts.join(' ');
+        meetingStore.addNotes(id, body, at);
+        for (let s = 0; s < signalsPerMeeting; s++) {
+          const quote = parts[1 + s] ?? parts[0]!;
+          const start = body.indexOf(quote);
+          const summary = quote.replace(/Mevrouw \S+ vertelt: /, '');
+          const signalId = signalStore.insert({ meetingId: id, summary, consent: true, taxonomyVersion: 1 }, at);
+          signalStore.indexSummary(signalId, summary);
+          signalStore.setTags(signalId, [
+            { predicate: 'nl-obi:state-actor', tag: `nl-obi:state-actor="${pick(actors)}"` },
+            { predicate: 'nl-obi:modus-operandi', tag: `nl-obi:modus-operandi="${pick(modi)}"` },
+          ]);
+          signalStore.addSpans(signalId, [{ start, end: start + quote.length, quote }]);
+        }
       }
-    }
-  });
-  for (let i = 1; i <= meetings; i += 5000) batch(i, Math.min(meetings + 1, i + 5000));
+    });
+  for (let done = 0; done < meetings; done += 5000) batch(Math.min(5000, meetings - done));
 }

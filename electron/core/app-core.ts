@@ -1,5 +1,4 @@
 import { AppError } from './app-error';
-import { defaultCaptureDeps } from './capture/default-capture-deps';
 import { IndexUpkeep } from './capture/index-upkeep';
 import { applyRetention, defaultWarningDays } from './capture/retention';
 import { scheduledTick } from './exchange/exchange-service';
@@ -9,13 +8,13 @@ import type { Handlers } from './rpc/dispatch';
 import { createHandlers, createReadOnlyHandlers } from './rpc/handlers';
 import { VaultSession, type VaultSessionOptions } from './session/vault-session';
 import { bringTagsUpToDate } from './taxonomy/import-taxonomy';
-import { taggedStoresOf } from './taxonomy/tagged-store';
+import { captureDeps, taggedStores } from './wiring';
 
 export type AppCoreOptions = Omit<VaultSessionOptions, 'onUnlocked' | 'policy' | 'log'> & {
   policy: EffectivePolicy;
   log: EventLog;
   /** Where files for the user go (the enrolment sheet); beside the vault when absent. */
-  exportDir?: string;
+  documentsDir?: string;
   /** How often the schedule is checked while unlocked; tests shorten it. */
   scheduleTickMs?: number;
 };
@@ -37,21 +36,20 @@ export function createAppCore(options: AppCoreOptions): { session: VaultSession 
     onUnlocked: (vault) => {
       upkeep?.stop();
       upkeep = new IndexUpkeep(vault);
-      bringTagsUpToDate(vault, taggedStoresOf(vault));
-      applyRetention(vault.db, { retentionMonths: policy.policy.retentionMonths, warningDays: defaultWarningDays }, new Date());
-      // The schedule: read the inbox and export when due, now (catch-up) and every minute while unlocked.
+      bringTagsUpToDate(vault, taggedStores(vault));
+      applyRetention(vault, { retentionMonths: policy.policy.retentionMonths, warningDays: defaultWarningDays }, new Date());
+      // The schedule: read the inbox and send when due, now (catch-up) and every minute while unlocked.
       const tick = () => {
         if (vault.isClosed) return;
-        void scheduledTick(vault, policy.policy, defaultCaptureDeps(vault)).then(
+        void scheduledTick(vault, policy.policy, captureDeps(vault)).then(
           (r) => {
             if (r.inbox.imported + r.inbox.refused > 0) options.log.event('inbox.read', r.inbox);
-            if (r.exported) {
-              if (r.exported.prepared)
-                options.log.event('export.prepared', { bundle: r.exported.prepared, kind: policy.policy.role === 'officer' ? 'officer' : 'team' });
-              options.log.event('export.delivered', { files: r.exported.paths.length, failures: r.exported.failures.length });
+            if (r.sent) {
+              if (r.sent.prepared) options.log.event('send.prepared', { bundle: r.sent.prepared, kind: policy.policy.role === 'officer' ? 'officer' : 'team' });
+              options.log.event('send.delivered', { files: r.sent.paths.length, failures: r.sent.failures.length });
             }
           },
-          (e: unknown) => options.log.event('export.failed', { code: e instanceof AppError ? e.code : 'internal' }),
+          (e: unknown) => options.log.event('send.failed', { code: e instanceof AppError ? e.code : 'internal' }),
         );
       };
       clearInterval(ticker);
@@ -68,6 +66,12 @@ export function createAppCore(options: AppCoreOptions): { session: VaultSession 
   });
   return {
     session,
-    handlers: createHandlers({ session, policy, afterIndexWrite: () => upkeep?.soon(), ...(options.exportDir ? { exportDir: () => options.exportDir! } : {}) }),
+    handlers: createHandlers({
+      session,
+      policy,
+      captureDeps,
+      afterIndexWrite: () => upkeep?.soon(),
+      ...(options.documentsDir ? { documentsDir: () => options.documentsDir! } : {}),
+    }),
   };
 }

@@ -61,7 +61,7 @@ function start(): void {
   serveRenderer(join(__dirname, '..', 'renderer'));
   // An invalid policy starts the read-only state: the window says which key is wrong, no vault session exists.
   // The enrolment sheet is public: it goes where the user keeps documents, not beside the vault.
-  const { session, handlers } = createAppCore({ vaultDir: vaultDir(), policy, osKeyWrap: electronOsKeyWrap, log, exportDir: app.getPath('documents') });
+  const { session, handlers } = createAppCore({ vaultDir: vaultDir(), policy, osKeyWrap: electronOsKeyWrap, log, documentsDir: app.getPath('documents') });
   registerIpc(handlers, log);
   if (session) {
     powerMonitor.on('lock-screen', () => void session.lock('system'));

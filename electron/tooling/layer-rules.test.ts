@@ -15,7 +15,9 @@ const eslint = new ESLint({
 
 async function importErrors(file: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(`${source}\nexport {};\n`, { filePath: join(root, file) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'i18next/no-literal-string').map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => ['no-restricted-imports', 'no-restricted-syntax', 'i18next/no-literal-string'].includes(m.ruleId ?? ''))
+    .map((m) => m.message);
 }
 
 const banned = async (file: string, source: string) => expect(await importErrors(file, source), `${file}: ${source}`).not.toEqual([]);
@@ -50,6 +52,40 @@ describe('layer rules', () => {
     await banned(f, "import { runCli } from '../../cli/program';");
     await allowed(f, "import { readFileSync } from 'node:fs';");
     await allowed(f, "import Database from 'better-sqlite3-multiple-ciphers';");
+  });
+
+  it("keep the vault's database to the vault and the store modules of each capability", async () => {
+    const service = 'electron/core/exchange/probe.ts';
+    await banned(service, "import { storeStatements } from '../vault/vault';");
+    await banned(service, "import type { SqlDatabase } from '../vault/sql-database';");
+    await banned(service, "import { openEncryptedDatabase } from '../vault/sqlcipher';");
+    await banned(service, "import { appendAudit } from '../vault/audit-log';");
+    await banned(service, "import Database from 'better-sqlite3-multiple-ciphers';");
+    await banned(service, "declare const db: { prepare(sql: string): unknown }; db.prepare('SELECT 1');");
+    await banned(service, "declare const db: { exec(sql: string): unknown }; db.exec('DELETE FROM signals');");
+    await banned(service, 'declare const vault: { db: unknown }; void vault.db;');
+    await allowed(service, "import { createVault } from '../vault/vault';");
+    await allowed(service, 'export const first = (text: string) => /a(b)/.exec(text)?.[1];');
+    const store = 'electron/core/exchange/probe-store.ts';
+    await allowed(store, "import { storeStatements } from '../vault/vault';");
+    await allowed(store, "declare const sql: (text: string) => { run(): unknown }; sql('DELETE FROM review_items').run();");
+    await banned('electron/cli/probe.ts', "import { storeStatements } from '../core/vault/vault';");
+    await banned('electron/bench/probe.ts', "import Database from 'better-sqlite3-multiple-ciphers';");
+    await banned('electron/test-support/probe.ts', "declare const db: { pragma(sql: string): unknown }; db.pragma('user_version');");
+    await banned('electron/main/probe.ts', "import { storeStatements } from '../core/vault/vault';");
+  });
+
+  it('keep the code to the Electron security checklist: nothing opened outside the app, no remote module, no file:// content', async () => {
+    for (const f of ['electron/main/probe.ts', 'electron/core/platform/probe.ts', 'renderer/src/pages/Probe.tsx']) {
+      await banned(f, "declare const shell: { openExternal(url: string): void }; shell.openExternal('https://example.org');");
+      await banned(f, "import { BrowserWindow } from '@electron/remote';");
+      await banned(f, 'export const prefs = { enableRemoteModule: true };');
+      await banned(f, "export const page = 'file:///etc/passwd';");
+      await banned(f, 'export const page = `file:///${String(1)}`;');
+      await allowed(f, "export const page = 'app://obi/index.html';");
+    }
+    await banned('renderer/src/pages/Probe.tsx', 'export const Probe = () => <webview allowpopups />;');
+    await allowed('electron/main/probe.test.ts', "export const refused = 'file:///app/index.html';");
   });
 
   it('keep electron out of the CLI and the browser harness', async () => {

@@ -9,6 +9,7 @@ import { createHandlers } from '../core/rpc/handlers';
 import { VaultSession } from '../core/session/vault-session';
 import { tempDir, testVaultOptions } from '../test-support/temp-dirs';
 import { validTestPolicy } from '../test-support/test-policy';
+import { captureDeps } from '../core/wiring';
 
 /**
  * Canary strings go through every flow that exists — vault setup, unlock, wrong passphrase, change,
@@ -33,7 +34,7 @@ describe('the log', () => {
     // The app's flows, through the same dispatcher the window uses.
     const vaultDir = join(root, 'vault');
     const session = new VaultSession({ vaultDir, policy: policy.policy, vault: testVaultOptions, log });
-    const handlers = createHandlers({ session, policy });
+    const handlers = createHandlers({ session, policy, captureDeps });
     const call = (channel: string, request: unknown) => dispatch(handlers, channel, request, { log });
     const first = canary('setup-passphrase');
     const setup = await call('vault.setup', { passphrase: first });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { isoDate, meetingFields, meetingKinds, notesText } from '../capture/meeting-schema';
 import { signalStates } from '../capture/signal-states';
+import { roles } from '../policy/role';
 import { redactionCategories } from '../redaction/categories';
 import { taxonomyViewSchema } from '../taxonomy/taxonomy-view';
+import type { LockReason } from '../vault/lock-reason';
 
 /**
  * The one IPC surface of the app: channel → request schema → response schema. Main (and the
@@ -36,7 +38,7 @@ export type VaultStatus = z.infer<typeof vaultStatus>;
 
 export const policyView = z.object({
   organisation: z.string(),
-  role: z.string(),
+  role: z.enum(roles),
   language: z.enum(['nl', 'en']),
   lockAfterMinutes: z.number(),
   allowOsKeyWrap: z.boolean(),
@@ -193,7 +195,7 @@ export const contract = {
     request: empty,
     /**
      * `readOnly`: the machine policy is invalid; the app shows which key is wrong, leaves the vault
-     * closed and exports nothing. `policy` is null then.
+     * closed and sends nothing. `policy` is null then.
      */
     response: z.object({ version: z.string(), readOnly: z.boolean(), policy: policyView.nullable() }),
   },
@@ -322,7 +324,7 @@ export const contract = {
   'exchange.status': {
     request: empty,
     response: z.object({
-      role: z.enum(['officer', 'teamlead']),
+      role: z.enum(roles),
       configured: z.boolean(),
       /** What the policy still lacks for sending, by key. */
       missing: z.array(z.string()),
@@ -400,6 +402,6 @@ export const channelPrefix = 'obi:';
 export const eventNames = ['vault.locked'] as const;
 export type EventName = (typeof eventNames)[number];
 export interface EventPayloads {
-  'vault.locked': { reason: 'idle' | 'manual' | 'system' };
+  'vault.locked': { reason: LockReason };
 }
 export const eventChannel = 'obi:event';

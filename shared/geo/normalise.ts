@@ -1,3 +1,5 @@
+import { foldForPlaces } from '../text/fold';
+
 /**
  * A key for comparing place names as people type them: case and diacritics ignored, apostrophes
  * dropped, hyphens, dots, commas and runs of spaces made one space, and "aan de", "aan den" and
@@ -5,11 +7,7 @@
  * IJssel" meets "Capelle aan den IJssel").
  */
 export function placeKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/ĳ/g, 'ij')
+  return foldForPlaces(name)
     .replace(/['’‘`´]/g, '')
     .replace(/\ba\s*\/\s*d\b/g, ' aan de ')
     .replace(/[\s.,\-–—/()]+/g, ' ')

@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { roles } from './role';
 
 /**
  * Machine policy: the one schema for every key IT may set. Validation, defaults, the documentation
@@ -94,7 +95,7 @@ export const policyKeys = {
   }),
   role: key({
     label: { nl: 'Rol', en: 'Role' },
-    schema: z.enum(['officer', 'teamlead']),
+    schema: z.enum(roles),
     description: {
       nl: 'Rol van de gebruiker: officer (contactfunctionaris) of teamlead.',
       en: 'Role of the user: officer (liaison officer) or teamlead.',

@@ -1,5 +1,5 @@
 import { replacementLabels, type RedactionCategory } from './categories';
-import { fold } from './fold';
+import { foldForLookup as fold } from '../text/fold';
 
 /** Categories whose values are compared by their letters and digits only (06-1234 5678 = 0612345678). */
 const byCharacters = new Set<RedactionCategory>(['phone', 'iban', 'bsn', 'postcode', 'plate', 'document']);

@@ -1,4 +1,4 @@
-import { fold } from './fold';
+import { foldForLookup as fold } from '../text/fold';
 
 export interface Token {
   start: number;

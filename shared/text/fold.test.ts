@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, highlightRanges, queryTerms } from './fold';
+import { placeKey } from '../geo/normalise';
+import { foldForLookup, foldForPlaces, foldForSearch, highlightRanges, queryTerms } from './fold';
 
 describe('search folding', () => {
   it('folds case and diacritics, including Turkish dotless and dotted i', () => {
@@ -31,5 +32,23 @@ describe('search folding', () => {
     expect(highlightRanges(text, ['ambas'])).toEqual([[29, 34]]);
     expect(highlightRanges(text, ['over'])).toEqual([[21, 25]]);
     expect(highlightRanges(text, [])).toEqual([]);
+  });
+});
+
+describe('the folding variants', () => {
+  // Every letter beyond marks in both cases, some letters with marks, and the typographic apostrophe.
+  const letters = 'ıİøØłŁđĐßæÆœŒħĦþÞðÐĳĲ’ŞÇÖÜé';
+
+  it('each treat letters that are no base letter plus a mark as they always did', () => {
+    expect(foldForSearch(letters)).toBe('iioolldd' + 'saaoo' + 'hħtþdð' + 'ĳĳ’scoue');
+    expect(foldForLookup(letters)).toBe('iiooll' + 'ddssaeaeoeoe' + 'ħħþþðð' + "ijij'scoue");
+    expect(foldForPlaces(letters)).toBe('ıiøøłłđđßææœœħħþþððijij’scoue');
+  });
+
+  it('compare names typed with or without diacritics as equal', () => {
+    expect(foldForLookup('ŞAHİN')).toBe(foldForLookup('Sahin'));
+    expect(foldForLookup('Yıldız')).toBe('yildiz');
+    expect(foldForLookup('Straße')).toBe('strasse');
+    expect(placeKey('Súdwest-Fryslân')).toBe(placeKey('sudwest fryslan'));
   });
 });

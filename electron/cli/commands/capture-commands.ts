@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { signalStates, type SignalState } from '../../../shared/capture/signal-states';
 import { AppError } from '../../core/app-error';
-import { defaultCaptureDeps } from '../../core/capture/default-capture-deps';
-import { listMeetings } from '../../core/capture/meetings';
+import { Meetings } from '../../core/capture/meetings';
 import { importMeetings } from '../../core/capture/notes-import';
 import { readyAll } from '../../core/capture/ready-all';
 import { search } from '../../core/capture/search';
 import { Signals } from '../../core/capture/signals';
 import { fileLimits } from '../../core/platform/file-limits';
 import { readBoundedFile } from '../../core/platform/read-bounded';
+import { captureDeps } from '../../core/wiring';
 import type { CliIo } from '../cli-io';
 import { withVault } from './vault-commands';
 
@@ -22,7 +22,7 @@ export function addCaptureCommands(program: Command, io: CliIo): void {
     .argument('<file>', 'JSONL file, one meeting per line')
     .action(async (file: string, opts: VaultOpt) => {
       const bytes = await readBoundedFile(file, fileLimits.importFile);
-      const result = await withVault(io, opts.vault, (v) => importMeetings(v.db, defaultCaptureDeps(v), bytes));
+      const result = await withVault(io, opts.vault, (v) => importMeetings(v, captureDeps(v), bytes));
       io.out(`Imported ${result.meetings} meetings with ${result.signals} signals.`);
     });
 
@@ -33,7 +33,7 @@ export function addCaptureCommands(program: Command, io: CliIo): void {
     .action(async (opts: VaultOpt & { json?: boolean; limit: string }) => {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new AppError('invalid_request', '--limit: must be a whole number of at least 1');
-      const { items, total } = await withVault(io, opts.vault, (v) => listMeetings(v.db, limit));
+      const { items, total } = await withVault(io, opts.vault, (v) => new Meetings(v, captureDeps(v)).list(limit));
       if (opts.json) return io.out(JSON.stringify(items));
       for (const m of items) io.out(`${m.id}\t${m.date}\t${m.kind}\t${m.community}\t${m.municipality} (${m.province})\t${m.signals} signals`);
       io.out(`${items.length} of ${total} meetings`);
@@ -49,7 +49,7 @@ export function addCaptureCommands(program: Command, io: CliIo): void {
         throw new AppError('invalid_request', `--state: must be one of ${signalStates.join(', ')}`);
       }
       const state = opts.state as SignalState | undefined;
-      const list = await withVault(io, opts.vault, (v) => new Signals(v.db, defaultCaptureDeps(v)).list(state ? { state } : {}));
+      const list = await withVault(io, opts.vault, (v) => new Signals(v, captureDeps(v)).list(state ? { state } : {}));
       if (opts.json) return io.out(JSON.stringify(list));
       for (const s of list) io.out(`${s.id}\t${s.state}\tmeeting ${s.meetingId}\t${s.tags.join(' ')}`);
       io.out(`${list.length} signals`);
@@ -61,7 +61,7 @@ export function addCaptureCommands(program: Command, io: CliIo): void {
     .option('--accept-proposed', 'first accept (replace) every proposed redaction that has no decision; for scripted tests and demos')
     .action(async (opts: VaultOpt & { all?: boolean; acceptProposed?: boolean }) => {
       if (!opts.all) throw new AppError('invalid_request', 'Say which signals: --all.');
-      const result = await withVault(io, opts.vault, (v) => readyAll(v.db, defaultCaptureDeps(v), opts.acceptProposed ?? false));
+      const result = await withVault(io, opts.vault, (v) => readyAll(v, captureDeps(v), opts.acceptProposed ?? false));
       io.out(`${result.ready} signals ready.`);
       for (const s of result.skipped) io.out(`signal ${s.id} stays: ${s.reason}`);
     });
@@ -74,7 +74,7 @@ export function addCaptureCommands(program: Command, io: CliIo): void {
     .action(async (query: string, opts: VaultOpt & { json?: boolean; limit: string }) => {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new AppError('invalid_request', '--limit: must be a whole number from 1 to 10000');
-      const hits = await withVault(io, opts.vault, (v) => search(v.db, query, {}, limit));
+      const hits = await withVault(io, opts.vault, (v) => search(v, query, {}, limit));
       if (opts.json) return io.out(JSON.stringify(hits));
       for (const h of hits) io.out(`${h.date}\t${h.kind} ${h.signalId ?? h.meetingId}\t${h.excerpt.replace(/\s+/g, ' ')}`);
       io.out(`${hits.length} hits`);

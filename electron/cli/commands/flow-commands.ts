@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
+import type { Role } from '../../../shared/policy/role';
 import { redactionCategories, type RedactionCategory } from '../../../shared/redaction/categories';
 import { AppError } from '../../core/app-error';
-import { defaultCaptureDeps } from '../../core/capture/default-capture-deps';
-import { exportNow, readInbox } from '../../core/exchange/exchange-service';
-import { approve, listReview, redactFurther, returnItem, type ReviewState } from '../../core/exchange/review';
+import { sendNow, readInbox } from '../../core/exchange/exchange-service';
+import { approve, listReview, redactFurther, returnItem, type ReviewState } from '../../core/exchange/four-eyes-review';
 import { workstationKeys } from '../../core/exchange/workstation-keys';
 import { policyInvalidError } from '../../core/policy/read-only';
+import { captureDeps } from '../../core/wiring';
 import type { CliIo } from '../cli-io';
 import { cliPolicy } from './policy-commands';
 import { withVault } from './vault-commands';
@@ -20,7 +21,7 @@ function validPolicy(io: CliIo) {
   return effective.policy;
 }
 
-function requireRole(io: CliIo, role: 'officer' | 'teamlead') {
+function requireRole(io: CliIo, role: Role) {
   const policy = validPolicy(io);
   if (policy.role !== role)
     throw new AppError(
@@ -57,7 +58,7 @@ export function addFlowCommands(program: Command, io: CliIo): void {
     .action(async (opts: VaultOpt & { out?: string }) => {
       const policy = validPolicy(io);
       const result = await withVault(io, opts.vault, (v) =>
-        exportNow(v, policy, defaultCaptureDeps(v), { ...(opts.out ? { outDir: opts.out } : {}), ...crashHooks(io) }),
+        sendNow(v, policy, captureDeps(v), { ...(opts.out ? { outDir: opts.out } : {}), ...crashHooks(io) }),
       );
       for (const path of result.paths) io.out(path);
       for (const id of result.blocked) io.err(`obi: signal ${id} went back to draft: a proposed redaction in its summary has no decision.`);
@@ -71,7 +72,7 @@ export function addFlowCommands(program: Command, io: CliIo): void {
     .argument('[files...]', 'bundle files (*.age, with *.age.minisig beside them)')
     .action(async (files: string[], opts: VaultOpt) => {
       const policy = validPolicy(io);
-      const results = await withVault(io, opts.vault, (v) => readInbox(v, policy, defaultCaptureDeps(v), files.length > 0 ? files : undefined));
+      const results = await withVault(io, opts.vault, (v) => readInbox(v, policy, captureDeps(v), files.length > 0 ? files : undefined));
       for (const r of results) {
         if (r.outcome === 'imported') io.out(`${r.file}: imported, ${r.signals ?? 0} signals`);
         else if (r.outcome === 'skipped') io.out(`${r.file}: skipped (${r.reason === 'seen' ? 'imported before' : 'not for this workstation'})`);
@@ -92,7 +93,7 @@ export function addFlowCommands(program: Command, io: CliIo): void {
       const states = ['pending', 'approved', 'returned', 'delivered', 'all'];
       if (!states.includes(opts.state)) throw new AppError('invalid_request', `--state: must be one of ${states.join(', ')}`);
       const items = await withVault(io, opts.vault, (v) =>
-        listReview(v.db, workstationKeys(v)?.signer ?? null, opts.state === 'all' ? undefined : (opts.state as ReviewState)),
+        listReview(v, workstationKeys(v)?.signer ?? null, opts.state === 'all' ? undefined : (opts.state as ReviewState)),
       );
       if (opts.json) return io.out(JSON.stringify(items));
       for (const i of items) io.out(`${i.id}\t${i.state}\t${i.officer}\t${i.date}\t${i.tags.join(' ')}\n\t${i.summary}`);
@@ -109,11 +110,11 @@ export function addFlowCommands(program: Command, io: CliIo): void {
       const done = await withVault(io, opts.vault, (v) => {
         const own = workstationKeys(v)?.signer ?? null;
         const ids = opts.all
-          ? listReview(v.db, own, 'pending')
+          ? listReview(v, own, 'pending')
               .filter((i) => !i.ownSignal)
               .map((i) => i.id)
           : [itemId(id!)];
-        for (const i of ids) approve(v.db, i, own);
+        for (const i of ids) approve(v, i, own);
         return ids.length;
       });
       io.out(`${done} signals approved.`);
@@ -125,7 +126,7 @@ export function addFlowCommands(program: Command, io: CliIo): void {
     .requiredOption('--reason <text>', 'why, for the officer')
     .action(async (id: string, opts: VaultOpt & { reason: string }) => {
       requireRole(io, 'teamlead');
-      await withVault(io, opts.vault, (v) => returnItem(v.db, itemId(id), opts.reason, workstationKeys(v)?.signer ?? null));
+      await withVault(io, opts.vault, (v) => returnItem(v, itemId(id), opts.reason, workstationKeys(v)?.signer ?? null));
       io.out('Returned; the officer hears of it with the next export.');
     });
 
@@ -140,10 +141,10 @@ export function addFlowCommands(program: Command, io: CliIo): void {
         throw new AppError('invalid_request', `--category: must be one of ${redactionCategories.join(', ')}`);
       const item = await withVault(io, opts.vault, (v) => {
         const own = workstationKeys(v)?.signer ?? null;
-        const current = listReview(v.db, own).find((i) => i.id === itemId(id));
+        const current = listReview(v, own).find((i) => i.id === itemId(id));
         const start = current?.summary.indexOf(opts.text) ?? -1;
         if (!current || start < 0 || opts.text.length === 0) throw new AppError('invalid_request', '--text: is not part of that summary');
-        return redactFurther(v.db, current.id, start, start + opts.text.length, opts.category as RedactionCategory, own);
+        return redactFurther(v, current.id, start, start + opts.text.length, opts.category as RedactionCategory, own);
       });
       io.out(item.summary);
     });

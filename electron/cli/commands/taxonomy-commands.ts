@@ -6,9 +6,9 @@ import { policyInvalidError } from '../../core/policy/read-only';
 import { activeTaxonomy } from '../../core/taxonomy/active-taxonomy';
 import { checkTaxonomyFile, importTaxonomy } from '../../core/taxonomy/import-taxonomy';
 import { signTaxonomyFile } from '../../core/taxonomy/sign-taxonomy';
-import { taggedStoresOf } from '../../core/taxonomy/tagged-store';
 import type { OpenVault } from '../../core/vault/vault';
 import { vaultPresence } from '../../core/vault/vault-files';
+import { taggedStores } from '../../core/wiring';
 import type { CliIo } from '../cli-io';
 import { cliPolicy } from './policy-commands';
 import { withVault } from './vault-commands';
@@ -85,7 +85,7 @@ export function addTaxonomyCommands(program: Command, io: CliIo): void {
     .argument('<file>', 'taxonomy package; its signature FILE.minisig lies beside it')
     .action(async (file: string, opts: VaultOpt) => {
       const policy = validPolicy(io);
-      const result = await withVault(io, opts.vault, (v) => importTaxonomy(v, taggedStoresOf(v), file, policy.taxonomyKey));
+      const result = await withVault(io, opts.vault, (v) => importTaxonomy(v, taggedStores(v), file, policy.taxonomyKey));
       io.out(
         `Imported taxonomy version ${result.version} (was ${result.previousVersion}), signed by key ${result.keyId}: ${result.records} records migrated, ${result.tagChanges} tags changed.`,
       );

@@ -1,6 +1,7 @@
 /**
- * What capture needs from the shared taxonomy and the map of municipalities, as narrow interfaces,
- * so that capture can be tested with small fakes and the real providers stay in their own modules.
+ * What capture needs from the shared taxonomy, the map of municipalities and the sending side, as
+ * narrow interfaces, so that capture can be tested with small fakes and the real providers stay in
+ * their own modules (the sending side, exchange, stands above capture and plugs itself in here).
  */
 export interface TaxonomyPort {
   readonly version: number;
@@ -19,9 +20,15 @@ export interface PlacePort {
   findMunicipality(name: string): { name: string; province: string } | undefined;
 }
 
+export interface SendingPort {
+  /** Whether the signal travels in a bundle that is prepared and has not left yet. */
+  isBound(signalId: number): boolean;
+}
+
 export interface CaptureDeps {
   taxonomy: TaxonomyPort;
   places: PlacePort;
+  sending: SendingPort;
   now?: () => Date;
 }
 

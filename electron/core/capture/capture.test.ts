@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { allFileBytes, passphrase, snapshotFiles, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { AppError } from '../app-error';
 import { createVault, type OpenVault } from '../vault/vault';
-import { defaultCaptureDeps } from './default-capture-deps';
+import { captureDeps } from '../wiring';
 import { Meetings } from './meetings';
 import { importMeetings } from './notes-import';
 import { overview } from './overview';
@@ -17,8 +17,8 @@ afterEach(() => vaults.splice(0).forEach((v) => v.close()));
 async function open() {
   const { vault } = await createVault(join(tempDir(), 'v'), passphrase, testVaultOptions);
   vaults.push(vault);
-  const deps = defaultCaptureDeps(vault);
-  return { vault, db: vault.db, deps, meetings: new Meetings(vault.db, deps), signals: new Signals(vault.db, deps) };
+  const deps = captureDeps(vault);
+  return { vault, deps, meetings: new Meetings(vault, deps), signals: new Signals(vault, deps) };
 }
 
 const fields = (extra: Record<string, unknown> = {}) => ({
@@ -109,7 +109,7 @@ describe('signals', () => {
   });
 
   it('lets only draft and returned signals change, and follows the state machine', async () => {
-    const { db, meetings, signals } = await open();
+    const { vault, meetings, signals } = await open();
     const m = meetings.create(fields(), notes);
     const s = signals.create({
       meetingId: m.id,
@@ -126,11 +126,15 @@ describe('signals', () => {
     const returned = signals.transition(s.id, 'returned', 'Noem geen straatnaam');
     expect(returned).toMatchObject({ state: 'returned', returnReason: 'Noem geen straatnaam' });
     expect(signals.update(s.id, { summary: 'Verbeterd' }).summary).toBe('Verbeterd');
-    const events = (db.prepare("SELECT event FROM audit_log WHERE event LIKE 'signal.%' ORDER BY seq").all() as Array<{ event: string }>).map((r) => r.event);
+    const events = vault
+      .recentAudit(100)
+      .reverse()
+      .map((e) => e.event)
+      .filter((e) => e.startsWith('signal.'));
     expect(events).toEqual(['signal.created', 'signal.state_changed', 'signal.state_changed', 'signal.state_changed']);
     signals.update(s.id, { tags: ['nl-obi:state-actor="CN"', 'nl-obi:modus-operandi="intimidation-threats"'] });
-    const tagged = db.prepare("SELECT data FROM audit_log WHERE event = 'signal.tagged'").get() as { data: string };
-    expect(JSON.parse(tagged.data)).toEqual({ signal: s.id, added: 'nl-obi:state-actor="CN"', removed: 'nl-obi:state-actor="IR"' });
+    const tagged = vault.recentAudit(100).find((e) => e.event === 'signal.tagged');
+    expect(tagged?.data).toEqual({ signal: s.id, added: 'nl-obi:state-actor="CN"', removed: 'nl-obi:state-actor="IR"' });
   });
 });
 
@@ -160,42 +164,42 @@ describe('search', () => {
   }
 
   it('finds words in notes and summaries, folding diacritics: "yildiz" finds "Yıldız"', async () => {
-    const { db } = await seeded();
-    const hits = search(db, 'yildiz', {});
+    const { vault } = await seeded();
+    const hits = search(vault, 'yildiz', {});
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ kind: 'meeting', province: 'Overijssel' });
     const [a, b] = hits[0]!.highlights[0]!;
     expect(hits[0]!.excerpt.slice(a, b)).toBe('Yıldız');
-    expect(search(db, 'YILDIZ', {})).toHaveLength(1);
+    expect(search(vault, 'YILDIZ', {})).toHaveLength(1);
     expect(
-      search(db, 'ondervra', {})
+      search(vault, 'ondervra', {})
         .map((h) => h.kind)
         .sort(),
     ).toEqual(['meeting', 'signal']);
   });
 
   it('combines the query with filters on period, community, province, state and tags', async () => {
-    const { db } = await seeded();
-    expect(search(db, '', { province: 'Noord-Brabant' }).every((h) => h.province === 'Noord-Brabant')).toBe(true);
-    expect(search(db, '', { community: 'iranian' }).map((h) => h.community)).toEqual(['iranian', 'iranian']);
-    expect(search(db, '', { from: '2026-10-15' }).every((h) => h.date >= '2026-10-15')).toBe(true);
+    const { vault } = await seeded();
+    expect(search(vault, '', { province: 'Noord-Brabant' }).every((h) => h.province === 'Noord-Brabant')).toBe(true);
+    expect(search(vault, '', { community: 'iranian' }).map((h) => h.community)).toEqual(['iranian', 'iranian']);
+    expect(search(vault, '', { from: '2026-10-15' }).every((h) => h.date >= '2026-10-15')).toBe(true);
     expect(
-      search(db, '', { tags: ['nl-obi:state-actor="CN"'] })
+      search(vault, '', { tags: ['nl-obi:state-actor="CN"'] })
         .map((h) => h.kind)
         .sort(),
     ).toEqual(['meeting', 'signal']);
-    expect(search(db, '', { tags: ['nl-obi:state-actor="CN"', 'nl-obi:state-actor="IR"'] })).toHaveLength(4);
-    expect(search(db, '', { tags: ['nl-obi:state-actor="CN"', 'nl-obi:modus-operandi="coercion-by-proxy-family"'] })).toHaveLength(0);
+    expect(search(vault, '', { tags: ['nl-obi:state-actor="CN"', 'nl-obi:state-actor="IR"'] })).toHaveLength(4);
+    expect(search(vault, '', { tags: ['nl-obi:state-actor="CN"', 'nl-obi:modus-operandi="coercion-by-proxy-family"'] })).toHaveLength(0);
     expect(
-      search(db, 'demonstr', { state: 'draft' })
+      search(vault, 'demonstr', { state: 'draft' })
         .map((h) => h.kind)
         .sort(),
     ).toEqual(['meeting', 'signal']);
-    expect(search(db, 'demonstr', { state: 'ready' })).toHaveLength(0);
+    expect(search(vault, 'demonstr', { state: 'ready' })).toHaveLength(0);
   });
 
   it('pages through hits without skipping or repeating one, also when meeting dates do not follow entry', async () => {
-    const { db, meetings, signals } = await open();
+    const { vault, meetings, signals } = await open();
     const ids = Array.from(
       { length: 30 },
       (_, i) => meetings.create(fields({ date: `2026-${String(1 + ((i * 7) % 12)).padStart(2, '0')}-01` }), `overleg ${i} over intimidatie`).id,
@@ -205,16 +209,16 @@ describe('search', () => {
       signals.create({ meetingId: id, spans: [{ start: 0, end: 6 }], summary: `intimidatie gemeld bij overleg ${id}`, tags: [], consent: true });
     const key = (h: { meetingId: number; signalId: number | null }) => `${h.meetingId}/${h.signalId}`;
     for (const query of ['intimidatie', '']) {
-      const all = search(db, query, {}, 500).map(key);
+      const all = search(vault, query, {}, 500).map(key);
       expect(new Set(all).size).toBe(42);
-      const paged = Array.from({ length: 9 }, (_, page) => search(db, query, {}, 5, page * 5).map(key)).flat();
+      const paged = Array.from({ length: 9 }, (_, page) => search(vault, query, {}, 5, page * 5).map(key)).flat();
       expect(paged).toEqual(all);
     }
   });
 
   it('treats query syntax as plain words', async () => {
-    const { db } = await seeded();
-    for (const q of ['"', 'NEAR(', 'a OR b', '*', 'col:x', "'; DROP TABLE meetings; --"]) expect(() => search(db, q, {})).not.toThrow();
+    const { vault } = await seeded();
+    for (const q of ['"', 'NEAR(', 'a OR b', '*', 'col:x', "'; DROP TABLE meetings; --"]) expect(() => search(vault, q, {})).not.toThrow();
   });
 });
 
@@ -232,20 +236,20 @@ describe('import', () => {
     });
 
   it('imports everything or nothing, naming the line and field at fault', async () => {
-    const { db, deps, meetings, signals } = await open();
+    const { vault, deps, meetings, signals } = await open();
     const bad = [line(), line(), JSON.stringify({ date: 'not a date', notes: 7 }), line()].join('\n');
-    expect(codeOf(() => importMeetings(db, deps, bad))).toBe('invalid_request: line 3: date: must be a date as YYYY-MM-DD');
-    expect(codeOf(() => importMeetings(db, deps, [line(), '{oops'].join('\n')))).toBe('invalid_request: line 2: not valid JSON');
-    expect(codeOf(() => importMeetings(db, deps, line({ municipality: 'Atlantis' })))).toBe(
+    expect(codeOf(() => importMeetings(vault, deps, bad))).toBe('invalid_request: line 3: date: must be a date as YYYY-MM-DD');
+    expect(codeOf(() => importMeetings(vault, deps, [line(), '{oops'].join('\n')))).toBe('invalid_request: line 2: not valid JSON');
+    expect(codeOf(() => importMeetings(vault, deps, line({ municipality: 'Atlantis' })))).toBe(
       'invalid_request: line 1: municipality: is not a Dutch municipality',
     );
-    expect(codeOf(() => importMeetings(db, deps, line({ signals: [{ quote: 'not in the notes', summary: 's', tags: [], consent: true }] })))).toBe(
+    expect(codeOf(() => importMeetings(vault, deps, line({ signals: [{ quote: 'not in the notes', summary: 's', tags: [], consent: true }] })))).toBe(
       'invalid_request: line 1: signals.0.quote: is not part of the notes',
     );
     expect(
       codeOf(() =>
         importMeetings(
-          db,
+          vault,
           deps,
           [line(), line({ signals: [{ quote: 'Teheran', summary: 's', tags: ['nl-obi:state-actor="ZZ"'], consent: true }] })].join('\n'),
         ),
@@ -253,32 +257,36 @@ describe('import', () => {
     ).toMatch(/^invalid_request: line 2: signals\.0\.tags\.0: has a value that nl-obi:state-actor does not have/);
     expect(meetings.count()).toBe(0);
     expect(signals.list()).toEqual([]);
-    expect(importMeetings(db, deps, [line(), '', line({ name: undefined })].join('\n'))).toEqual({ meetings: 2, signals: 2 });
+    expect(importMeetings(vault, deps, [line(), '', line({ name: undefined })].join('\n'))).toEqual({ meetings: 2, signals: 2 });
     expect(signals.list()[0]).not.toHaveProperty('spans');
     expect(signals.get(1).spans[0]?.quote).toBe('haar broer in Teheran is ondervraagd');
   });
 
   it('refuses meeting dates before 1990 or after tomorrow, in the import and wherever a meeting is made', async () => {
-    const { vault, db, meetings } = await open();
+    const { vault, meetings } = await open();
     const now = new Date(2026, 11, 7, 23, 30);
-    const deps = { ...defaultCaptureDeps(vault), now: () => now };
+    const deps = { ...captureDeps(vault), now: () => now };
     const before = snapshotFiles(vault.dir);
-    expect(codeOf(() => importMeetings(db, deps, [line(), line({ date: '0000-01-01' })].join('\n')))).toBe(
+    expect(codeOf(() => importMeetings(vault, deps, [line(), line({ date: '0000-01-01' })].join('\n')))).toBe(
       'invalid_request: line 2: date: must not be before 1990-01-01',
     );
-    expect(codeOf(() => importMeetings(db, deps, line({ date: '1989-12-31' })))).toBe('invalid_request: line 1: date: must not be before 1990-01-01');
-    expect(codeOf(() => importMeetings(db, deps, line({ date: '9999-12-31' })))).toBe('invalid_request: line 1: date: must not be after tomorrow (2026-12-08)');
-    expect(codeOf(() => importMeetings(db, deps, line({ date: '2026-12-09' })))).toBe('invalid_request: line 1: date: must not be after tomorrow (2026-12-08)');
+    expect(codeOf(() => importMeetings(vault, deps, line({ date: '1989-12-31' })))).toBe('invalid_request: line 1: date: must not be before 1990-01-01');
+    expect(codeOf(() => importMeetings(vault, deps, line({ date: '9999-12-31' })))).toBe(
+      'invalid_request: line 1: date: must not be after tomorrow (2026-12-08)',
+    );
+    expect(codeOf(() => importMeetings(vault, deps, line({ date: '2026-12-09' })))).toBe(
+      'invalid_request: line 1: date: must not be after tomorrow (2026-12-08)',
+    );
     expect(snapshotFiles(vault.dir)).toEqual(before);
-    const made = new Meetings(db, deps);
+    const made = new Meetings(vault, deps);
     expect(codeOf(() => made.create(fields({ date: '2027-01-01' })))).toBe('invalid_request: date: must not be after tomorrow (2026-12-08)');
     expect(meetings.count()).toBe(0);
-    expect(importMeetings(db, deps, [line({ date: '1990-01-01' }), line({ date: '2026-12-08' })].join('\n'))).toEqual({ meetings: 2, signals: 2 });
+    expect(importMeetings(vault, deps, [line({ date: '1990-01-01' }), line({ date: '2026-12-08' })].join('\n'))).toEqual({ meetings: 2, signals: 2 });
     expect(codeOf(() => made.update(1, fields({ date: '1900-01-01' })))).toBe('invalid_request: date: must not be before 1990-01-01');
   });
 
   it('refuses invalid UTF-8 naming the line and byte, never storing replacement characters', async () => {
-    const { vault, db, deps, meetings } = await open();
+    const { vault, deps, meetings } = await open();
     const before = snapshotFiles(vault.dir);
     const good = Buffer.from(`${line()}\n`);
     const broken = Buffer.from(line({ setting: 'café X' }));
@@ -286,21 +294,21 @@ describe('import', () => {
     broken[broken.indexOf('X')] = 0x80;
     const offset = broken.indexOf(0x80);
     const input = Buffer.concat([good, good, broken]);
-    expect(codeOf(() => importMeetings(db, deps, input))).toBe(
+    expect(codeOf(() => importMeetings(vault, deps, input))).toBe(
       `invalid_request: line 3: is not valid UTF-8 at byte offset ${offset} of the line (${2 * good.length + offset} of the file)`,
     );
     const truncated = Buffer.concat([good, Buffer.from(line({ setting: 'é' })).subarray(0, 10), Buffer.from([0xc3])]);
-    expect(codeOf(() => importMeetings(db, deps, truncated))).toBe(
+    expect(codeOf(() => importMeetings(vault, deps, truncated))).toBe(
       `invalid_request: line 2: is not valid UTF-8 at byte offset 10 of the line (${good.length + 10} of the file)`,
     );
     expect(snapshotFiles(vault.dir)).toEqual(before);
     // A real U+FFFD written as UTF-8 is text like any other.
-    expect(importMeetings(db, deps, Buffer.from(line({ setting: 'teken \uFFFD hier' })))).toEqual({ meetings: 1, signals: 1 });
+    expect(importMeetings(vault, deps, Buffer.from(line({ setting: 'teken \uFFFD hier' })))).toEqual({ meetings: 1, signals: 1 });
     expect(meetings.get(1).setting).toBe('teken \uFFFD hier');
   });
 
   it('refuses unpaired surrogates in any text field, naming the field', async () => {
-    const { vault, db, deps } = await open();
+    const { vault, deps } = await open();
     const before = snapshotFiles(vault.dir);
     const lone = (field: string, value: string) => line({ [field]: value });
     const cases: Array<[string, string]> = [
@@ -313,45 +321,45 @@ describe('import', () => {
     ];
     for (const [text, field] of cases) {
       expect(
-        codeOf(() => importMeetings(db, deps, text)),
+        codeOf(() => importMeetings(vault, deps, text)),
         field,
       ).toBe(`invalid_request: line 1: ${field}: contains an unpaired surrogate (a broken character)`);
     }
     // A pair (an emoji) is one whole character.
-    expect(importMeetings(db, deps, lone('setting', 'buurthuis \ud83d\ude00'))).toEqual({ meetings: 1, signals: 1 });
+    expect(importMeetings(vault, deps, lone('setting', 'buurthuis \ud83d\ude00'))).toEqual({ meetings: 1, signals: 1 });
     expect(snapshotFiles(vault.dir)).not.toEqual(before);
   });
 
   it('refuses unknown fields, so a misspelt field is not silently dropped', async () => {
-    const { db, deps } = await open();
-    expect(codeOf(() => importMeetings(db, deps, line({ municipalty: 'Deventer' })))).toMatch(/^invalid_request: line 1: .*municipalty/);
+    const { vault, deps } = await open();
+    expect(codeOf(() => importMeetings(vault, deps, line({ municipalty: 'Deventer' })))).toMatch(/^invalid_request: line 1: .*municipalty/);
   });
 });
 
 describe('retention', () => {
   it('warns ahead, then removes old notes securely, keeping meetings, signals and tags', async () => {
-    const { db, meetings, signals } = await open();
+    const { vault, meetings, signals } = await open();
     const old = meetings.create(fields({ date: '2024-11-20' }), notes);
     const recent = meetings.create(fields({ date: '2026-11-01' }), 'Recente notitie');
     const s = signals.create({ meetingId: old.id, spans: [{ start: 0, end: 14 }], summary: 'Samenvatting', tags: ['nl-obi:state-actor="IR"'], consent: true });
     const policy = { retentionMonths: 24, warningDays: 30 };
-    expect(upcomingRemovals(db, policy, new Date('2026-11-01T12:00:00Z'))).toEqual([{ meetingId: old.id, date: '2024-11-20', removeOn: '2026-11-20' }]);
-    expect(applyRetention(db, policy, new Date('2026-11-01T12:00:00Z'))).toBe(0);
-    expect(applyRetention(db, policy, new Date('2026-11-20T12:00:00Z'))).toBe(1);
+    expect(upcomingRemovals(vault, policy, new Date('2026-11-01T12:00:00Z'))).toEqual([{ meetingId: old.id, date: '2024-11-20', removeOn: '2026-11-20' }]);
+    expect(applyRetention(vault, policy, new Date('2026-11-01T12:00:00Z'))).toBe(0);
+    expect(applyRetention(vault, policy, new Date('2026-11-20T12:00:00Z'))).toBe(1);
     expect(meetings.notes(old.id).body).toBe('');
     expect(meetings.get(old.id).notesRemovedAt).not.toBeNull();
-    expect(search(db, 'yildiz', {})).toEqual([]);
+    expect(search(vault, 'yildiz', {})).toEqual([]);
     expect(signals.get(s.id)).toMatchObject({ summary: 'Samenvatting', tags: ['nl-obi:state-actor="IR"'], spans: [] });
     expect(meetings.notes(recent.id).body).toBe('Recente notitie');
     expect(codeOf(() => meetings.saveNotes(old.id, 'x', 0))).toMatch(/^notes_removed/);
-    const audit = db.prepare("SELECT data FROM audit_log WHERE event = 'retention.notes_removed'").get() as { data: string };
-    expect(JSON.parse(audit.data)).toEqual({ meetings: 1, retentionMonths: 24 });
+    const audit = vault.recentAudit(100).find((e) => e.event === 'retention.notes_removed');
+    expect(audit?.data).toEqual({ meetings: 1, retentionMonths: 24 });
   });
 });
 
 describe('overview', () => {
   it('counts signals by state, and this month by state actor and modus operandi', async () => {
-    const { meetings, signals, db } = await open();
+    const { meetings, signals, vault } = await open();
     const m = meetings.create(fields({ date: '2026-11-02' }), notes);
     const older = meetings.create(fields({ date: '2026-10-02' }), notes);
     for (const [meetingId, actor] of [
@@ -368,7 +376,7 @@ describe('overview', () => {
         consent: true,
       });
     }
-    const o = overview(db, '2026-11');
+    const o = overview(vault, '2026-11');
     expect(o.byState.draft).toBe(4);
     expect(o.byActor).toEqual([
       { tag: 'nl-obi:state-actor="IR"', count: 2 },

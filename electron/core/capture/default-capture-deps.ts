@@ -3,7 +3,7 @@ import { checkTag, taxonomyPredicates, valuesOf } from '../../../shared/taxonomy
 import type { TaxonomyPackage } from '../../../shared/taxonomy/taxonomy-package';
 import { activeTaxonomy } from '../taxonomy/active-taxonomy';
 import type { OpenVault } from '../vault/vault';
-import type { CaptureDeps, TaxonomyPort } from './capture-ports';
+import type { CaptureDeps, SendingPort, TaxonomyPort } from './capture-ports';
 
 /** The capture ports over a taxonomy package and the map of Dutch municipalities. */
 export function taxonomyPort(pkg: TaxonomyPackage): TaxonomyPort {
@@ -24,7 +24,7 @@ export function taxonomyPort(pkg: TaxonomyPackage): TaxonomyPort {
   };
 }
 
-/** Capture's dependencies for an open vault: its active taxonomy and the municipality map. */
-export function defaultCaptureDeps(vault: OpenVault): CaptureDeps {
-  return { taxonomy: taxonomyPort(activeTaxonomy(vault).taxonomy), places: { findMunicipality } };
+/** Capture's dependencies for an open vault: its active taxonomy, the municipality map, and the sending side given. */
+export function captureDepsOf(vault: OpenVault, sending: SendingPort): CaptureDeps {
+  return { taxonomy: taxonomyPort(activeTaxonomy(vault).taxonomy), places: { findMunicipality }, sending };
 }

@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { createVault, type OpenVault } from '../vault/vault';
-import { defaultCaptureDeps } from './default-capture-deps';
+import { captureDeps } from '../wiring';
 import { IndexUpkeep } from './index-upkeep';
 import { Meetings } from './meetings';
 import { search } from './search';
+import { vaultSql } from '../../test-support/vault-sql';
 
 const vaults: OpenVault[] = [];
 afterEach(() => {
@@ -16,7 +17,7 @@ afterEach(() => {
 async function open() {
   const { vault } = await createVault(join(tempDir(), 'v'), passphrase, testVaultOptions);
   vaults.push(vault);
-  return { vault, meetings: new Meetings(vault.db, defaultCaptureDeps(vault)) };
+  return { vault, meetings: new Meetings(vault, captureDeps(vault)) };
 }
 
 const fields = {
@@ -30,7 +31,7 @@ const fields = {
 };
 
 /** Segments of the notes index: each one has at least one row in the index's term table. */
-const segments = (vault: OpenVault) => (vault.db.prepare('SELECT count(DISTINCT segid) AS n FROM notes_fts_idx').get() as { n: number }).n;
+const segments = (vault: OpenVault) => (vaultSql(vault)('SELECT count(DISTINCT segid) AS n FROM notes_fts_idx').get() as { n: number }).n;
 
 /** Forty meetings, then every note saved once more: eighty small writes, each its own segment. */
 function writeMany(meetings: Meetings, afterEach: () => void = () => undefined) {
@@ -46,7 +47,7 @@ describe('full-text index upkeep', () => {
   it('keeps merging out of saves and does it in a round afterwards, without losing or reviving words', async () => {
     const { vault, meetings } = await open();
     for (const table of ['notes_fts', 'summaries_fts']) {
-      expect(vault.db.prepare(`SELECT v FROM ${table}_config WHERE k = 'automerge'`).get()).toEqual({ v: 0 });
+      expect(vaultSql(vault)(`SELECT v FROM ${table}_config WHERE k = 'automerge'`).get()).toEqual({ v: 0 });
     }
     const counts: number[] = [];
     const ids = writeMany(meetings, () => counts.push(segments(vault)));
@@ -59,10 +60,10 @@ describe('full-text index upkeep', () => {
     expect(segments(vault)).toBeLessThan(piledUp / 3);
     expect(upkeep.runRound()).toBe(true);
 
-    expect(search(vault.db, 'tweede', {}, 100)).toHaveLength(ids.length);
-    expect(search(vault.db, 'onderwerp17', {}, 10).map((h) => h.meetingId)).toEqual([ids[17]]);
-    expect(search(vault.db, 'eerste', {}, 100)).toHaveLength(0);
-    expect(search(vault.db, 'kanaal17', {}, 10)).toHaveLength(0);
+    expect(search(vault, 'tweede', {}, 100)).toHaveLength(ids.length);
+    expect(search(vault, 'onderwerp17', {}, 10).map((h) => h.meetingId)).toEqual([ids[17]]);
+    expect(search(vault, 'eerste', {}, 100)).toHaveLength(0);
+    expect(search(vault, 'kanaal17', {}, 10)).toHaveLength(0);
   });
 
   it('stops a round when its time is spent and reports that work remains', async () => {

@@ -1,6 +1,5 @@
 import type { OpenVault } from '../vault/vault';
-
-const fullTextTables = ['notes_fts', 'summaries_fts'] as const;
+import { fullTextIndexes, SearchStore } from './search-store';
 
 export interface IndexUpkeepOptions {
   /** Pause after a write before upkeep starts, so it falls in the gap before the next autosave. */
@@ -13,9 +12,8 @@ export interface IndexUpkeepOptions {
 
 /**
  * Tidies the full-text indexes and the write-ahead log between saves. A save only appends a small
- * index segment (the vault turns SQLite's automatic merging off, see fullTextUpkeepSchema); the
- * merging and the checkpoint happen here, shortly after, in bounded steps, so an autosave never
- * waits for them.
+ * index segment (migration 5 turns SQLite's automatic merging off); the merging and the checkpoint
+ * happen here, shortly after, in bounded steps, so an autosave never waits for them.
  */
 export class IndexUpkeep {
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -45,20 +43,14 @@ export class IndexUpkeep {
 
   /** One round: merge while there is work and budget, then checkpoint. True when nothing is left. */
   runRound(): boolean {
-    const db = this.vault.db;
+    const store = new SearchStore(this.vault);
     const started = performance.now();
-    const totalChanges = db.prepare('SELECT total_changes() AS n');
-    for (const table of fullTextTables) {
-      const merge = db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('merge', ?)`);
-      for (;;) {
-        const before = (totalChanges.get() as { n: number }).n;
-        merge.run(this.pagesPerStep);
-        // SQLite's documented signal: fewer than two changed rows means this index had nothing left to merge.
-        if ((totalChanges.get() as { n: number }).n - before < 2) break;
+    for (const index of fullTextIndexes) {
+      while (!store.mergeStep(index, this.pagesPerStep)) {
         if (performance.now() - started > this.budgetMs) return false;
       }
     }
-    db.pragma('wal_checkpoint(PASSIVE)');
+    this.vault.checkpoint();
     return true;
   }
 

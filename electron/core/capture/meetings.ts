@@ -1,27 +1,11 @@
 import { implausibleMeetingDate } from '../../../shared/capture/meeting-date';
 import type { MeetingFields } from '../../../shared/capture/meeting-schema';
-import { foldForSearch } from '../../../shared/text/fold';
 import { AppError } from '../app-error';
-import type { SqlDatabase } from '../vault/sqlcipher';
+import type { OpenVault } from '../vault/vault';
 import type { CaptureDeps } from './capture-ports';
+import { MeetingStore, type MeetingListRow, type MeetingRow, type MeetingValues, type NotesRow } from './meeting-store';
 
-export interface MeetingRow {
-  id: number;
-  date: string;
-  time: string | null;
-  kind: MeetingFields['kind'];
-  community: string;
-  municipality: string;
-  province: string;
-  setting: string;
-  participants: number;
-  createdAt: string;
-  updatedAt: string;
-  notesRemovedAt: string | null;
-}
-
-export const meetingColumns =
-  'm.id, m.date, m.time, m.kind, m.community, m.municipality, m.province, m.setting, m.participants, m.created_at AS createdAt, m.updated_at AS updatedAt, m.notes_removed_at AS notesRemovedAt';
+export type { MeetingListRow, MeetingRow } from './meeting-store';
 
 const notFound = () => new AppError('not_found', 'That meeting does not exist.');
 
@@ -38,79 +22,48 @@ export function resolveMeetingFields(deps: CaptureDeps, fields: MeetingFields): 
   return { municipality: place.name, province: place.province };
 }
 
+/** Meetings and their notes, as the officer keeps them: checked fields, one save at a time. */
 export class Meetings {
+  private readonly store: MeetingStore;
+
   constructor(
-    private readonly db: SqlDatabase,
+    private readonly vault: OpenVault,
     private readonly deps: CaptureDeps,
-  ) {}
+  ) {
+    this.store = new MeetingStore(vault);
+  }
 
   private now(): string {
     return (this.deps.now?.() ?? new Date()).toISOString();
   }
 
+  private values(fields: MeetingFields): MeetingValues {
+    return { ...fields, ...resolveMeetingFields(this.deps, fields), taxonomyVersion: this.deps.taxonomy.version };
+  }
+
   create(fields: MeetingFields, notes = ''): MeetingRow {
-    const place = resolveMeetingFields(this.deps, fields);
-    return this.db.transaction(() => {
+    const values = this.values(fields);
+    return this.vault.transaction(() => {
       const at = this.now();
-      const { lastInsertRowid } = this.db
-        .prepare(
-          `INSERT INTO meetings (date, time, kind, community, municipality, province, setting, participants, taxonomy_version, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          fields.date,
-          fields.time,
-          fields.kind,
-          fields.community,
-          place.municipality,
-          place.province,
-          fields.setting,
-          fields.participants,
-          this.deps.taxonomy.version,
-          at,
-          at,
-        );
-      const id = Number(lastInsertRowid);
-      this.db.prepare('INSERT INTO notes (meeting_id, body, revision, saved_at) VALUES (?, ?, 1, ?)').run(id, notes, at);
-      if (notes.length > 0) this.db.prepare('INSERT INTO notes_fts (rowid, body) VALUES (?, ?)').run(id, foldForSearch(notes));
+      const id = this.store.insert(values, at);
+      this.store.addNotes(id, notes, at);
       return this.get(id);
-    })();
+    });
   }
 
   update(id: number, fields: MeetingFields): MeetingRow {
-    const place = resolveMeetingFields(this.deps, fields);
-    const changed = this.db
-      .prepare(
-        `UPDATE meetings SET date = ?, time = ?, kind = ?, community = ?, municipality = ?, province = ?, setting = ?, participants = ?,
-                taxonomy_version = ?, updated_at = ?
-         WHERE id = ?`,
-      )
-      .run(
-        fields.date,
-        fields.time,
-        fields.kind,
-        fields.community,
-        place.municipality,
-        place.province,
-        fields.setting,
-        fields.participants,
-        this.deps.taxonomy.version,
-        this.now(),
-        id,
-      );
-    if (changed.changes === 0) throw notFound();
+    if (!this.store.update(id, this.values(fields), this.now())) throw notFound();
     return this.get(id);
   }
 
   get(id: number): MeetingRow {
-    const row = this.db.prepare(`SELECT ${meetingColumns} FROM meetings m WHERE m.id = ?`).get(id) as MeetingRow | undefined;
+    const row = this.store.get(id);
     if (!row) throw notFound();
     return row;
   }
 
-  notes(id: number): { body: string; revision: number; savedAt: string } {
-    const row = this.db.prepare('SELECT body, revision, saved_at AS savedAt FROM notes WHERE meeting_id = ?').get(id) as
-      { body: string; revision: number; savedAt: string } | undefined;
+  notes(id: number): NotesRow {
+    const row = this.store.notes(id);
     if (row) return row;
     const meeting = this.get(id);
     return { body: '', revision: 0, savedAt: meeting.notesRemovedAt ?? meeting.updatedAt };
@@ -122,45 +75,24 @@ export class Meetings {
    * silently overwriting newer text.
    */
   saveNotes(id: number, body: string, baseRevision: number): { revision: number; savedAt: string } {
-    return this.db.transaction(() => {
+    return this.vault.transaction(() => {
       const meeting = this.get(id);
       if (meeting.notesRemovedAt) throw new AppError('notes_removed', 'The notes of this meeting were removed under the retention policy.');
-      const current = this.db.prepare('SELECT revision FROM notes WHERE meeting_id = ?').get(id) as { revision: number } | undefined;
-      if ((current?.revision ?? 0) !== baseRevision) {
+      if ((this.store.notes(id)?.revision ?? 0) !== baseRevision) {
         throw new AppError('conflict', 'The notes were changed elsewhere; reload them before saving.');
       }
-      const revision = baseRevision + 1;
-      const savedAt = this.now();
-      this.db
-        .prepare(
-          'INSERT INTO notes (meeting_id, body, revision, saved_at) VALUES (?, ?, ?, ?) ON CONFLICT (meeting_id) DO UPDATE SET body = excluded.body, revision = excluded.revision, saved_at = excluded.saved_at',
-        )
-        .run(id, body, revision, savedAt);
-      this.db.prepare('DELETE FROM notes_fts WHERE rowid = ?').run(id);
-      if (body.length > 0) this.db.prepare('INSERT INTO notes_fts (rowid, body) VALUES (?, ?)').run(id, foldForSearch(body));
-      return { revision, savedAt };
-    })();
+      const saved = { body, revision: baseRevision + 1, savedAt: this.now() };
+      this.store.writeNotes(id, saved);
+      return { revision: saved.revision, savedAt: saved.savedAt };
+    });
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
+    return this.store.count();
   }
-}
 
-export interface MeetingListRow extends MeetingRow {
-  signals: number;
-}
-
-/** One page of meetings, newest first, continuing after `after` (keyset paging keeps it fast deep down). */
-export function listMeetings(db: SqlDatabase, limit: number, after?: { date: string; id: number }): { items: MeetingListRow[]; total: number } {
-  const items = db
-    .prepare(
-      `SELECT ${meetingColumns}, (SELECT count(*) FROM signals s WHERE s.meeting_id = m.id) AS signals
-       FROM meetings m
-       WHERE @date IS NULL OR m.date < @date OR (m.date = @date AND m.id < @id)
-       ORDER BY m.date DESC, m.id DESC LIMIT @limit`,
-    )
-    .all({ date: after?.date ?? null, id: after?.id ?? 0, limit }) as MeetingListRow[];
-  const total = (db.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
-  return { items, total };
+  /** One page of meetings, newest first, continuing after `after`, and how many there are. */
+  list(limit: number, after?: { date: string; id: number }): { items: MeetingListRow[]; total: number } {
+    return { items: this.store.page(limit, after), total: this.store.count() };
+  }
 }

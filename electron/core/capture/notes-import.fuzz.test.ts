@@ -6,7 +6,7 @@ import { expectedMessage, malformedImport } from '../../test-support/malformed-i
 import { passphrase, snapshotFiles, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { AppError } from '../app-error';
 import { createVault, type OpenVault } from '../vault/vault';
-import { defaultCaptureDeps } from './default-capture-deps';
+import { captureDeps } from '../wiring';
 import { importMeetings } from './notes-import';
 
 /**
@@ -27,7 +27,7 @@ afterEach(() => vault.close());
 
 function refusal(input: Uint8Array): AppError {
   try {
-    importMeetings(vault.db, defaultCaptureDeps(vault), input);
+    importMeetings(vault, captureDeps(vault), input);
   } catch (e) {
     if (e instanceof AppError) return e;
     throw e;
@@ -60,7 +60,7 @@ describe('notes import on malformed input (fuzz)', () => {
       fc.property(bytes, (input) => {
         let accepted = false;
         try {
-          importMeetings(vault.db, defaultCaptureDeps(vault), input);
+          importMeetings(vault, captureDeps(vault), input);
           accepted = true;
         } catch (e) {
           expect(e).toBeInstanceOf(AppError);

@@ -1,8 +1,7 @@
 import { importLine, type ImportLine } from '../../../shared/capture/import-line';
 import { AppError } from '../app-error';
 import { decodeUtf8 } from '../platform/utf8-text';
-import { appendAudit } from '../vault/audit-log';
-import type { SqlDatabase } from '../vault/sqlcipher';
+import type { OpenVault } from '../vault/vault';
 import type { CaptureDeps } from './capture-ports';
 import { Meetings, resolveMeetingFields } from './meetings';
 import { Signals } from './signals';
@@ -28,7 +27,7 @@ function importText(input: string | Uint8Array): string {
  * parsed and checked first (a bad line is named by its number and field), then everything is
  * written in one transaction.
  */
-export function importMeetings(db: SqlDatabase, deps: CaptureDeps, input: string | Uint8Array): { meetings: number; signals: number } {
+export function importMeetings(vault: OpenVault, deps: CaptureDeps, input: string | Uint8Array): { meetings: number; signals: number } {
   const text = importText(input);
   const lines: Array<{ number: number; line: ImportLine }> = [];
   const rows = text.split(/\r?\n/);
@@ -56,10 +55,10 @@ export function importMeetings(db: SqlDatabase, deps: CaptureDeps, input: string
     lines.push({ number, line: parsed.data });
   });
 
-  const meetings = new Meetings(db, deps);
-  const signals = new Signals(db, deps);
+  const meetings = new Meetings(vault, deps);
+  const signals = new Signals(vault, deps);
   let signalCount = 0;
-  db.transaction(() => {
+  vault.transaction(() => {
     for (const { number, line } of lines) {
       const { notes, signals: drawn, ...fields } = line;
       const meeting = meetings.create(fields, notes);
@@ -73,7 +72,7 @@ export function importMeetings(db: SqlDatabase, deps: CaptureDeps, input: string
         signalCount++;
       });
     }
-    appendAudit(db, 'notes.imported', { meetings: lines.length, signals: signalCount });
-  })();
+    vault.audit('notes.imported', { meetings: lines.length, signals: signalCount });
+  });
   return { meetings: lines.length, signals: signalCount };
 }

@@ -1,6 +1,6 @@
-import { reviewSummary } from '../../../shared/redaction/review';
+import { redactionReviewOf } from '../../../shared/redaction/redaction-review';
 import { AppError } from '../app-error';
-import type { SqlDatabase } from '../vault/sqlcipher';
+import type { OpenVault } from '../vault/vault';
 import type { CaptureDeps } from './capture-ports';
 import { decide, listDecisions } from './redaction-decisions';
 import { Signals } from './signals';
@@ -11,16 +11,16 @@ import { Signals } from './signals';
  * choice, also for organisation names). Signals that still cannot be ready (no consent, no tags)
  * stay as they are and are reported with the reason.
  */
-export function readyAll(db: SqlDatabase, deps: CaptureDeps, acceptProposed: boolean): { ready: number; skipped: Array<{ id: number; reason: string }> } {
-  const signals = new Signals(db, deps);
+export function readyAll(vault: OpenVault, deps: CaptureDeps, acceptProposed: boolean): { ready: number; skipped: Array<{ id: number; reason: string }> } {
+  const signals = new Signals(vault, deps);
   const candidates = [...signals.list({ state: 'draft' }), ...signals.list({ state: 'returned' })];
   let ready = 0;
   const skipped: Array<{ id: number; reason: string }> = [];
   for (const s of candidates) {
     if (acceptProposed) {
-      for (const span of reviewSummary(s.summary, listDecisions(db, s.id)).spans) {
+      for (const span of redactionReviewOf(s.summary, listDecisions(vault, s.id)).spans) {
         if (span.status !== 'undecided') continue;
-        decide(db, s.id, { surface: span.surface, category: span.category, decision: 'redact', reason: null, origin: 'detected' });
+        decide(vault, s.id, { surface: span.surface, category: span.category, decision: 'redact', reason: null, origin: 'detected' });
       }
     }
     try {

@@ -1,32 +1,13 @@
-import { canTransition, isEditable, type SignalState } from '../../../shared/capture/signal-states';
-import { reviewSummary } from '../../../shared/redaction/review';
-import { foldForSearch } from '../../../shared/text/fold';
+import { isEditable, transitionOf, type SignalState } from '../../../shared/capture/signal-states';
+import { redactionReviewOf } from '../../../shared/redaction/redaction-review';
 import { AppError } from '../app-error';
-import { appendAudit } from '../vault/audit-log';
-import type { SqlDatabase } from '../vault/sqlcipher';
+import type { OpenVault } from '../vault/vault';
 import { requiredPredicatesForReady, type CaptureDeps } from './capture-ports';
-import { listDecisions } from './redaction-decisions';
+import { MeetingStore } from './meeting-store';
+import { RedactionDecisionStore } from './redaction-decision-store';
+import { SignalStore, type SignalRow, type SignalSpan } from './signal-store';
 
-export interface SignalSpan {
-  start: number;
-  end: number;
-  quote: string;
-}
-
-export interface SignalRow {
-  id: number;
-  meetingId: number;
-  state: SignalState;
-  summary: string;
-  consent: boolean;
-  taxonomyVersion: number;
-  returnReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-  stateChangedAt: string;
-  tags: string[];
-  spans: SignalSpan[];
-}
+export type { SignalRow, SignalSpan } from './signal-store';
 
 export interface NewSignal {
   meetingId: number;
@@ -51,11 +32,25 @@ export interface ReadyProblem {
 
 const notFound = () => new AppError('not_found', 'That signal does not exist.');
 
+/**
+ * Signals as the officer draws them from the notes, and the one way their state changes:
+ * `transition`, which asks shared/capture/signal-states.ts whether the step is allowed and checks
+ * what the step itself requires. Every state change of a signal, by the officer, the sending or a
+ * status from the team lead, goes through it.
+ */
 export class Signals {
+  private readonly store: SignalStore;
+  private readonly meetings: MeetingStore;
+  private readonly decisions: RedactionDecisionStore;
+
   constructor(
-    private readonly db: SqlDatabase,
+    private readonly vault: OpenVault,
     private readonly deps: CaptureDeps,
-  ) {}
+  ) {
+    this.store = new SignalStore(vault);
+    this.meetings = new MeetingStore(vault);
+    this.decisions = new RedactionDecisionStore(vault);
+  }
 
   private now(): string {
     return (this.deps.now?.() ?? new Date()).toISOString();
@@ -81,7 +76,7 @@ export class Signals {
 
   /** Quotes of the spans from the current notes; a span outside the notes is refused. */
   private quotes(meetingId: number, spans: Array<{ start: number; end: number }>): SignalSpan[] {
-    const notes = this.db.prepare('SELECT body FROM notes WHERE meeting_id = ?').get(meetingId) as { body: string } | undefined;
+    const notes = this.meetings.notes(meetingId);
     if (!notes) throw new AppError('not_found', 'That meeting has no notes to take a signal from.');
     return spans.map((s, i) => {
       if (s.start < 0 || s.end <= s.start || s.end > notes.body.length) {
@@ -91,144 +86,98 @@ export class Signals {
     });
   }
 
+  private writeTags(id: number, tags: string[]): void {
+    this.store.setTags(
+      id,
+      tags.map((tag) => ({ predicate: this.deps.taxonomy.predicateOf(tag), tag })),
+    );
+  }
+
   create(input: NewSignal): SignalRow {
     const tags = this.checkTags(input.tags);
-    return this.db.transaction(() => {
-      const meeting = this.db.prepare('SELECT id FROM meetings WHERE id = ?').get(input.meetingId);
-      if (!meeting) throw new AppError('not_found', 'That meeting does not exist.');
+    return this.vault.transaction(() => {
+      if (!this.meetings.get(input.meetingId)) throw new AppError('not_found', 'That meeting does not exist.');
       const spans = this.quotes(input.meetingId, input.spans);
-      const at = this.now();
-      const { lastInsertRowid } = this.db
-        .prepare(
-          `INSERT INTO signals (meeting_id, state, summary, consent, taxonomy_version, created_at, updated_at, state_changed_at)
-           VALUES (?, 'draft', ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(input.meetingId, input.summary, input.consent ? 1 : 0, this.deps.taxonomy.version, at, at, at);
-      const id = Number(lastInsertRowid);
+      const id = this.store.insert(
+        { meetingId: input.meetingId, summary: input.summary, consent: input.consent, taxonomyVersion: this.deps.taxonomy.version },
+        this.now(),
+      );
       this.writeTags(id, tags);
-      this.writeSpans(id, spans);
-      this.indexSummary(id, input.summary);
-      appendAudit(this.db, 'signal.created', { signal: id, tags: tags.length, consent: input.consent });
+      this.store.addSpans(id, spans);
+      this.store.indexSummary(id, input.summary);
+      this.vault.audit('signal.created', { signal: id, tags: tags.length, consent: input.consent });
       return this.get(id);
-    })();
+    });
   }
 
   update(id: number, changes: SignalChanges): SignalRow {
     const tags = changes.tags ? this.checkTags(changes.tags) : undefined;
-    return this.db.transaction(() => {
+    return this.vault.transaction(() => {
       const current = this.get(id);
       if (!isEditable(current.state)) {
         throw new AppError('not_editable', 'Only draft and returned signals can be changed.');
       }
       const summary = changes.summary ?? current.summary;
       const consent = changes.consent ?? current.consent;
-      this.db
-        .prepare('UPDATE signals SET summary = ?, consent = ?, taxonomy_version = ?, updated_at = ? WHERE id = ?')
-        .run(summary, consent ? 1 : 0, tags ? this.deps.taxonomy.version : current.taxonomyVersion, this.now(), id);
-      if (changes.summary !== undefined && changes.summary !== current.summary) this.indexSummary(id, summary);
+      this.store.updateContent(id, { summary, consent, taxonomyVersion: tags ? this.deps.taxonomy.version : current.taxonomyVersion }, this.now());
+      if (changes.summary !== undefined && changes.summary !== current.summary) this.store.indexSummary(id, summary);
       if (tags && tags.join('\n') !== current.tags.join('\n')) {
-        this.db.prepare('DELETE FROM signal_tags WHERE signal_id = ?').run(id);
         this.writeTags(id, tags);
         const added = tags.filter((t) => !current.tags.includes(t));
         const removed = current.tags.filter((t) => !tags.includes(t));
-        appendAudit(this.db, 'signal.tagged', { signal: id, added: added.join(' '), removed: removed.join(' ') });
+        this.vault.audit('signal.tagged', { signal: id, added: added.join(' '), removed: removed.join(' ') });
       }
-      if (consent !== current.consent) appendAudit(this.db, 'signal.consent_changed', { signal: id, consent });
-      if (changes.addSpans?.length) this.writeSpans(id, this.quotes(current.meetingId, changes.addSpans));
+      if (consent !== current.consent) this.vault.audit('signal.consent_changed', { signal: id, consent });
+      if (changes.addSpans?.length) this.store.addSpans(id, this.quotes(current.meetingId, changes.addSpans));
       return this.get(id);
-    })();
+    });
   }
 
   /** Why the signal cannot become ready yet, or null when it can. */
-  readyProblem(signal: SignalRow): ReadyProblem | null {
+  readyProblem(signal: Pick<SignalRow, 'id' | 'consent' | 'summary' | 'tags'>): ReadyProblem | null {
     if (!signal.consent) return { code: 'no_consent', message: 'the source has not agreed to sharing in bundled form' };
     if (signal.summary.trim().length === 0) return { code: 'empty_summary', message: 'the summary is empty' };
     for (const predicate of requiredPredicatesForReady) {
       const name = predicate.split(':')[1]!;
       if (!signal.tags.some((t) => t.startsWith(`${predicate}=`))) return { code: `missing_${name}`, message: `a ${name} tag is missing` };
     }
-    const undecided = reviewSummary(signal.summary, listDecisions(this.db, signal.id)).undecided;
+    const undecided = redactionReviewOf(signal.summary, this.decisions.list(signal.id)).undecided;
     if (undecided > 0) return { code: 'redaction_undecided', message: `${undecided} proposed redaction(s) still need a decision` };
     return null;
   }
 
+  /** Moves the signal to `to` when that step is allowed and what it needs is there; audited. */
   transition(id: number, to: SignalState, reason?: string): SignalRow {
-    return this.db.transaction(() => {
+    return this.vault.transaction(() => {
       const current = this.get(id);
-      if (!canTransition(current.state, to)) {
+      const step = transitionOf(current.state, to);
+      if (!step) {
         throw new AppError('invalid_transition', `A ${current.state} signal cannot become ${to}.`);
       }
       if (to === 'ready') {
         const problem = this.readyProblem(current);
         if (problem) throw new AppError('not_ready', `The signal cannot be ready: ${problem.message}.`, { reason: problem.code });
       }
-      if (to === 'draft' && current.state === 'ready' && this.inPreparedBundle(id)) {
+      if (to === 'draft' && current.state === 'ready' && this.deps.sending.isBound(id)) {
         throw new AppError('invalid_transition', 'This signal is in a bundle that is ready to leave; discard that bundle first.');
       }
       if (to === 'returned' && !reason?.trim()) {
         throw new AppError('invalid_request', 'reason: is required to return a signal', { field: 'reason' });
       }
-      this.db
-        .prepare('UPDATE signals SET state = ?, return_reason = ?, state_changed_at = ?, updated_at = ? WHERE id = ?')
-        .run(to, to === 'returned' ? reason!.trim() : current.returnReason, this.now(), this.now(), id);
-      appendAudit(this.db, 'signal.state_changed', { signal: id, from: current.state, to });
+      this.store.writeState(id, step, to === 'returned' ? reason!.trim() : current.returnReason, this.now());
+      this.vault.audit('signal.state_changed', { signal: id, from: current.state, to });
       return this.get(id);
-    })();
-  }
-
-  private inPreparedBundle(id: number): boolean {
-    return Boolean(
-      this.db.prepare("SELECT 1 FROM outgoing_signals o JOIN outgoing_bundles b ON b.id = o.bundle_id WHERE o.signal_id = ? AND b.state = 'prepared'").get(id),
-    );
+    });
   }
 
   get(id: number): SignalRow {
-    const row = this.db
-      .prepare(
-        `SELECT id, meeting_id AS meetingId, state, summary, consent, taxonomy_version AS taxonomyVersion, return_reason AS returnReason,
-                created_at AS createdAt, updated_at AS updatedAt, state_changed_at AS stateChangedAt
-         FROM signals WHERE id = ?`,
-      )
-      .get(id) as (Omit<SignalRow, 'consent' | 'tags' | 'spans'> & { consent: number }) | undefined;
+    const row = this.store.get(id);
     if (!row) throw notFound();
-    return {
-      ...row,
-      consent: row.consent === 1,
-      tags: (this.db.prepare('SELECT tag FROM signal_tags WHERE signal_id = ? ORDER BY tag').all(id) as Array<{ tag: string }>).map((r) => r.tag),
-      spans: this.db.prepare('SELECT start, end, quote FROM signal_spans WHERE signal_id = ? ORDER BY start').all(id) as SignalSpan[],
-    };
+    return row;
   }
 
   /** Signals without their spans, in one query (lists can be long). */
   list(filter: { state?: SignalState; meetingId?: number } = {}): Array<Omit<SignalRow, 'spans'>> {
-    const rows = this.db
-      .prepare(
-        `SELECT s.id, s.meeting_id AS meetingId, s.state, s.summary, s.consent, s.taxonomy_version AS taxonomyVersion,
-                s.return_reason AS returnReason, s.created_at AS createdAt, s.updated_at AS updatedAt,
-                s.state_changed_at AS stateChangedAt,
-                (SELECT json_group_array(tag) FROM (SELECT tag FROM signal_tags t WHERE t.signal_id = s.id ORDER BY tag)) AS tags
-         FROM signals s
-         WHERE (@state IS NULL OR s.state = @state) AND (@meeting IS NULL OR s.meeting_id = @meeting)
-         ORDER BY s.id`,
-      )
-      .all({ state: filter.state ?? null, meeting: filter.meetingId ?? null }) as Array<
-      Omit<SignalRow, 'consent' | 'tags' | 'spans'> & { consent: number; tags: string }
-    >;
-    return rows.map((r) => ({ ...r, consent: r.consent === 1, tags: JSON.parse(r.tags) as string[] }));
-  }
-
-  private writeTags(id: number, tags: string[]): void {
-    const insert = this.db.prepare('INSERT INTO signal_tags (signal_id, predicate, tag) VALUES (?, ?, ?)');
-    for (const tag of tags) insert.run(id, this.deps.taxonomy.predicateOf(tag), tag);
-  }
-
-  private writeSpans(id: number, spans: SignalSpan[]): void {
-    const insert = this.db.prepare('INSERT OR IGNORE INTO signal_spans (signal_id, start, end, quote) VALUES (?, ?, ?, ?)');
-    for (const s of spans) insert.run(id, s.start, s.end, s.quote);
-  }
-
-  private indexSummary(id: number, summary: string): void {
-    this.db.prepare('DELETE FROM summaries_fts WHERE rowid = ?').run(id);
-    if (summary.length > 0) this.db.prepare('INSERT INTO summaries_fts (rowid, body) VALUES (?, ?)').run(id, foldForSearch(summary));
+    return this.store.list(filter);
   }
 }

@@ -4,9 +4,8 @@ import { evolve, sampleTags, version2 } from '../../../shared/test-support/taxon
 import { centralKey, writeTaxonomyFile } from '../../test-support/signed-taxonomy';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { importTaxonomy } from '../taxonomy/import-taxonomy';
-import { taggedStoresOf } from '../taxonomy/tagged-store';
 import { createVault, type OpenVault } from '../vault/vault';
-import { defaultCaptureDeps } from './default-capture-deps';
+import { captureDeps, taggedStores } from '../wiring';
 import { Meetings } from './meetings';
 import { Signals } from './signals';
 
@@ -17,12 +16,12 @@ describe('a newer taxonomy and the records of capture', () => {
   it('migrates signal tags and meeting communities, records the new version, audits each change', async () => {
     const { vault } = await createVault(join(tempDir(), 'v'), passphrase, testVaultOptions);
     open.push(vault);
-    const deps = defaultCaptureDeps(vault);
-    const meeting = new Meetings(vault.db, deps).create(
+    const deps = captureDeps(vault);
+    const meeting = new Meetings(vault, deps).create(
       { date: '2026-11-02', time: null, kind: 'event', community: 'tibetan', municipality: 'Utrecht', setting: '', participants: 30 },
       'Notities over een bijeenkomst.',
     );
-    const signals = new Signals(vault.db, deps);
+    const signals = new Signals(vault, deps);
     const s = signals.create({
       meetingId: meeting.id,
       spans: [{ start: 0, end: 8 }],
@@ -35,13 +34,13 @@ describe('a newer taxonomy and the records of capture', () => {
     const next = evolve([{ retire: ['community', 'tibetan'] }], version2());
     const { key, taxonomyKey } = centralKey();
     const file = writeTaxonomyFile(tempDir(), next, key);
-    const result = importTaxonomy(vault, taggedStoresOf(vault), file, taxonomyKey);
+    const result = importTaxonomy(vault, taggedStores(vault), file, taxonomyKey);
     expect(result).toMatchObject({ version: 3, previousVersion: 1 });
 
-    const after = new Signals(vault.db, defaultCaptureDeps(vault)).get(s.id);
+    const after = new Signals(vault, captureDeps(vault)).get(s.id);
     expect(after.taxonomyVersion).toBe(3);
     expect(after.tags).toEqual([sampleTags.eMail, sampleTags.withdrawal, sampleTags.iran].sort());
-    expect(new Meetings(vault.db, defaultCaptureDeps(vault)).get(meeting.id).community).toBe('unknown');
+    expect(new Meetings(vault, captureDeps(vault)).get(meeting.id).community).toBe('unknown');
     const migrated = vault.recentAudit(50).filter((e) => e.event === 'taxonomy.tag_migrated');
     expect(migrated.length).toBeGreaterThanOrEqual(4);
     expect(JSON.stringify(migrated)).not.toContain('Samenvatting');

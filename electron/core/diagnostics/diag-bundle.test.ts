@@ -6,6 +6,7 @@ import { resolvePolicy } from '../policy/load-policy';
 import { createVault } from '../vault/vault';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { buildDiagBundle, policyForDiagnostics } from './diag-bundle';
+import { vaultSql } from '../../test-support/vault-sql';
 
 const canary = 'KANARIE Yasmin El-Amrani, Slotermeerlaan 12';
 const feed = 'https://updates.szw.example/obi/';
@@ -13,8 +14,8 @@ const feed = 'https://updates.szw.example/obi/';
 async function vaultWithCanary(): Promise<string> {
   const dir = join(tempDir(), 'vault');
   const { vault } = await createVault(dir, passphrase, testVaultOptions);
-  vault.db.exec('CREATE TABLE canary_notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
-  vault.db.prepare('INSERT INTO canary_notes (text) VALUES (?), (?)').run(canary, `${canary} (tweede)`);
+  vaultSql(vault)('CREATE TABLE canary_notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)').run();
+  vaultSql(vault)('INSERT INTO canary_notes (text) VALUES (?), (?)').run(canary, `${canary} (tweede)`);
   vault.setMeta('lastNote', canary);
   vault.close();
   return dir;

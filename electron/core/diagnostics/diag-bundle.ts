@@ -7,7 +7,7 @@ import { policyKeySpec } from '../../../shared/policy/policy-schema';
 import { AppError } from '../app-error';
 import { readLogTail } from '../logging/event-log';
 import type { EffectivePolicy } from '../policy/load-policy';
-import { latestSchemaVersion } from '../vault/migrations';
+import { latestSchemaVersion } from '../vault/migrate';
 import { unlockWithPassphrase, type OpenVault, type VaultOptions } from '../vault/vault';
 import { dbFileName, readKeySlots, slotsFileName, vaultPresence } from '../vault/vault-files';
 
@@ -52,13 +52,6 @@ function fileSizes(dir: string): Record<string, number | null> {
   return Object.fromEntries(names.map((n) => [n, existsSync(join(dir, n)) ? statSync(join(dir, n)).size : null]));
 }
 
-function rowCounts(vault: OpenVault): Record<string, number> {
-  const tables = vault.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>;
-  return Object.fromEntries(
-    tables.map(({ name }) => [name, (vault.db.prepare(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }).n]),
-  );
-}
-
 async function vaultHealth(input: DiagInput) {
   let presence;
   try {
@@ -86,10 +79,10 @@ async function vaultHealth(input: DiagInput) {
     return {
       ...base,
       opened: true,
-      schemaVersion: vault.db.pragma('user_version', { simple: true }) as number,
+      schemaVersion: vault.schemaVersion,
       integrity: problems.length === 0 ? 'ok' : { problems: problems.length, first: problems[0] },
       audit: audit.ok ? { ok: true, entries: audit.entries } : { ok: false },
-      rowCounts: rowCounts(vault),
+      rowCounts: vault.rowCounts(),
     };
   } finally {
     vault.close();

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
-import { defaultCaptureDeps } from '../capture/default-capture-deps';
+import { captureDeps } from '../wiring';
 import { Meetings } from '../capture/meetings';
 import { readyAll } from '../capture/ready-all';
 import { Signals } from '../capture/signals';
 import { createVault, type OpenVault } from '../vault/vault';
 import { applyStatuses } from './apply-statuses';
+import { vaultSql } from '../../test-support/vault-sql';
 
 const open: OpenVault[] = [];
 afterEach(() => open.splice(0).forEach((v) => v.close()));
@@ -14,12 +15,12 @@ afterEach(() => open.splice(0).forEach((v) => v.close()));
 async function sentSignals(n: number) {
   const { vault } = await createVault(join(tempDir(), 'v'), passphrase, testVaultOptions);
   open.push(vault);
-  const deps = defaultCaptureDeps(vault);
-  const m = new Meetings(vault.db, deps).create(
+  const deps = captureDeps(vault);
+  const m = new Meetings(vault, deps).create(
     { date: '2026-11-02', time: null, kind: 'event', community: 'iranian', municipality: 'Deventer', setting: '', participants: 8 },
     'Notities',
   );
-  const signals = new Signals(vault.db, deps);
+  const signals = new Signals(vault, deps);
   const ids = Array.from(
     { length: n },
     (_, i) =>
@@ -31,9 +32,9 @@ async function sentSignals(n: number) {
         consent: true,
       }).id,
   );
-  readyAll(vault.db, deps, true);
+  readyAll(vault, deps, true);
   for (const id of ids) {
-    vault.db.prepare('UPDATE signals SET export_ref = ? WHERE id = ?').run(`ref-${id}`, id);
+    vaultSql(vault)('UPDATE signals SET export_ref = ? WHERE id = ?').run(`ref-${id}`, id);
     signals.transition(id, 'sent');
   }
   return { vault, deps, signals, ids };
@@ -43,7 +44,7 @@ describe('statuses reported back by the team lead', () => {
   it('reopens returned signals with the reason and moves approved and delivered ones on', async () => {
     const { vault, deps, signals, ids } = await sentSignals(3);
     const [a, b, c] = ids as [number, number, number];
-    const result = applyStatuses(vault.db, deps, [
+    const result = applyStatuses(vault, deps, [
       { signalRef: `ref-${a}`, status: 'returned', reason: 'Noem de straat niet' },
       { signalRef: `ref-${b}`, status: 'approved' },
       { signalRef: `ref-${c}`, status: 'delivered' },
@@ -53,8 +54,8 @@ describe('statuses reported back by the team lead', () => {
     expect(signals.get(a)).toMatchObject({ state: 'returned', returnReason: 'Noem de straat niet' });
     expect(signals.get(b).state).toBe('approved');
     expect(signals.get(c).state).toBe('delivered');
-    expect(applyStatuses(vault.db, deps, [{ signalRef: `ref-${b}`, status: 'delivered' }])).toEqual({ applied: 1, ignored: 0 });
+    expect(applyStatuses(vault, deps, [{ signalRef: `ref-${b}`, status: 'delivered' }])).toEqual({ applied: 1, ignored: 0 });
     expect(signals.get(b).state).toBe('delivered');
-    expect(applyStatuses(vault.db, deps, [{ signalRef: `ref-${c}`, status: 'returned', reason: 'x' }])).toEqual({ applied: 0, ignored: 1 });
+    expect(applyStatuses(vault, deps, [{ signalRef: `ref-${c}`, status: 'returned', reason: 'x' }])).toEqual({ applied: 0, ignored: 1 });
   });
 });

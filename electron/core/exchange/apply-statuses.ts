@@ -1,7 +1,8 @@
 import type { SignalState } from '../../../shared/capture/signal-states';
-import type { SqlDatabase } from '../vault/sqlcipher';
 import type { CaptureDeps } from '../capture/capture-ports';
+import { SignalStore } from '../capture/signal-store';
 import { Signals } from '../capture/signals';
+import type { OpenVault } from '../vault/vault';
 
 export interface StatusUpdate {
   signalRef: string;
@@ -23,13 +24,14 @@ function path(from: SignalState, to: StatusUpdate['status']): SignalState[] | nu
  * with the reason, approved and delivered ones move on. Reports about unknown signals, or that do
  * not fit the signal's state (already fixed and sent again), change nothing.
  */
-export function applyStatuses(db: SqlDatabase, deps: CaptureDeps, updates: readonly StatusUpdate[]): { applied: number; ignored: number } {
-  const signals = new Signals(db, deps);
-  return db.transaction(() => {
+export function applyStatuses(vault: OpenVault, deps: CaptureDeps, updates: readonly StatusUpdate[]): { applied: number; ignored: number } {
+  const signals = new Signals(vault, deps);
+  const store = new SignalStore(vault);
+  return vault.transaction(() => {
     let applied = 0;
     let ignored = 0;
     for (const u of updates) {
-      const row = db.prepare('SELECT id, state FROM signals WHERE export_ref = ?').get(u.signalRef) as { id: number; state: SignalState } | undefined;
+      const row = store.bySignalRef(u.signalRef);
       const steps = row ? path(row.state, u.status) : null;
       if (!row || steps === null || steps.length === 0) {
         ignored++;
@@ -39,5 +41,5 @@ export function applyStatuses(db: SqlDatabase, deps: CaptureDeps, updates: reado
       applied++;
     }
     return { applied, ignored };
-  })();
+  });
 }

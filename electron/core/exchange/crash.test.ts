@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { parsePolicy, type Policy } from '../../../shared/policy/policy-schema';
 import { stockAgeKey } from '../../test-support/stock-tools';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
-import { defaultCaptureDeps } from '../capture/default-capture-deps';
+import { captureDeps } from '../wiring';
 import { importMeetings } from '../capture/notes-import';
 import { readyAll } from '../capture/ready-all';
 import { createVault, unlockWithPassphrase } from '../vault/vault';
 import { readInbox } from './exchange-service';
-import { approve, listReview } from './review';
+import { approve, listReview } from './four-eyes-review';
 import { createWorkstationKeys } from './workstation-keys';
+import { vaultSql } from '../../test-support/vault-sql';
 
 /**
  * The export is killed (SIGKILL, as a power cut would end it) at each point of building and
@@ -68,9 +69,9 @@ async function officerAndLead() {
   const l = await createVault(leadDir, passphrase, testVaultOptions);
   const officerKeys = await createWorkstationKeys(o.vault);
   const leadKeys = await createWorkstationKeys(l.vault);
-  const deps = defaultCaptureDeps(o.vault);
-  importMeetings(o.vault.db, deps, meetings(6));
-  readyAll(o.vault.db, deps, true);
+  const deps = captureDeps(o.vault);
+  importMeetings(o.vault, deps, meetings(6));
+  readyAll(o.vault, deps, true);
   o.vault.close();
   l.vault.close();
   const o2l = join(dir, 'o2l');
@@ -107,20 +108,20 @@ describe('crash safety of the export', () => {
       expect(bundlesIn(s.o2l)).toHaveLength(1);
 
       const vault = await unlockWithPassphrase(s.officerDir, passphrase, testVaultOptions);
-      const perSignal = vault.db
-        .prepare('SELECT s.id, s.state, count(o.bundle_id) AS bundles FROM signals s LEFT JOIN outgoing_signals o ON o.signal_id = s.id GROUP BY s.id')
-        .all() as Array<{ state: string; bundles: number }>;
+      const perSignal = vaultSql(vault)(
+        'SELECT s.id, s.state, count(o.bundle_id) AS bundles FROM signals s LEFT JOIN outgoing_signals o ON o.signal_id = s.id GROUP BY s.id',
+      ).all() as Array<{ state: string; bundles: number }>;
       expect(perSignal).toHaveLength(6);
       expect(perSignal.every((r) => r.state === 'sent' && r.bundles === 1)).toBe(true);
-      expect(vault.db.prepare("SELECT count(*) AS n FROM outgoing_bundles WHERE state = 'prepared'").get()).toEqual({ n: 0 });
+      expect(vaultSql(vault)("SELECT count(*) AS n FROM outgoing_bundles WHERE state = 'prepared'").get()).toEqual({ n: 0 });
       vault.close();
 
       // A third export sends an empty report, not the same signals again.
       expect(exportWith(s.officerDir, s.officerPolicy).status).toBe(0);
       expect(bundlesIn(s.o2l)).toHaveLength(2);
       const lead = await unlockWithPassphrase(s.leadDir, passphrase, testVaultOptions);
-      await readInbox(lead, s.leadPolicy, defaultCaptureDeps(lead));
-      const refs = listReview(lead.db, null).map((i) => i.signalRef);
+      await readInbox(lead, s.leadPolicy, captureDeps(lead));
+      const refs = listReview(lead, null).map((i) => i.signalRef);
       expect(refs).toHaveLength(6);
       expect(new Set(refs).size).toBe(6);
       lead.close();
@@ -131,16 +132,16 @@ describe('crash safety of the export', () => {
     const s = await officerAndLead();
     expect(exportWith(s.officerDir, s.officerPolicy).status).toBe(0);
     const lead = await unlockWithPassphrase(s.leadDir, passphrase, testVaultOptions);
-    await readInbox(lead, s.leadPolicy, defaultCaptureDeps(lead));
-    for (const item of listReview(lead.db, null, 'pending')) approve(lead.db, item.id, null);
+    await readInbox(lead, s.leadPolicy, captureDeps(lead));
+    for (const item of listReview(lead, null, 'pending')) approve(lead, item.id, null);
     lead.close();
 
     expect(exportWith(s.leadDir, s.leadPolicyFile, 'after-write').signal).toBe('SIGKILL');
     expect(exportWith(s.leadDir, s.leadPolicyFile).status).toBe(0);
     expect(bundlesIn(s.central)).toHaveLength(1);
     const after = await unlockWithPassphrase(s.leadDir, passphrase, testVaultOptions);
-    expect(listReview(after.db, null).map((i) => i.state)).toEqual(Array(6).fill('delivered'));
-    const released = after.db.prepare("SELECT count(*) AS n FROM outgoing_items WHERE role = 'released'").get();
+    expect(listReview(after, null).map((i) => i.state)).toEqual(Array(6).fill('delivered'));
+    const released = vaultSql(after)("SELECT count(*) AS n FROM outgoing_items WHERE role = 'released'").get();
     expect(released).toEqual({ n: 6 });
     after.close();
   });

@@ -4,14 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parsePolicy, type Policy } from '../../../shared/policy/policy-schema';
 import { stockAgeKey } from '../../test-support/stock-tools';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
-import { defaultCaptureDeps } from '../capture/default-capture-deps';
+import { captureDeps } from '../wiring';
 import { importMeetings } from '../capture/notes-import';
 import { readyAll } from '../capture/ready-all';
+import { Signals } from '../capture/signals';
 import { createVault, type OpenVault } from '../vault/vault';
-import { exchangeHandlers } from './exchange-handlers';
-import { exportNow, readInbox } from './exchange-service';
-import { approve, listReview } from './review';
+import { exchangeHandlers } from '../rpc/exchange-handlers';
+import { sendNow, readInbox } from './exchange-service';
+import { approve, listReview } from './four-eyes-review';
 import { createWorkstationKeys } from './workstation-keys';
+import { vaultSql } from '../../test-support/vault-sql';
 
 const open: OpenVault[] = [];
 afterEach(() => open.splice(0).forEach((v) => v.close()));
@@ -52,9 +54,9 @@ async function officerAndLead() {
   for (const d of [o2l, central]) mkdirSync(d);
   const officer = await workstation('officer');
   const lead = await workstation('lead');
-  const deps = defaultCaptureDeps(officer.vault);
-  importMeetings(officer.vault.db, deps, [1, 2, 3].map(meeting).join('\n'));
-  const ready = readyAll(officer.vault.db, deps, true);
+  const deps = captureDeps(officer.vault);
+  importMeetings(officer.vault, deps, [1, 2, 3].map(meeting).join('\n'));
+  const ready = readyAll(officer.vault, deps, true);
   const officerPolicy = policy({
     role: 'officer',
     teamLead: { signer: lead.keys.signer, recipient: lead.keys.recipient },
@@ -74,14 +76,14 @@ describe('exchange steps of one vault run one after another', () => {
     const { o2l, officer, lead, deps, ready, officerPolicy, leadPolicy } = await officerAndLead();
     expect(ready).toMatchObject({ ready: 3 });
 
-    await Promise.all([exportNow(officer.vault, officerPolicy, deps), exportNow(officer.vault, officerPolicy, deps)]);
-    const bindings = officer.vault.db.prepare('SELECT signal_id AS id, count(*) AS n FROM outgoing_signals GROUP BY signal_id').all() as Array<{
+    await Promise.all([sendNow(officer.vault, officerPolicy, deps), sendNow(officer.vault, officerPolicy, deps)]);
+    const bindings = vaultSql(officer.vault)('SELECT signal_id AS id, count(*) AS n FROM outgoing_signals GROUP BY signal_id').all() as Array<{
       id: number;
       n: number;
     }>;
     expect(bindings.map((b) => b.n)).toEqual([1, 1, 1]);
 
-    const ldeps = defaultCaptureDeps(lead.vault);
+    const ldeps = captureDeps(lead.vault);
     const results = (await Promise.all([readInbox(lead.vault, leadPolicy, ldeps), readInbox(lead.vault, leadPolicy, ldeps)])).flat();
     const bundles = readdirSync(o2l).filter((n) => n.endsWith('.age')).length;
     expect(results.filter((r) => r.outcome === 'imported')).toHaveLength(bundles);
@@ -93,20 +95,48 @@ describe("the team lead's prepared bundle", () => {
   it('shows the same aggregation preview when it is opened again (after a restart, the ledger has it)', async () => {
     const { root, officer, lead, deps, ready, officerPolicy, leadPolicy } = await officerAndLead();
     expect(ready).toMatchObject({ ready: 3 });
-    await exportNow(officer.vault, officerPolicy, deps);
-    await readInbox(lead.vault, leadPolicy, defaultCaptureDeps(lead.vault));
-    for (const item of listReview(lead.vault.db, lead.keys.signer)) approve(lead.vault.db, item.id, lead.keys.signer);
+    await sendNow(officer.vault, officerPolicy, deps);
+    await readInbox(lead.vault, leadPolicy, captureDeps(lead.vault));
+    for (const item of listReview(lead.vault, lead.keys.signer)) approve(lead.vault, item.id, lead.keys.signer);
 
     const handlers = () =>
       exchangeHandlers(
         () => lead.vault,
         leadPolicy,
-        defaultCaptureDeps,
+        captureDeps,
         () => root,
       );
     const first = await handlers()['exchange.prepare']({});
     expect(first.preview).toMatchObject({ k: 5, released: { signals: 0 }, waiting: { signals: 3 } });
     const again = await handlers()['exchange.prepare']({});
     expect(again).toEqual(first);
+  });
+});
+
+describe("the officer's prepared bundle", () => {
+  it('holds its signals ready until it is discarded, and moves them on only through the one transition, audited', async () => {
+    const { root, officer, deps, officerPolicy } = await officerAndLead();
+    const handlers = exchangeHandlers(
+      () => officer.vault,
+      officerPolicy,
+      captureDeps,
+      () => root,
+    );
+    const signals = new Signals(officer.vault, deps);
+    const [first] = signals.list({ state: 'ready' });
+
+    await handlers['exchange.prepare']({});
+    expect(() => signals.transition(first!.id, 'draft')).toThrow('This signal is in a bundle that is ready to leave; discard that bundle first.');
+    await handlers['exchange.discard']({});
+    expect(signals.transition(first!.id, 'draft').state).toBe('draft');
+
+    await handlers['exchange.prepare']({});
+    await handlers['exchange.send']({});
+    expect(signals.list({ state: 'sent' })).toHaveLength(2);
+    const changes = officer.vault
+      .recentAudit(200)
+      .filter((e) => e.event === 'signal.state_changed' && e.data.to === 'sent')
+      .map((e) => e.data.signal);
+    expect(changes.sort()).toEqual(signals.list({ state: 'sent' }).map((s) => s.id));
   });
 });

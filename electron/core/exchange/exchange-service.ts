@@ -5,10 +5,10 @@ import type { OpenVault } from '../vault/vault';
 import { folderTransport, type Transport } from './folder-transport';
 import { serially } from './exchange-queue';
 import { importBundles, type InboxResult } from './inbox';
-import { buildOfficerBundle, prepareOfficerBundle } from './officer-export';
+import { buildOfficerBundle, prepareOfficerBundle } from './prepare-officer-bundle';
 import { deliverPrepared, preparedBundles } from './outgoing-ledger';
 import { dueMoment, nextMoment } from './schedule';
-import { buildTeamBundle, prepareTeamBundles } from './team-export';
+import { buildTeamBundle, prepareTeamBundles } from './prepare-team-bundles';
 import { keysCreatedAtKey, workstationKeys } from './workstation-keys';
 
 /**
@@ -18,7 +18,7 @@ import { keysCreatedAtKey, workstationKeys } from './workstation-keys';
  * the ledger, so a crash or a second run neither loses nor doubles a signal.
  */
 
-export interface ExportOptions {
+export interface SendOptions {
   now?: Date;
   /** Deliver into this folder instead of the transport's outbox (obi export --out). */
   outDir?: string;
@@ -27,7 +27,7 @@ export interface ExportOptions {
   afterFile?: (name: string) => void;
 }
 
-export interface ExportResult {
+export interface SendResult {
   prepared: string | null;
   paths: string[];
   failures: Array<{ bundle: string; code: string }>;
@@ -51,18 +51,18 @@ function requireKeys(vault: OpenVault): void {
  * Builds and delivers this role's next bundle now. A bundle prepared earlier and not yet delivered
  * goes first and is the one delivered: nothing new is prepared until it has left.
  */
-export function exportNow(vault: OpenVault, policy: Policy, deps: CaptureDeps, options: ExportOptions = {}): Promise<ExportResult> {
-  return serially(vault, () => exportNowAlone(vault, policy, deps, options));
+export function sendNow(vault: OpenVault, policy: Policy, deps: CaptureDeps, options: SendOptions = {}): Promise<SendResult> {
+  return serially(vault, () => sendNowAlone(vault, policy, deps, options));
 }
 
-async function exportNowAlone(vault: OpenVault, policy: Policy, deps: CaptureDeps, options: ExportOptions): Promise<ExportResult> {
+async function sendNowAlone(vault: OpenVault, policy: Policy, deps: CaptureDeps, options: SendOptions): Promise<SendResult> {
   requireKeys(vault);
   const now = options.now ?? new Date();
   const transport = transportFor(policy, options.outDir);
   let prepared: string | null = null;
   let blocked: number[] = [];
-  let team: ExportResult['team'];
-  if (preparedBundles(vault.db).length === 0) {
+  let team: SendResult['team'];
+  if (preparedBundles(vault).length === 0) {
     if (policy.role === 'officer') {
       const r = await prepareOfficerBundle(vault, policy, deps, now);
       prepared = r.id;
@@ -75,7 +75,7 @@ async function exportNowAlone(vault: OpenVault, policy: Policy, deps: CaptureDep
     }
   }
   if (prepared) options.afterPrepare?.();
-  const delivered = deliverPrepared(vault.db, transport, () => options.now ?? new Date(), options.afterFile ? { afterFile: options.afterFile } : {});
+  const delivered = deliverPrepared(vault, deps, transport, () => options.now ?? new Date(), options.afterFile ? { afterFile: options.afterFile } : {});
   return { prepared, ...delivered, blocked, ...(team ? { team } : {}) };
 }
 
@@ -103,7 +103,7 @@ export function scheduleOf(policy: Policy): string {
   return policy.role === 'officer' ? policy.schedule.officerToLead : policy.schedule.leadToCentral;
 }
 
-/** When the next scheduled export is, and whether one is due now (catch-up after a missed one). */
+/** When the next scheduled sending is, and whether one is due now (catch-up after a missed one). */
 export function scheduleStatus(vault: OpenVault, policy: Policy, now = new Date()): { due: boolean; next: string | null; lastRun: string | null } {
   const last = vault.getMeta(lastRunKey) ?? null;
   // Before the first run, the schedule counts from the moment the vault got its keys.
@@ -112,7 +112,7 @@ export function scheduleStatus(vault: OpenVault, policy: Policy, now = new Date(
 }
 
 /**
- * The scheduler's tick: read the inbox, and export when the schedule says so. Runs while the
+ * The scheduler's tick: read the inbox, and send when the schedule says so. Runs while the
  * vault is unlocked (at unlock and then every minute); a workstation without keys or transport
  * simply waits. Returns what it did, for the log.
  */
@@ -121,12 +121,12 @@ export async function scheduledTick(
   policy: Policy,
   deps: CaptureDeps,
   now = new Date(),
-): Promise<{ inbox: { imported: number; refused: number }; exported: ExportResult | null }> {
-  if (!workstationKeys(vault) || !policy.transport) return { inbox: { imported: 0, refused: 0 }, exported: null };
+): Promise<{ inbox: { imported: number; refused: number }; sent: SendResult | null }> {
+  if (!workstationKeys(vault) || !policy.transport) return { inbox: { imported: 0, refused: 0 }, sent: null };
   const results = await readInbox(vault, policy, deps);
   const inbox = { imported: results.filter((r) => r.outcome === 'imported').length, refused: results.filter((r) => r.outcome === 'refused').length };
-  if (!scheduleStatus(vault, policy, now).due) return { inbox, exported: null };
-  const exported = await exportNow(vault, policy, deps, { now });
+  if (!scheduleStatus(vault, policy, now).due) return { inbox, sent: null };
+  const sent = await sendNow(vault, policy, deps, { now });
   vault.setMeta(lastRunKey, now.toISOString());
-  return { inbox, exported };
+  return { inbox, sent };
 }

@@ -7,13 +7,13 @@ import { beyondDerivedIds, oasisValidate } from '../../test-support/conformance-
 import { stixProblems } from '../../test-support/stix-conformance';
 import { stock, stockAgeKey } from '../../test-support/stock-tools';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
-import { defaultCaptureDeps } from '../capture/default-capture-deps';
+import { captureDeps } from '../wiring';
 import { importMeetings } from '../capture/notes-import';
 import { readyAll } from '../capture/ready-all';
 import { Signals } from '../capture/signals';
 import { createVault, type OpenVault } from '../vault/vault';
-import { exportNow, readInbox } from './exchange-service';
-import { approve, listReview, returnItem } from './review';
+import { sendNow, readInbox } from './exchange-service';
+import { approve, listReview, returnItem } from './four-eyes-review';
 import { createWorkstationKeys, workstationAgeIdentity } from './workstation-keys';
 import { openBundleFile } from './envelope';
 
@@ -80,14 +80,14 @@ describe('officer → team lead → central, over folders', () => {
       central: { recipient: centralKey.recipient },
       transport: { kind: 'folder', outbox: central, inbox: o2l, returns },
     });
-    const odeps = defaultCaptureDeps(officer.vault);
-    const ldeps = defaultCaptureDeps(lead.vault);
+    const odeps = captureDeps(officer.vault);
+    const ldeps = captureDeps(lead.vault);
 
-    importMeetings(officer.vault.db, odeps, [0, 1, 2, 3, 4].map((i) => line(i, i % 2 ? 'Deventer' : 'Zwolle')).join('\n'));
-    expect(readyAll(officer.vault.db, odeps, true)).toMatchObject({ ready: 5 });
-    const first = await exportNow(officer.vault, officerPolicy, odeps);
+    importMeetings(officer.vault, odeps, [0, 1, 2, 3, 4].map((i) => line(i, i % 2 ? 'Deventer' : 'Zwolle')).join('\n'));
+    expect(readyAll(officer.vault, odeps, true)).toMatchObject({ ready: 5 });
+    const first = await sendNow(officer.vault, officerPolicy, odeps);
     expect(first.paths.map((p) => p.split('/').pop())).toEqual([`${first.prepared}.age.minisig`, `${first.prepared}.age`]);
-    expect(new Signals(officer.vault.db, odeps).list({ state: 'sent' })).toHaveLength(5);
+    expect(new Signals(officer.vault, odeps).list({ state: 'sent' })).toHaveLength(5);
 
     // Stock minisign verifies the officer's bundle with the officer's public key.
     const officerPub = join(root, 'officer.pub');
@@ -101,14 +101,14 @@ describe('officer → team lead → central, over folders', () => {
     appendFileSync(tampered, 'x');
     const stranger = await workstation('officer');
     const strangerOut = join(root, 'stranger');
-    await exportNow(
+    await sendNow(
       stranger.vault,
       policy({
         role: 'officer',
         teamLead: { signer: lead.keys.signer, recipient: lead.keys.recipient },
         transport: { kind: 'folder', outbox: strangerOut, inbox: strangerOut },
       }),
-      defaultCaptureDeps(stranger.vault),
+      captureDeps(stranger.vault),
     );
     const foreign = readdirSync(strangerOut)
       .filter((n) => n.endsWith('.age'))
@@ -118,7 +118,7 @@ describe('officer → team lead → central, over folders', () => {
       ['refused', 'signature_invalid'],
       ['refused', 'bundle_untrusted'],
     ]);
-    expect(listReview(lead.vault.db, lead.keys.signer)).toHaveLength(0);
+    expect(listReview(lead.vault, lead.keys.signer)).toHaveLength(0);
 
     // The lead takes the real one in, once: the folder is read again without doubling it.
     expect((await readInbox(lead.vault, leadPolicy, ldeps)).map((r) => r.outcome)).toEqual(['imported']);
@@ -127,13 +127,13 @@ describe('officer → team lead → central, over folders', () => {
       outcome: 'refused',
       reason: 'bundle_replayed',
     });
-    const items = listReview(lead.vault.db, lead.keys.signer, 'pending');
+    const items = listReview(lead.vault, lead.keys.signer, 'pending');
     expect(items).toHaveLength(5);
     expect(JSON.stringify(items)).not.toMatch(/Karim|Haddad|12345678|111222333|Dorpsstraat/);
 
-    for (const item of items.slice(0, 4)) approve(lead.vault.db, item.id, lead.keys.signer);
-    returnItem(lead.vault.db, items[4]!.id, 'Te weinig context', lead.keys.signer);
-    const teamRun = await exportNow(lead.vault, leadPolicy, ldeps);
+    for (const item of items.slice(0, 4)) approve(lead.vault, item.id, lead.keys.signer);
+    returnItem(lead.vault, items[4]!.id, 'Te weinig context', lead.keys.signer);
+    const teamRun = await sendNow(lead.vault, leadPolicy, ldeps);
     expect(teamRun.team).toMatchObject({ released: 4 });
 
     // The central point: stock age decrypts, stock minisign verifies, the STIX is valid, every cell ≥ k.
@@ -155,7 +155,7 @@ describe('officer → team lead → central, over folders', () => {
 
     // The officer hears back: the returned signal reopens with the reason, the others are delivered.
     expect((await readInbox(officer.vault, officerPolicy, odeps)).map((r) => r.outcome)).toEqual(['imported']);
-    const signals = new Signals(officer.vault.db, odeps);
+    const signals = new Signals(officer.vault, odeps);
     const back = signals.list({ state: 'returned' });
     expect(back).toHaveLength(1);
     expect(back[0]!.returnReason).toBe('Te weinig context');
@@ -163,13 +163,13 @@ describe('officer → team lead → central, over folders', () => {
 
     // Fixed and sent again, approved, released at the next team export.
     signals.update(back[0]!.id, { summary: 'Familie van een activist in Iran ondervraagd over zijn activisme.' });
-    readyAll(officer.vault.db, odeps, true);
-    const again = await exportNow(officer.vault, officerPolicy, odeps);
+    readyAll(officer.vault, odeps, true);
+    const again = await sendNow(officer.vault, officerPolicy, odeps);
     await readInbox(lead.vault, leadPolicy, ldeps);
-    const resent = listReview(lead.vault.db, lead.keys.signer, 'pending');
+    const resent = listReview(lead.vault, lead.keys.signer, 'pending');
     expect(resent).toHaveLength(1);
-    approve(lead.vault.db, resent[0]!.id, lead.keys.signer);
-    await exportNow(lead.vault, leadPolicy, ldeps);
+    approve(lead.vault, resent[0]!.id, lead.keys.signer);
+    await sendNow(lead.vault, leadPolicy, ldeps);
 
     // Nothing personal anywhere that left the officer's laptop: the raw files, and decrypted.
     const officerBundles = [first.prepared!, again.prepared!].map((id) => join(o2l, `${id}.age`));
@@ -215,7 +215,7 @@ describe('officer → team lead → central, over folders', () => {
       central: { recipient: centralKey.recipient },
       transport: { kind: 'folder', outbox: join(root, 'out'), inbox: join(root, 'in') },
     });
-    const run = await exportNow(lead.vault, leadPolicy, defaultCaptureDeps(lead.vault));
+    const run = await sendNow(lead.vault, leadPolicy, captureDeps(lead.vault));
     const decrypted = stock('age', ['-d', '-i', centralKey.keyFile, join(root, 'out', `${run.prepared}.age`)]);
     const payload = JSON.parse(decrypted.out) as { manifest: { counts: { signals: number; cells: number }; kind: string } };
     expect(payload.manifest).toMatchObject({ kind: 'team', counts: { signals: 0, cells: 0 } });

@@ -4,11 +4,11 @@ import { readReturnedBundle } from '../../../shared/exchange/stix/returned-bundl
 import type { Policy } from '../../../shared/policy/policy-schema';
 import { AppError } from '../app-error';
 import type { CaptureDeps } from '../capture/capture-ports';
-import { appendAudit } from '../vault/audit-log';
 import type { OpenVault } from '../vault/vault';
 import { applyStatuses } from './apply-statuses';
 import { openBundleFile, type TrustedSigner } from './envelope';
-import { storeIncoming } from './review';
+import { LedgerStore } from './ledger-store';
+import { storeIncoming } from './four-eyes-review';
 import { workstationAgeIdentity } from './workstation-keys';
 
 export interface InboxResult {
@@ -50,10 +50,11 @@ export async function importBundles(
 ): Promise<InboxResult[]> {
   const { signers, list, kind } = trustedFor(policy);
   const identity = workstationAgeIdentity(vault);
+  const ledger = new LedgerStore(vault);
   const results: InboxResult[] = [];
   for (const file of files) {
     const name = basename(file);
-    if (fromFolder && vault.db.prepare('SELECT 1 FROM incoming_bundles WHERE id = ?').get(idFromName(file))) {
+    if (fromFolder && ledger.hasIncoming(idFromName(file))) {
       results.push({ file: name, outcome: 'skipped', reason: 'seen' });
       continue;
     }
@@ -69,7 +70,7 @@ export async function importBundles(
         const read = readOfficerBundle(opened.payload);
         if (!read.ok)
           throw new AppError('bundle_invalid', `The bundle is not valid: ${read.problem.path}: ${read.problem.message}.`, { field: read.problem.path });
-        const n = storeIncoming(vault.db, {
+        const n = storeIncoming(vault, {
           id: manifest.id,
           kind,
           signer: signerKey,
@@ -89,16 +90,14 @@ export async function importBundles(
         const read = readReturnedBundle(opened.payload);
         if (!read.ok)
           throw new AppError('bundle_invalid', `The bundle is not valid: ${read.problem.path}: ${read.problem.message}.`, { field: read.problem.path });
-        vault.db.transaction(() => {
-          if (vault.db.prepare('SELECT 1 FROM incoming_bundles WHERE id = ?').get(manifest.id)) {
+        vault.transaction(() => {
+          if (ledger.hasIncoming(manifest.id)) {
             throw new AppError('bundle_replayed', 'This bundle was imported before; it is not taken in twice.');
           }
-          vault.db
-            .prepare('INSERT INTO incoming_bundles (id, kind, signer, signer_name, received_at, payload) VALUES (?, ?, ?, ?, ?, ?)')
-            .run(manifest.id, kind, signerKey, signerName, new Date().toISOString(), opened.text);
-          const applied = applyStatuses(vault.db, deps, read.value);
-          appendAudit(vault.db, 'bundle.received', { bundle: manifest.id, kind, signals: applied.applied });
-        })();
+          ledger.insertIncoming({ id: manifest.id, kind, signer: signerKey, signerName, payload: opened.text }, new Date().toISOString());
+          const applied = applyStatuses(vault, deps, read.value);
+          vault.audit('bundle.received', { bundle: manifest.id, kind, signals: applied.applied });
+        });
         results.push({ file: name, outcome: 'imported', signals: read.value.length });
       }
     } catch (e) {
@@ -107,7 +106,7 @@ export async function importBundles(
         results.push({ file: name, outcome: 'skipped', reason: 'not_for_us' });
         continue;
       }
-      appendAudit(vault.db, 'bundle.refused', { reason: e.code });
+      vault.audit('bundle.refused', { reason: e.code });
       results.push({ file: name, outcome: 'refused', reason: e.code, message: e.message });
     }
   }

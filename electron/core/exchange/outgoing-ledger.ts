@@ -1,8 +1,13 @@
-import type { BundleKind } from '../../../shared/exchange/payload';
 import { AppError } from '../app-error';
-import { appendAudit } from '../vault/audit-log';
-import type { SqlDatabase } from '../vault/sqlcipher';
+import type { CaptureDeps } from '../capture/capture-ports';
+import { SignalStore } from '../capture/signal-store';
+import { Signals } from '../capture/signals';
+import type { OpenVault } from '../vault/vault';
 import type { Transport } from './folder-transport';
+import { LedgerStore, type OutgoingSummary, type PreparedBundle } from './ledger-store';
+import { ReviewStore } from './review-store';
+
+export type { OutgoingSummary, PreparedBundle } from './ledger-store';
 
 /**
  * Outgoing bundles in the ledger. `prepared` holds the sealed bytes and binds what the bundle
@@ -10,56 +15,26 @@ import type { Transport } from './folder-transport';
  * transaction once the files are in place. A prepared bundle that was not delivered (a crash, an
  * unreachable share) is delivered again with the same id and bytes.
  */
-export interface PreparedBundle {
-  id: string;
-  kind: BundleKind;
-  addressee: string;
-  destination: 'outbox' | 'returns';
-  payload: string;
-  age: Uint8Array;
-  minisig: string;
-  /** A team bundle's aggregation preview as JSON: what was generalised and what waits. */
-  preview?: string | null;
+
+/** Records a sealed bundle as prepared; the caller binds what it carries in the same transaction. */
+export function insertPrepared(vault: OpenVault, b: PreparedBundle, now: Date): void {
+  new LedgerStore(vault).insertPrepared(b, now.toISOString());
+  vault.audit('bundle.prepared', { bundle: b.id, kind: b.kind });
 }
 
-export interface OutgoingSummary {
-  id: string;
-  kind: BundleKind;
-  addressee: string;
-  createdAt: string;
-  state: 'prepared' | 'delivered';
-  deliveredAt: string | null;
+export function preparedBundles(vault: OpenVault): PreparedBundle[] {
+  return new LedgerStore(vault).prepared();
 }
 
-export function insertPrepared(db: SqlDatabase, b: PreparedBundle, now: Date): void {
-  db.prepare(
-    `INSERT INTO outgoing_bundles (id, kind, addressee, destination, created_at, payload, age, minisig, preview, state)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'prepared')`,
-  ).run(b.id, b.kind, b.addressee, b.destination, now.toISOString(), b.payload, Buffer.from(b.age), b.minisig, b.preview ?? null);
-  appendAudit(db, 'bundle.prepared', { bundle: b.id, kind: b.kind });
-}
-
-export function preparedBundles(db: SqlDatabase): PreparedBundle[] {
-  const rows = db
-    .prepare("SELECT id, kind, addressee, destination, payload, age, minisig, preview FROM outgoing_bundles WHERE state = 'prepared' ORDER BY created_at, id")
-    .all() as Array<Omit<PreparedBundle, 'age'> & { age: Buffer }>;
-  return rows.map((r) => ({ ...r, age: new Uint8Array(r.age) }));
-}
-
-export function outgoingHistory(db: SqlDatabase, limit = 200): OutgoingSummary[] {
-  return db
-    .prepare(
-      `SELECT id, kind, addressee, created_at AS createdAt, state, delivered_at AS deliveredAt
-       FROM outgoing_bundles ORDER BY created_at DESC, id LIMIT ?`,
-    )
-    .all(limit) as OutgoingSummary[];
+export function outgoingHistory(vault: OpenVault, limit = 200): OutgoingSummary[] {
+  return new LedgerStore(vault).history(limit);
 }
 
 /** The decoded payload of an outgoing bundle: exactly the JSON that was sealed. */
-export function outgoingPayload(db: SqlDatabase, id: string): string {
-  const row = db.prepare('SELECT payload FROM outgoing_bundles WHERE id = ?').get(id) as { payload: string } | undefined;
-  if (!row) throw new AppError('not_found', 'That bundle is not in the ledger.');
-  return row.payload;
+export function outgoingPayload(vault: OpenVault, id: string): string {
+  const payload = new LedgerStore(vault).payload(id);
+  if (payload === undefined) throw new AppError('not_found', 'That bundle is not in the ledger.');
+  return payload;
 }
 
 /** Files a bundle is written as: the signature first, so the `.age` never appears without it. */
@@ -68,22 +43,20 @@ export const bundleFiles = (b: Pick<PreparedBundle, 'id' | 'age' | 'minisig'>) =
   { name: `${b.id}.age`, bytes: b.age },
 ];
 
-/** What a delivered bundle settles: officer signals become sent, released review items delivered. */
-function settle(db: SqlDatabase, b: PreparedBundle, at: string): void {
+/**
+ * What a delivered bundle settles: the officer's ready signals become sent (through capture's one
+ * transition), released review items delivered, items that could not be released yet wait on.
+ */
+function settle(vault: OpenVault, deps: CaptureDeps, b: PreparedBundle, at: string): void {
+  const ledger = new LedgerStore(vault);
   if (b.kind === 'officer') {
-    db.prepare(
-      `UPDATE signals SET state = 'sent', state_changed_at = ?, updated_at = ?
-       WHERE state = 'ready' AND id IN (SELECT signal_id FROM outgoing_signals WHERE bundle_id = ?)`,
-    ).run(at, at, b.id);
+    const signals = new Signals(vault, deps);
+    const states = new SignalStore(vault);
+    for (const id of ledger.signalsOf(b.id)) if (states.state(id) === 'ready') signals.transition(id, 'sent');
   } else if (b.kind === 'team') {
-    db.prepare(
-      `UPDATE review_items SET state = 'delivered', carried_since = NULL
-       WHERE state = 'approved' AND id IN (SELECT item_id FROM outgoing_items WHERE bundle_id = ? AND role = 'released')`,
-    ).run(b.id);
-    db.prepare(
-      `UPDATE review_items SET carried_since = COALESCE(carried_since, ?)
-       WHERE state = 'approved' AND id IN (SELECT item_id FROM outgoing_items WHERE bundle_id = ? AND role = 'carried')`,
-    ).run(at, b.id);
+    const items = new ReviewStore(vault);
+    for (const id of ledger.itemsOf(b.id, 'released')) items.markDelivered(id);
+    for (const id of ledger.itemsOf(b.id, 'carried')) items.markCarried(id, at);
   }
 }
 
@@ -98,14 +71,16 @@ export interface DeliveryHooks {
  * so one unreachable folder does not hold back the others.
  */
 export function deliverPrepared(
-  db: SqlDatabase,
+  vault: OpenVault,
+  deps: CaptureDeps,
   transport: Transport,
   now: () => Date,
   hooks: DeliveryHooks = {},
 ): { paths: string[]; failures: Array<{ bundle: string; code: string }> } {
+  const ledger = new LedgerStore(vault);
   const paths: string[] = [];
   const failures: Array<{ bundle: string; code: string }> = [];
-  for (const b of preparedBundles(db)) {
+  for (const b of ledger.prepared()) {
     try {
       for (const file of bundleFiles(b)) {
         paths.push(...transport.deliver([file], b.destination));
@@ -116,11 +91,11 @@ export function deliverPrepared(
       continue;
     }
     const at = now().toISOString();
-    db.transaction(() => {
-      db.prepare("UPDATE outgoing_bundles SET state = 'delivered', delivered_at = ? WHERE id = ? AND state = 'prepared'").run(at, b.id);
-      settle(db, b, at);
-      appendAudit(db, 'bundle.delivered', { bundle: b.id, kind: b.kind });
-    })();
+    vault.transaction(() => {
+      if (!ledger.markDelivered(b.id, at)) return;
+      settle(vault, deps, b, at);
+      vault.audit('bundle.delivered', { bundle: b.id, kind: b.kind });
+    });
   }
   return { paths, failures };
 }
@@ -129,15 +104,14 @@ export function deliverPrepared(
  * Drops every prepared bundle that has not left (the officer or team lead wants to change something
  * after seeing the preview). Bundles already delivered are never touched.
  */
-export function discardPrepared(db: SqlDatabase): number {
-  return db.transaction(() => {
-    const ids = db.prepare("SELECT id, kind FROM outgoing_bundles WHERE state = 'prepared'").all() as Array<{ id: string; kind: string }>;
-    for (const { id, kind } of ids) {
-      db.prepare('DELETE FROM outgoing_signals WHERE bundle_id = ?').run(id);
-      db.prepare('DELETE FROM outgoing_items WHERE bundle_id = ?').run(id);
-      db.prepare('DELETE FROM outgoing_bundles WHERE id = ?').run(id);
-      appendAudit(db, 'bundle.discarded', { bundle: id, kind });
+export function discardPrepared(vault: OpenVault): number {
+  const ledger = new LedgerStore(vault);
+  return vault.transaction(() => {
+    const prepared = ledger.prepared();
+    for (const { id, kind } of prepared) {
+      ledger.dropPrepared(id);
+      vault.audit('bundle.discarded', { bundle: id, kind });
     }
-    return ids.length;
-  })();
+    return prepared.length;
+  });
 }

@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import { AppError } from '../app-error';
 
 /**
- * When an export is due. The schedule is a cron expression in local time; a run is due when a
+ * When sending is due. The schedule is a cron expression in local time; a run is due when a
  * scheduled moment passed since the last run. Moments missed while the laptop was off or the vault
  * locked collapse into one catch-up run: what matters is that the signals leave, not how often.
  */

@@ -13,7 +13,7 @@ import type { OpenVault } from '../vault/vault';
  */
 
 /** What a workstation registers with its counterpart: exactly the policy's `{signer, recipient}`. */
-/** When the keys were made, the start of the export schedule. */
+/** When the keys were made, the start of the sending schedule. */
 export const keysCreatedAtKey = 'exchange.keysCreatedAt';
 
 export interface WorkstationPublicKeys {
@@ -69,13 +69,13 @@ export async function createWorkstationKeys(vault: OpenVault): Promise<Workstati
     recipient: await identityToRecipient(ageIdentity),
   };
   // Checked again inside the transaction: two callers may have generated keys at the same time.
-  vault.db.transaction(() => {
+  vault.transaction(() => {
     if (vault.getMeta(metaKey) !== undefined) throw new AppError('keys_exist', 'This workstation already has its keys; they are never replaced silently.');
     vault.setMeta(metaKey, JSON.stringify(keys));
-    // Scheduled exports count from here: a new workstation does not send at once.
+    // Scheduled sending counts from here: a new workstation does not send at once.
     vault.setMeta(keysCreatedAtKey, new Date().toISOString());
     vault.audit('keys.created', { signerKeyId: keyIdHex(signing.keyId) });
-  })();
+  });
   return publicParts(keys);
 }
 

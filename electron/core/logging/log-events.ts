@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { errorCodes } from '../../../shared/contract/errors';
 import { channels } from '../../../shared/contract/ipc-contract';
 import { policyKeyNames } from '../../../shared/policy/policy-schema';
-import { policySourceKinds } from '../policy/policy-sources';
+import { policySourceKinds } from '../../../shared/policy/policy-sources';
+import { lockReasons } from '../../../shared/vault/lock-reason';
 
 /**
  * Every event the log may hold, with the fields it may carry. There is no free-text field: a
@@ -13,7 +14,7 @@ import { policySourceKinds } from '../policy/policy-sources';
 const count = z.number().int().nonnegative();
 const code = z.enum(errorCodes);
 const unlockMethod = z.enum(['passphrase', 'recovery-key', 'os']);
-const lockReason = z.enum(['idle', 'manual', 'system']);
+const lockReason = z.enum(lockReasons);
 const version = z.string().regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}(-[0-9a-z.]{1,20})?$/);
 /** Problems name a policy key or one of the markers for a whole source. */
 const policyProblemKey = z.enum([...policyKeyNames, '(file)', '(registry)', '(policy)', '(root)']);
@@ -42,10 +43,10 @@ export const logEvents = {
   'vault.backup_written': z.strictObject({ bytes: count }),
   'vault.restored': z.strictObject({}),
   'keys.created': z.strictObject({}),
-  /** Export ids are random UUIDs: they say which bundle, nothing of what it holds. */
-  'export.prepared': z.strictObject({ bundle: z.uuid(), kind: z.enum(['officer', 'team', 'returned']) }),
-  'export.delivered': z.strictObject({ files: count, failures: count }),
-  'export.failed': z.strictObject({ code: z.enum([...errorCodes, 'internal']) }),
+  /** Bundle ids are random UUIDs: they say which bundle, nothing of what it holds. */
+  'send.prepared': z.strictObject({ bundle: z.uuid(), kind: z.enum(['officer', 'team', 'returned']) }),
+  'send.delivered': z.strictObject({ files: count, failures: count }),
+  'send.failed': z.strictObject({ code: z.enum([...errorCodes, 'internal']) }),
   'inbox.read': z.strictObject({ imported: count, refused: count }),
   'rpc.failed': z.strictObject({ channel: z.enum(channels as [string, ...string[]]), code, errorClass: z.enum([...knownErrorClasses, 'other']).optional() }),
   'rpc.refused': z.strictObject({ reason: z.enum(['unknown_channel', 'untrusted_sender']) }),

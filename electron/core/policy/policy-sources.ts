@@ -1,9 +1,7 @@
 import type { PolicyProblem } from '../../../shared/policy/policy-schema';
+import type { PolicySourceKind } from '../../../shared/policy/policy-sources';
 
-/** Where a policy value came from, strongest first; `default` when no source sets the key. */
-export const policySourceKinds = ['registry', 'machine-file', 'dev-file'] as const;
-export type PolicySourceKind = (typeof policySourceKinds)[number];
-export type PolicyOrigin = PolicySourceKind | 'default';
+export type { PolicyOrigin, PolicySourceKind } from '../../../shared/policy/policy-sources';
 
 /** What one source holds: the candidate values by key, and what could not be read. */
 export interface PolicySourceRead {

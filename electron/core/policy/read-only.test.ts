@@ -6,16 +6,16 @@ import { AppError } from '../app-error';
 import { dispatch } from '../rpc/dispatch';
 import { createReadOnlyHandlers } from '../rpc/handlers';
 import { policyLoadSummary } from './policy-summary';
-import { assertMayExport, effectivePolicyView } from './read-only';
+import { assertMaySend, effectivePolicyView } from './read-only';
 
 const invalid = invalidTestPolicy({ organisation: 'AIVD', lockAfterMinutes: 0, future: true });
 
 describe('the read-only state (invalid machine policy)', () => {
   it('is a flag export code checks: nothing leaves while a key is wrong', () => {
-    expect(() => assertMayExport(invalid)).toThrow(
+    expect(() => assertMaySend(invalid)).toThrow(
       new AppError('policy_invalid', 'The machine policy is not valid (organisation, lockAfterMinutes); the app is read-only and exports nothing.'),
     );
-    expect(() => assertMayExport(validTestPolicy())).not.toThrow();
+    expect(() => assertMaySend(validTestPolicy())).not.toThrow();
   });
 
   it('answers only the two channels that describe it; every other channel refuses, the vault is never touched', async () => {

@@ -4,15 +4,15 @@ import type { EffectivePolicy } from './load-policy';
 
 /**
  * The read-only state: with an invalid machine policy the app opens, says which key is wrong, and
- * neither changes the vault nor sends anything. Code that exports (bundles, transport) calls
- * `assertMayExport` first; the IPC surface is narrowed by `createReadOnlyHandlers`.
+ * neither changes the vault nor sends anything. Code that sends (bundles, transport) calls
+ * `assertMaySend` first; the IPC surface is narrowed by `createReadOnlyHandlers`.
  */
 export function policyInvalidError(policy: EffectivePolicy): AppError {
   const keys = [...new Set(policy.problems.map((p) => p.key))].join(', ');
   return new AppError('policy_invalid', `The machine policy is not valid (${keys}); the app is read-only and exports nothing.`);
 }
 
-export function assertMayExport(policy: EffectivePolicy): asserts policy is Extract<EffectivePolicy, { ok: true }> {
+export function assertMaySend(policy: EffectivePolicy): asserts policy is Extract<EffectivePolicy, { ok: true }> {
   if (!policy.ok) throw policyInvalidError(policy);
 }
 

@@ -14,6 +14,7 @@ import { VaultSession } from '../session/vault-session';
 import { importTaxonomy } from '../taxonomy/import-taxonomy';
 import { dispatch, type Handlers } from './dispatch';
 import { createHandlers } from './handlers';
+import { captureDeps } from '../wiring';
 
 const policy = validTestPolicy({ future: 1 });
 const sessions: VaultSession[] = [];
@@ -22,7 +23,7 @@ afterEach(() => sessions.splice(0).forEach((s) => s.dispose()));
 function sessionAndHandlers(): { session: VaultSession; h: Handlers } {
   const session = new VaultSession({ vaultDir: join(tempDir(), 'v'), policy: policy.policy, vault: testVaultOptions });
   sessions.push(session);
-  return { session, h: createHandlers({ session, policy }) };
+  return { session, h: createHandlers({ session, policy, captureDeps }) };
 }
 
 const handlers = (): Handlers => sessionAndHandlers().h;
@@ -131,7 +132,7 @@ describe('dispatch', () => {
     const session = new VaultSession({ vaultDir: join(tempDir(), 'v'), policy: policy.policy, vault: testVaultOptions });
     sessions.push(session);
     let writes = 0;
-    const h = createHandlers({ session, policy, afterIndexWrite: () => writes++ });
+    const h = createHandlers({ session, policy, captureDeps, afterIndexWrite: () => writes++ });
     await dispatch(h, 'vault.setup', { passphrase });
     const fields = { date: '2026-11-02', kind: 'community-dialogue', community: 'iranian', municipality: 'Deventer', setting: 'buurthuis', participants: 12 };
     const created = await dispatch(h, 'meetings.create', { fields, notes: 'eerste versie' });

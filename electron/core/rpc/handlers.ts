@@ -1,12 +1,11 @@
 import { dirname } from 'node:path';
 import { channels, type Channel } from '../../../shared/contract/ipc-contract';
 import type { Policy } from '../../../shared/policy/policy-schema';
-import { outgoingSummary, reviewSummary } from '../../../shared/redaction/review';
+import { outgoingSummary, redactionReviewOf } from '../../../shared/redaction/redaction-review';
 import { taxonomyView } from '../../../shared/taxonomy/taxonomy-view';
 import { appVersion } from '../app-version';
 import type { CaptureDeps } from '../capture/capture-ports';
-import { defaultCaptureDeps } from '../capture/default-capture-deps';
-import { listMeetings, Meetings } from '../capture/meetings';
+import { Meetings } from '../capture/meetings';
 import { overview } from '../capture/overview';
 import { defaultWarningDays, upcomingRemovals } from '../capture/retention';
 import { decide, listDecisions, undecide } from '../capture/redaction-decisions';
@@ -17,7 +16,7 @@ import { effectivePolicyView, policyInvalidError } from '../policy/read-only';
 import type { VaultSession } from '../session/vault-session';
 import { activeTaxonomy } from '../taxonomy/active-taxonomy';
 import type { OpenVault } from '../vault/vault';
-import { exchangeHandlers } from '../exchange/exchange-handlers';
+import { exchangeHandlers } from './exchange-handlers';
 import { createWorkstationKeys } from '../exchange/workstation-keys';
 import type { Handlers } from './dispatch';
 
@@ -25,9 +24,9 @@ export interface HandlerContext {
   session: VaultSession;
   policy: Extract<EffectivePolicy, { ok: true }>;
   /** Where files for the user (the enrolment sheet) are saved: Documents in the app. */
-  exportDir?: (vault: OpenVault) => string;
-  /** Capture's dependencies for the open vault (its active taxonomy). */
-  captureDeps?: (vault: OpenVault) => CaptureDeps;
+  documentsDir?: (vault: OpenVault) => string;
+  /** Capture's dependencies for the open vault (its active taxonomy, the sending side). */
+  captureDeps: (vault: OpenVault) => CaptureDeps;
   /** Told after each write to the full-text indexes, so upkeep can follow between saves. */
   afterIndexWrite?: () => void;
 }
@@ -38,17 +37,17 @@ const policySummary = (policy: Policy, warnings: EffectivePolicy['warnings']) =>
 });
 
 /** The core's answer to every channel of the contract; the compiler insists on each one. */
-export function createHandlers({
-  session,
-  policy,
-  captureDeps = defaultCaptureDeps,
-  exportDir = (v) => dirname(v.dir),
-  afterIndexWrite,
-}: HandlerContext): Handlers {
-  const db = () => session.requireVault().db;
-  const meetings = () => new Meetings(db(), captureDeps(session.requireVault()));
-  const signals = () => new Signals(db(), captureDeps(session.requireVault()));
-  const today = () => captureDeps(session.requireVault()).now?.() ?? new Date();
+export function createHandlers({ session, policy, captureDeps, documentsDir = (v) => dirname(v.dir), afterIndexWrite }: HandlerContext): Handlers {
+  const vault = () => session.requireVault();
+  const meetings = () => {
+    const v = vault();
+    return new Meetings(v, captureDeps(v));
+  };
+  const signals = () => {
+    const v = vault();
+    return new Signals(v, captureDeps(v));
+  };
+  const today = () => captureDeps(vault()).now?.() ?? new Date();
   const retentionMonths = policy.policy.retentionMonths;
   const indexed = <T>(result: T): T => {
     afterIndexWrite?.();
@@ -83,7 +82,7 @@ export function createHandlers({
       const m = meetings();
       return { meeting: m.get(id), notes: m.notes(id), signals: signals().list({ meetingId: id }) };
     },
-    'meetings.list': ({ after, limit }) => listMeetings(db(), limit, after),
+    'meetings.list': ({ after, limit }) => meetings().list(limit, after),
     'notes.save': ({ meetingId, body, baseRevision }) => indexed(meetings().saveNotes(meetingId, body, baseRevision)),
     'signals.create': (input) => indexed(signals().create(input)),
     'signals.get': ({ id }) => signals().get(id),
@@ -93,20 +92,20 @@ export function createHandlers({
       const s = signals();
       return { problem: s.readyProblem(s.get(id)) };
     },
-    'redaction.decisions': ({ signalId }) => ({ decisions: listDecisions(db(), signalId) }),
-    'redaction.decide': ({ signalId, decision }) => ({ decisions: decide(db(), signalId, decision) }),
-    'redaction.undecide': ({ signalId, surface, category }) => ({ decisions: undecide(db(), signalId, surface, category) }),
+    'redaction.decisions': ({ signalId }) => ({ decisions: listDecisions(vault(), signalId) }),
+    'redaction.decide': ({ signalId, decision }) => ({ decisions: decide(vault(), signalId, decision) }),
+    'redaction.undecide': ({ signalId, surface, category }) => ({ decisions: undecide(vault(), signalId, surface, category) }),
     'redaction.preview': ({ signalId }) => {
       const signal = signals().get(signalId);
-      const decisions = listDecisions(db(), signalId);
-      const { undecided } = reviewSummary(signal.summary, decisions);
+      const decisions = listDecisions(vault(), signalId);
+      const { undecided } = redactionReviewOf(signal.summary, decisions);
       return { text: undecided > 0 ? null : outgoingSummary(signal.summary, decisions).text, undecided };
     },
-    'search.query': ({ query, filters, limit, offset }) => ({ hits: search(db(), query, filters, limit, offset) }),
-    'overview.get': ({ month }) => overview(db(), month),
+    'search.query': ({ query, filters, limit, offset }) => ({ hits: search(vault(), query, filters, limit, offset) }),
+    'overview.get': ({ month }) => overview(vault(), month),
     'retention.upcoming': () => ({
       retentionMonths,
-      items: upcomingRemovals(db(), { retentionMonths, warningDays: defaultWarningDays }, today()),
+      items: upcomingRemovals(vault(), { retentionMonths, warningDays: defaultWarningDays }, today()),
     }),
     'audit.recent': ({ limit }) => ({
       entries: session
@@ -115,14 +114,14 @@ export function createHandlers({
         .map(({ seq, at, event }) => ({ seq, at, event })),
     }),
     'taxonomy.get': () => taxonomyView(activeTaxonomy(session.requireVault()).taxonomy),
-    ...exchangeHandlers(() => session.requireVault(), policy.policy, captureDeps, exportDir),
+    ...exchangeHandlers(() => session.requireVault(), policy.policy, captureDeps, documentsDir),
   };
 }
 
 /**
  * The handlers of the read-only state (invalid machine policy): every channel but the two that
  * describe the state refuses with `policy_invalid`, including channels added later, so the vault
- * is neither opened nor changed and nothing is exported.
+ * is neither opened nor changed and nothing is sent.
  */
 export function createReadOnlyHandlers(policy: Extract<EffectivePolicy, { ok: false }>): Handlers {
   const refuse = () => {

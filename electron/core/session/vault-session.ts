@@ -1,5 +1,6 @@
 import type { EventName, EventPayloads, VaultStatus } from '../../../shared/contract/ipc-contract';
 import type { Policy } from '../../../shared/policy/policy-schema';
+import type { LockReason } from '../../../shared/vault/lock-reason';
 import { AppError } from '../app-error';
 import { silentLog, type EventLog } from '../logging/event-log';
 import type { OsKeyWrap } from '../vault/key-slots';
@@ -210,7 +211,7 @@ export class VaultSession {
     });
   }
 
-  lock(reason: EventPayloads['vault.locked']['reason'] = 'manual'): Promise<VaultStatus> {
+  lock(reason: LockReason = 'manual'): Promise<VaultStatus> {
     return this.exclusive(() => {
       this.lockNow(reason);
       return this.status();
@@ -218,7 +219,7 @@ export class VaultSession {
   }
 
   /** Drops the key and closes the database; the UI hears of it through the event. */
-  private lockNow(reason: EventPayloads['vault.locked']['reason']): void {
+  private lockNow(reason: LockReason): void {
     clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
     const vault = this.vault;

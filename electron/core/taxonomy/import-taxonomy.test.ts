@@ -10,7 +10,8 @@ import { formatSecretKeyFile, generateKeyPair } from '../crypto/minisign';
 import { createVault, type OpenVault } from '../vault/vault';
 import { activeTaxonomy, taxonomyMetaKeys } from './active-taxonomy';
 import { bringTagsUpToDate, importTaxonomy } from './import-taxonomy';
-import type { TaggedStore } from './tagged-store';
+import type { TaggedStore } from './tagged-records';
+import { vaultSql } from '../../test-support/vault-sql';
 
 const { email, eMail, travel, withdrawal, other, iran } = sampleTags;
 const v2 = version2;
@@ -31,18 +32,18 @@ async function newVault(): Promise<OpenVault> {
  * covers it as it will cover the real signals table. `failOn` makes the nth write fail.
  */
 function tableStore(vault: OpenVault, records: Array<[id: string, tags: string[], version: number]>, failOn?: number): TaggedStore & { rows(): unknown[] } {
-  vault.db.exec('CREATE TABLE IF NOT EXISTS test_tagged (id TEXT PRIMARY KEY, tags TEXT NOT NULL, version INTEGER NOT NULL) STRICT');
-  const insert = vault.db.prepare('INSERT INTO test_tagged (id, tags, version) VALUES (?, ?, ?)');
+  vaultSql(vault)('CREATE TABLE IF NOT EXISTS test_tagged (id TEXT PRIMARY KEY, tags TEXT NOT NULL, version INTEGER NOT NULL) STRICT').run();
+  const insert = vaultSql(vault)('INSERT INTO test_tagged (id, tags, version) VALUES (?, ?, ?)');
   for (const [id, tags, version] of records) insert.run(id, JSON.stringify(tags), version);
   let writes = 0;
-  const rows = () => vault.db.prepare('SELECT id, tags, version FROM test_tagged ORDER BY id').all() as Array<{ id: string; tags: string; version: number }>;
+  const rows = () => vaultSql(vault)('SELECT id, tags, version FROM test_tagged ORDER BY id').all() as Array<{ id: string; tags: string; version: number }>;
   return {
     kind: 'signal',
     rows,
     listTagged: () => rows().map((r) => ({ id: r.id, tags: JSON.parse(r.tags) as string[], taxonomyVersion: r.version })),
     replaceTags: (id, tags, version) => {
       if (++writes === failOn) throw new Error('disk full');
-      vault.db.prepare('UPDATE test_tagged SET tags = ?, version = ? WHERE id = ?').run(JSON.stringify(tags), version, id);
+      vaultSql(vault)('UPDATE test_tagged SET tags = ?, version = ? WHERE id = ?').run(JSON.stringify(tags), version, id);
     },
   };
 }

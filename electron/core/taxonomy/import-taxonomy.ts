@@ -7,7 +7,7 @@ import { readSignedFile, verifySignedFile } from '../crypto/signed-file';
 import { fileLimits } from '../platform/file-limits';
 import type { OpenVault } from '../vault/vault';
 import { activeTaxonomy, taxonomyMetaKeys } from './active-taxonomy';
-import type { TaggedStore } from './tagged-store';
+import type { TaggedStore } from './tagged-records';
 
 const { what, maxBytes } = fileLimits.taxonomyFile;
 
@@ -133,7 +133,7 @@ export function importTaxonomy(
   const checked = checkTaxonomyFile(path, taxonomyKey, current);
   const version = checked.taxonomy.machinetag.version;
   const previousVersion = current.machinetag.version;
-  return vault.db.transaction(() => {
+  return vault.transaction(() => {
     const plan = planMigration(stores, checked.taxonomy);
     const summary = summarise(plan);
     vault.setMeta(taxonomyMetaKeys.package, checked.text);
@@ -142,7 +142,7 @@ export function importTaxonomy(
     applyMigration(vault, plan);
     vault.setMeta(taxonomyMetaKeys.recordsVersion, String(version));
     return { version, previousVersion, keyId: checked.keyId, ...summary };
-  })();
+  });
 }
 
 /**
@@ -154,10 +154,10 @@ export function bringTagsUpToDate(vault: OpenVault, stores: readonly TaggedStore
   const { taxonomy } = activeTaxonomy(vault, builtin);
   const version = String(taxonomy.machinetag.version);
   if (vault.getMeta(taxonomyMetaKeys.recordsVersion) === version) return { records: 0, tagChanges: 0 };
-  return vault.db.transaction(() => {
+  return vault.transaction(() => {
     const plan = planMigration(stores, taxonomy);
     applyMigration(vault, plan);
     vault.setMeta(taxonomyMetaKeys.recordsVersion, version);
     return summarise(plan);
-  })();
+  });
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { SqlDatabase } from './sqlcipher';
+import type { AuditEvent } from '../../../shared/vault/audit-events';
+import type { SqlDatabase } from './sql-database';
 
 /**
  * Append-only, hash-chained log of security-relevant events inside the vault. Each entry's hash
@@ -24,7 +25,7 @@ const hashOf = (seq: number, at: string, event: string, data: string, prev: stri
     .update(JSON.stringify([seq, at, event, data, prev]))
     .digest('hex');
 
-export function appendAudit(db: SqlDatabase, event: string, data: AuditData = {}, now = new Date()): AuditEntry {
+export function appendAudit(db: SqlDatabase, event: AuditEvent, data: AuditData = {}, now = new Date()): AuditEntry {
   return db.transaction(() => {
     const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
     const seq = (head?.seq ?? 0) + 1;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as tar from 'tar';
 import { describe, expect, it } from 'vitest';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
+import { vaultSql } from '../../test-support/vault-sql';
 import { AppError } from '../app-error';
 import { backupVault, restoreVault } from './backup';
 import { createVault, unlockWithPassphrase } from './vault';
@@ -11,8 +12,8 @@ import { createVault, unlockWithPassphrase } from './vault';
 async function vaultWithData() {
   const root = tempDir();
   const { vault, recoveryKey } = await createVault(join(root, 'v'), passphrase, testVaultOptions);
-  vault.db.exec('CREATE TABLE scratch (body TEXT)');
-  vault.db.prepare('INSERT INTO scratch VALUES (?)').run('kept across backup Ürün');
+  vaultSql(vault)('CREATE TABLE scratch (body TEXT)').run();
+  vaultSql(vault)('INSERT INTO scratch VALUES (?)').run('kept across backup Ürün');
   return { root, vault, recoveryKey };
 }
 
@@ -47,7 +48,7 @@ describe('encrypted backup', () => {
     const target = join(root, 'restored');
     await restoreVault(out, target, passphrase, testVaultOptions);
     const restored = await unlockWithPassphrase(target, passphrase, testVaultOptions);
-    expect(restored.db.prepare('SELECT body FROM scratch').get()).toEqual({ body: 'kept across backup Ürün' });
+    expect(vaultSql(restored)('SELECT body FROM scratch').get()).toEqual({ body: 'kept across backup Ürün' });
     expect(restored.recentAudit(5).map((e) => e.event)).toContain('vault.restored');
     expect(restored.verifyAudit().ok).toBe(true);
     restored.close();

@@ -59,7 +59,7 @@ export async function backupVault(vault: OpenVault, outFile: string): Promise<{ 
   mkdirSync(dirname(out), { recursive: true });
   const work = mkdtempSync(join(dirname(out), '.obi-backup-'));
   try {
-    vault.db.prepare('VACUUM INTO ?').run(join(work, dbFileName));
+    vault.copyDatabaseTo(join(work, dbFileName));
     writeFileSync(join(work, slotsFileName), readFileSync(join(vault.dir, slotsFileName)));
     const manifest = {
       format: 'obi-werkplek-backup',

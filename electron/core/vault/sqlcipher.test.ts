@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../app-error';
-import { migrate } from './migrations';
+import { migrate } from './migrate';
 import { probeSqlCipher } from './sqlcipher';
 
 describe('SQLCipher module probe', () => {

@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../app-error';
-import { migrate } from './migrations';
-
-export type SqlDatabase = Database.Database;
+import { migrate } from './migrate';
+import type { SqlDatabase } from './sql-database';
 
 /**
  * Confirms that the native SQLCipher module loads and really encrypts. Every entry point calls it

@@ -2,8 +2,9 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allFileBytes, passphrase, snapshotFiles, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
+import { vaultSql } from '../../test-support/vault-sql';
 import { AppError } from '../app-error';
-import { latestSchemaVersion } from './migrations';
+import { latestSchemaVersion } from './migrate';
 import { createVault, recoverWithRecoveryKey, unlockWithOs, unlockWithPassphrase } from './vault';
 import { dbPath, readKeySlots, slotsPath } from './vault-files';
 import type { OsKeyWrap } from './key-slots';
@@ -42,20 +43,21 @@ function fakeOs(): OsKeyWrap & { broken: boolean } {
 describe('the encrypted vault', () => {
   it('creates the database in SQLCipher 4 format with the vault settings and latest schema', async () => {
     const { vault } = await newVault();
-    expect(vault.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(vault.db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(vault.db.pragma('secure_delete', { simple: true })).toBe(1);
-    expect(vault.db.pragma('trusted_schema', { simple: true })).toBe(0);
-    expect(vault.db.pragma('temp_store', { simple: true })).toBe(2);
-    expect(vault.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
-    vault.db.exec("CREATE VIRTUAL TABLE probe USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')");
+    const pragma = (name: string) => vaultSql(vault)(`PRAGMA ${name}`).pluck().get();
+    expect(pragma('journal_mode')).toBe('wal');
+    expect(pragma('synchronous')).toBe(2);
+    expect(pragma('secure_delete')).toBe(1);
+    expect(pragma('trusted_schema')).toBe(0);
+    expect(pragma('temp_store')).toBe(2);
+    expect(vault.schemaVersion).toBe(latestSchemaVersion);
+    vaultSql(vault)("CREATE VIRTUAL TABLE probe USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')").run();
     vault.close();
   });
 
   it('keeps nothing readable on disk: no SQLite header, no stored text, no passphrase, also in the WAL', async () => {
     const { dir, vault } = await newVault();
-    vault.db.exec('CREATE TABLE scratch (body TEXT)');
-    vault.db.prepare('INSERT INTO scratch VALUES (?)').run(canary);
+    vaultSql(vault)('CREATE TABLE scratch (body TEXT)').run();
+    vaultSql(vault)('INSERT INTO scratch VALUES (?)').run(canary);
     const files = allFileBytes(dir);
     expect(files.some((f) => f.path.endsWith('-wal'))).toBe(true);
     vault.close();
@@ -81,8 +83,10 @@ describe('the encrypted vault', () => {
     const again = await unlockWithPassphrase(dir, passphrase, testVaultOptions);
     const key = (again as unknown as { dataKey: Buffer }).dataKey;
     expect(key.some((b) => b !== 0)).toBe(true);
+    const sql = vaultSql(again);
     again.close();
-    expect(again.db.open).toBe(false);
+    expect(() => sql('SELECT 1').get()).toThrow(/not open/);
+    expect(() => vaultSql(again)).toThrow('The vault is locked.');
     expect(key.every((b) => b === 0)).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { AuditEvent } from '../../../shared/vault/audit-events';
 import { formatRecoveryKey, parseRecoveryKey, recoveryKeyBytes } from '../../../shared/vault/recovery-key-format';
 import { AppError } from '../app-error';
 import { fsyncDirectory } from '../platform/atomic-write';
@@ -22,7 +23,8 @@ import {
   type KeySlots,
   type OsKeyWrap,
 } from './key-slots';
-import { checkIntegrity, openEncryptedDatabase, type SqlDatabase } from './sqlcipher';
+import type { SqlDatabase, SqlStatement } from './sql-database';
+import { checkIntegrity, openEncryptedDatabase } from './sqlcipher';
 import { dbPath, readKeySlots, vaultPresence, writeKeySlots } from './vault-files';
 
 export interface VaultOptions {
@@ -32,17 +34,30 @@ export interface VaultOptions {
 
 const wrongPassphrase = () => new AppError('wrong_passphrase', 'The passphrase does not open this vault.');
 
-/** An unlocked vault: the open database and the data key, both dropped by `close()`. */
+let databaseOf: (vault: OpenVault) => SqlDatabase;
+
+/**
+ * An unlocked vault: the open database and the data key, both dropped by `close()`. The database
+ * handle is private: each capability reaches its own tables through its store modules, which alone
+ * may ask for the handle (`storeDatabase`).
+ */
 export class OpenVault {
   private closed = false;
+  readonly #db: SqlDatabase;
+
+  static {
+    databaseOf = (vault) => vault.#db;
+  }
 
   private constructor(
     readonly dir: string,
-    readonly db: SqlDatabase,
+    db: SqlDatabase,
     private dataKey: Buffer,
     private slots: KeySlots,
     private readonly options: VaultOptions,
-  ) {}
+  ) {
+    this.#db = db;
+  }
 
   static open(dir: string, dataKey: Buffer, slots: KeySlots, options: VaultOptions): OpenVault {
     try {
@@ -65,35 +80,72 @@ export class OpenVault {
     if (this.closed) return;
     this.closed = true;
     try {
-      this.db.close();
+      this.#db.close();
     } finally {
       this.dataKey.fill(0);
     }
   }
 
-  audit(event: string, data: AuditData = {}): void {
-    appendAudit(this.db, event, data);
+  /**
+   * Runs `work` in one transaction: everything it writes, through any store, lands together or not
+   * at all. Inside another transaction it is a savepoint of that one.
+   */
+  transaction<T>(work: () => T): T {
+    return this.#db.transaction(work)();
+  }
+
+  audit(event: AuditEvent, data: AuditData = {}): void {
+    appendAudit(this.#db, event, data);
   }
 
   recentAudit(limit: number) {
-    return recentAudit(this.db, limit);
+    return recentAudit(this.#db, limit);
   }
 
   verifyAudit() {
-    return verifyAudit(this.db);
+    return verifyAudit(this.#db);
   }
 
   /** Problems found by reading every page; empty when the database is sound. */
   checkIntegrity(): string[] {
-    return checkIntegrity(this.db);
+    return checkIntegrity(this.#db);
+  }
+
+  /** The schema version the database is at. */
+  get schemaVersion(): number {
+    return this.#db.pragma('user_version', { simple: true }) as number;
+  }
+
+  /** How many rows each table holds, by table name: counts only, for diagnostics. */
+  rowCounts(): Record<string, number> {
+    const tables = this.#db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+    return Object.fromEntries(
+      tables.map((name) => [
+        name,
+        this.#db
+          .prepare(`SELECT count(*) FROM "${name.replace(/"/g, '""')}"`)
+          .pluck()
+          .get() as number,
+      ]),
+    );
+  }
+
+  /** Writes a consistent copy of the database (still encrypted with the data key) to `path`. */
+  copyDatabaseTo(path: string): void {
+    this.#db.prepare('VACUUM INTO ?').run(path);
+  }
+
+  /** Moves what the write-ahead log holds into the database file, as far as no reader is in the way. */
+  checkpoint(): void {
+    this.#db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   getMeta(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return (this.#db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.#db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   get recoveryKeyPending(): boolean {
@@ -102,10 +154,10 @@ export class OpenVault {
 
   confirmRecoveryKey(): void {
     if (!this.recoveryKeyPending) return;
-    this.db.transaction(() => {
+    this.transaction(() => {
       this.setMeta('recoveryKeyPending', 'false');
       this.audit('vault.recovery_key_confirmed');
-    })();
+    });
   }
 
   hasOsSlot(): boolean {
@@ -128,10 +180,10 @@ export class OpenVault {
     key.fill(0);
     const recovery = randomBytes(recoveryKeyBytes);
     this.saveSlots(withSlot(this.slots, makeRecoverySlot(recovery, this.dataKey, this.slots.vaultId)));
-    this.db.transaction(() => {
+    this.transaction(() => {
       this.setMeta('recoveryKeyPending', 'true');
       this.audit('vault.recovery_key_replaced');
-    })();
+    });
     return formatRecoveryKey(recovery);
   }
 
@@ -155,6 +207,22 @@ export class OpenVault {
     writeKeySlots(this.dir, slots);
     this.slots = slots;
   }
+}
+
+/**
+ * The SQL of an open vault, for store modules (`<capability>/*-store.ts`) alone: lint refuses this
+ * import everywhere else, so every other module reads and writes through a store. Each text is
+ * prepared once per store, as stores run the same few statements many times.
+ */
+export function storeStatements(vault: OpenVault): (sql: string) => SqlStatement {
+  if (vault.isClosed) throw new AppError('vault_locked', 'The vault is locked.');
+  const db = databaseOf(vault);
+  const prepared = new Map<string, SqlStatement>();
+  return (text) => {
+    let statement = prepared.get(text);
+    if (!statement) prepared.set(text, (statement = db.prepare<unknown[]>(text)));
+    return statement;
+  };
 }
 
 /**

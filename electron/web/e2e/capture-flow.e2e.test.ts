@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Meetings } from '../../core/capture/meetings';
-import { defaultCaptureDeps } from '../../core/capture/default-capture-deps';
+import { captureDeps } from '../../core/wiring';
 import { unlockWithPassphrase } from '../../core/vault/vault';
 import { closeAppsAfterEachTest, expectAccessible, startApp, startAppProcess, tabTo, type RunningApp } from './app-harness';
 import { firstRun, passphrase, unlockWith } from './flows';
@@ -152,7 +152,7 @@ describe('the officer’s daily work (Chromium, keyboard only)', () => {
 
       await new Promise((r) => setTimeout(r, 200));
       const vault = await unlockWithPassphrase(vaultDir, passphrase);
-      const saved = new Meetings(vault.db, defaultCaptureDeps(vault)).notes(1).body;
+      const saved = new Meetings(vault, captureDeps(vault)).notes(1).body;
       vault.close();
       const mustHave = typed.filter((t) => t.at <= killedAt - 1000).at(-1)?.text ?? '';
       expect(mustHave.length).toBeGreaterThan(0);

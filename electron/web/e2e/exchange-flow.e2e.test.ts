@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readPayload } from '../../../shared/exchange/payload';
-import { defaultCaptureDeps } from '../../core/capture/default-capture-deps';
+import { captureDeps } from '../../core/wiring';
 import { importMeetings } from '../../core/capture/notes-import';
 import { readyAll } from '../../core/capture/ready-all';
 import { unlockWithPassphrase } from '../../core/vault/vault';
@@ -80,13 +80,13 @@ describe('officer → team lead → central in the real UI (Chromium)', () => {
 
     // Three conversations recorded earlier (as `obi notes import` takes them in), made ready.
     const vault = await unlockWithPassphrase(officerWs.vaultDir, passphrase, testVaultOptions);
-    const deps = defaultCaptureDeps(vault);
+    const deps = captureDeps(vault);
     importMeetings(
-      vault.db,
+      vault,
       deps,
       [meeting(5, 'Deventer', 'zijn activisme'), meeting(6, 'Zwolle', 'zijn demonstraties'), meeting(7, 'Deventer', 'zijn schoolplein')].join('\n'),
     );
-    expect(readyAll(vault.db, deps, true)).toMatchObject({ ready: 3 });
+    expect(readyAll(vault, deps, true)).toMatchObject({ ready: 3 });
     vault.close();
 
     const officer = await unlocked(officerWs.vaultDir, {

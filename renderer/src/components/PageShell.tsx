@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components';
 import { useNav, type View } from '../stores/nav-store';
 import { useSession } from '../stores/session-store';
 import { LanguageSwitch } from './LanguageSwitch';
+import type { Role } from '../../../shared/policy/role';
 
 type Section = { view: View; label: string; matches: (v: View) => boolean };
 const home: Section = { view: { name: 'home' }, label: 'nav.home', matches: (v) => v.name === 'home' };
@@ -18,7 +19,7 @@ const send: Section = { view: { name: 'send' }, label: 'nav.send', matches: (v) 
 const workstation: Section = { view: { name: 'workstation' }, label: 'nav.workstation', matches: (v) => v.name === 'workstation' };
 
 /** The officer works from meetings; the team lead from the review of the team's signals. */
-const sectionsFor = (role: string | undefined): Section[] =>
+const sectionsFor = (role: Role | undefined): Section[] =>
   role === 'teamlead' ? [home, review, send, meetings, workstation] : [home, meetings, newMeeting, send, workstation];
 
 /** Navigation between the unlocked screens, and the lock button. */

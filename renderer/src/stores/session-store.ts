@@ -1,11 +1,10 @@
 import { create } from 'zustand';
 import type { ErrorInfo, Result } from '../../../shared/contract/errors';
 import type { PolicyView, VaultStatus } from '../../../shared/contract/ipc-contract';
+import type { LockReason } from '../../../shared/vault/lock-reason';
 import { api, onCoreEvent } from '../api/client';
 import { clearAllContent } from './content-reset';
 import { useNav } from './nav-store';
-
-export type LockReason = 'idle' | 'manual' | 'system';
 
 interface SessionState {
   loaded: boolean;

@@ -13,11 +13,11 @@ import { indexBundle, objectPath, parseObject, refuse, resolve, stixRef } from '
  * signal is a STIX `note` whose `content` is the redacted summary, `labels` its machine tags
  * (own taxonomy and admiralty grading), `object_refs` the `location` of the meeting (municipality,
  * province, NL); what STIX has no field for travels in the OBI Werkplek extension: `signal_id`
- * (the export id the officer's vault keeps), `meeting_date`, `consent` and the exact `tags`.
+ * (the reference the officer's vault keeps), `meeting_date`, `consent` and the exact `tags`.
  */
 
 export interface OfficerSignal {
-  /** Export id of the signal (a UUID the officer's vault keeps); never the vault's row id. */
+  /** The reference the signal travels under (a UUID the officer's vault keeps); never the vault's row id. */
   signalRef: string;
   /** The redacted summary. */
   summary: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { manifestFor, type Payload, type PayloadHeader, type ReadResult } from '../payload';
 import { obiExtensionId, obiPart } from './obi-extension';
-import { exportId, StixWriter } from './stix-common';
+import { bundleScopedId, StixWriter } from './stix-common';
 import { indexBundle, objectPath, parseObject, refuse, resolve, stixRef } from './stix-read';
 
 /**
@@ -34,7 +34,7 @@ export function buildReturnedPayload(header: PayloadHeader, statuses: readonly S
   if (new Set(checked.map((s) => s.signalRef)).size !== checked.length) throw new Error('buildReturnedPayload: one status per signalRef');
   const manifest = manifestFor(header, { kind: 'returned', counts: { signals: checked.length, cells: 0 }, k: null, suppressed: 0, carriedOver: 0 });
   const w = StixWriter.forManifest(manifest);
-  const grouping = exportId(w.bundleId, 'grouping', 'export');
+  const grouping = bundleScopedId(w.bundleId, 'grouping', 'export');
   for (const s of checked) {
     w.own(
       'note',

@@ -8,10 +8,10 @@ export { tlpAmberStrict } from './stix-markings';
 /**
  * What every STIX object of our bundles shares: spec version 2.1, the TLP:AMBER+STRICT marking (as
  * marking and as label, for tools that show labels as tags), the producer as `created_by_ref`, and
- * ids that are UUIDv5 so the builders are deterministic. Things that recur from export to export
+ * ids that are UUIDv5 so the builders are deterministic. Things that recur from bundle to bundle
  * (an organisation, a state actor, a modus operandi, a target group, a place and their
  * relationships) get the same id every time and from every team, so a consumer such as OpenCTI
- * merges them, as it derives ids of its own from names; what belongs to one export (sightings,
+ * merges them, as it derives ids of its own from names; what belongs to one bundle (sightings,
  * notes, the grouping) gets an id derived from the bundle id. Our own data travels in the
  * OBI Werkplek property extension (./obi-extension.ts), whose definition is added to the bundle
  * when an object first uses it.
@@ -43,11 +43,11 @@ export interface StixBundle {
   objects: StixObject[];
 }
 
-/** The id of something that recurs across exports, from its type and a key that names it. */
+/** The id of something that recurs across bundles, from its type and a key that names it. */
 export const stableId = (type: string, key: string): string => `${type}--${uuidv5(`${type}:${key}`, idNamespace)}`;
 
-/** The id of something that belongs to one export. */
-export const exportId = (bundleId: string, type: string, key: string): string => `${type}--${uuidv5(`${bundleId}:${type}:${key}`, idNamespace)}`;
+/** The id of something that belongs to one bundle. */
+export const bundleScopedId = (bundleId: string, type: string, key: string): string => `${type}--${uuidv5(`${bundleId}:${type}:${key}`, idNamespace)}`;
 
 export const bundleIdOf = (id: string): string => `bundle--${id}`;
 
@@ -74,7 +74,7 @@ export interface BundleOrigin {
   producer: Speaker;
 }
 
-/** What a bundle is held together by: a grouping (one export) or a report (the fenomeenbeeld). */
+/** What a bundle is held together by: a grouping (one bundle) or a report (the fenomeenbeeld). */
 export type Container = { type: 'grouping'; name: string; description: string } | { type: 'report'; name: string; description: string };
 
 const unique = (values: readonly string[]) => [...new Set(values)];
@@ -131,7 +131,7 @@ export class StixWriter {
     });
   }
 
-  /** An object that recurs across exports: added once per bundle, however often it is used. */
+  /** An object that recurs across bundles: added once per bundle, however often it is used. */
   reference(type: string, key: string, properties: Record<string, unknown>, obi?: ObiProperties): string {
     const id = stableId(type, key);
     if (this.objects.has(id)) return id;
@@ -148,11 +148,11 @@ export class StixWriter {
     return this.add(object, obi);
   }
 
-  /** An object of this export only. */
+  /** An object of this bundle only. */
   own(type: string, key: string, properties: Record<string, unknown>, obi?: ObiProperties): string {
     const object: StixObject = {
       type,
-      id: exportId(this.bundleId, type, key),
+      id: bundleScopedId(this.bundleId, type, key),
       spec_version: '2.1',
       created: this.origin.created,
       modified: this.origin.created,

@@ -11,7 +11,7 @@ import { indexBundle, objectPath, parseObject, refuse, resolve, stixRef } from '
  * The team bundle for the central point: the team's approved signals as k-anonymous cells, each
  * written as ./cell-objects.ts describes with the team's organisation as the one that saw it, and
  * a `note` per redacted summary (`object_refs` its sighting; `note: "summary"` in the extension),
- * all held by a `grouping` (`context: "suspicious-activity"`): the unit of one export.
+ * all held by a `grouping` (`context: "suspicious-activity"`): the unit of one bundle.
  */
 
 export interface TeamSummary {

@@ -1,5 +1,5 @@
 import { allPlaceNames, countries, countryWordForms, findMunicipality, provinceAliases, provinces } from '../../geo';
-import { fold } from '../fold';
+import { foldForLookup as fold } from '../../text/fold';
 import { tokenise, type Token } from '../tokenise';
 import generatedNames from './generated/names.json';
 import { domainTerms, foreignRegions, groupsAndTerms, institutions, majorForeignCities, platforms, publicFigures } from './keep-lists';

@@ -2,17 +2,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Input, Label, TextField } from 'react-aria-components';
 import { redactionCategories, type RedactionCategory } from '../../../../shared/redaction/categories';
-import type { outgoingSummary, RedactionDecision, Review, ReviewedSpan, reviewSummary } from '../../../../shared/redaction/review';
+import type { outgoingSummary, RedactionDecision, Review, ReviewedSpan, redactionReviewOf } from '../../../../shared/redaction/redaction-review';
 import { api } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { errorText } from '../../i18n/i18n';
 import { SelectField } from '../../components/SelectField';
 
-type ReviewModule = { reviewSummary: typeof reviewSummary; outgoingSummary: typeof outgoingSummary };
+type ReviewModule = { redactionReviewOf: typeof redactionReviewOf; outgoingSummary: typeof outgoingSummary };
 
 /** The detectors and their word lists are large: load them only when a summary is reviewed. */
 let loading: Promise<ReviewModule> | null = null;
-const loadReview = () => (loading ??= import('../../../../shared/redaction/review'));
+const loadReview = () => (loading ??= import('../../../../shared/redaction/redaction-review'));
 
 interface Props {
   signalId: number;
@@ -62,7 +62,7 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
   useEffect(() => {
     if (!mod) return;
     const timer = setTimeout(() => {
-      const next = mod.reviewSummary(summary, decisions);
+      const next = mod.redactionReviewOf(summary, decisions);
       setReview(next);
       setOutgoing(next.undecided === 0 ? mod.outgoingSummary(summary, decisions).text : null);
     }, 150);

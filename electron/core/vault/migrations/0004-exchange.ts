@@ -1,14 +1,19 @@
-/**
- * The ledger of what left and what arrived. Every bundle has an id; an outgoing bundle is first
- * `prepared` (its signals bound to it, its encrypted bytes kept) and then `delivered`, each in
- * one transaction, so a crash at any point leaves every signal either sent exactly once or still
- * pending, and a prepared bundle is delivered again with the same id and bytes. Only redacted
- * material is kept here: the payload is what left or arrived, decoded.
- */
-/** The team lead's aggregation preview, kept with the prepared team bundle so it shows again after a restart (counts only). */
-export const outgoingPreviewSchema = 'ALTER TABLE outgoing_bundles ADD COLUMN preview TEXT;';
+import type { SqlDatabase } from '../sql-database';
 
-export const exchangeSchema = `
+/**
+ * Version 4, exchange: the ledger of what left and what arrived. Every bundle has an id; an
+ * outgoing bundle is first `prepared` (its signals bound to it, its encrypted bytes kept) and then
+ * `delivered`, each in one transaction, so a crash at any point leaves every signal either sent
+ * exactly once or still pending. Only redacted material is kept here. A signal's `export_ref` is
+ * the reference it travels under in every bundle.
+ *
+ * Frozen: every vault made since went through this step as it stands here. A later change of the
+ * schema is a new migration, never an edit of this file.
+ */
+export const version = 4;
+
+export function up(db: SqlDatabase): void {
+  db.exec(`
   ALTER TABLE signals ADD COLUMN export_ref TEXT;
   CREATE UNIQUE INDEX signals_by_export_ref ON signals (export_ref);
 
@@ -68,4 +73,5 @@ export const exchangeSchema = `
     role TEXT NOT NULL CHECK (role IN ('released', 'carried', 'returned', 'approved', 'delivered')),
     PRIMARY KEY (bundle_id, item_id)
   ) STRICT, WITHOUT ROWID;
-`;
+`);
+}

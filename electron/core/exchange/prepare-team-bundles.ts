@@ -10,7 +10,9 @@ import { appVersion } from '../app-version';
 import { activeTaxonomy } from '../taxonomy/active-taxonomy';
 import type { OpenVault } from '../vault/vault';
 import { sealPayload } from './envelope';
+import { LedgerStore, type ItemRole } from './ledger-store';
 import { insertPrepared } from './outgoing-ledger';
+import { ReviewStore } from './review-store';
 import { payloadHeader } from './payload-header';
 import { workstationSigningKey } from './workstation-keys';
 
@@ -23,38 +25,20 @@ const finest = { period: 'week' as const };
 const valuesOf = (tags: readonly string[], predicate: string) =>
   tags.filter((t) => t.startsWith(`nl-obi:${predicate}="`)).map((t) => t.slice(`nl-obi:${predicate}="`.length, -1));
 
-interface ApprovedRow {
-  id: number;
-  tags: string;
-  date: string;
-  municipality: string | null;
-  province: string | null;
-  carriedSince: string | null;
-}
-
+/** Approved signals not already in a team bundle on its way, and which of them waited before. */
 function approvedSignals(vault: OpenVault): { signals: ApprovedSignal[]; carried: Set<string> } {
-  const rows = vault.db
-    .prepare(
-      `SELECT id, tags, date, municipality, province, carried_since AS carriedSince FROM review_items
-       WHERE state = 'approved' AND NOT EXISTS (
-         SELECT 1 FROM outgoing_items o JOIN outgoing_bundles b ON b.id = o.bundle_id
-         WHERE o.item_id = review_items.id AND b.state = 'prepared' AND b.kind = 'team')
-       ORDER BY id`,
-    )
-    .all() as ApprovedRow[];
-  const signals = rows.map((r) => {
-    const tags = JSON.parse(r.tags) as string[];
-    return {
-      id: String(r.id),
-      stateActors: valuesOf(tags, 'state-actor'),
-      modi: valuesOf(tags, 'modus-operandi'),
-      targets: valuesOf(tags, 'target'),
-      channels: valuesOf(tags, 'channel'),
-      municipality: r.municipality,
-      province: r.province,
-      date: r.date,
-    };
-  });
+  const inBundle = new LedgerStore(vault).itemsInPreparedTeamBundle();
+  const rows = new ReviewStore(vault).list('approved').filter((r) => !inBundle.has(r.id));
+  const signals = rows.map((r) => ({
+    id: String(r.id),
+    stateActors: valuesOf(r.tags, 'state-actor'),
+    modi: valuesOf(r.tags, 'modus-operandi'),
+    targets: valuesOf(r.tags, 'target'),
+    channels: valuesOf(r.tags, 'channel'),
+    municipality: r.municipality,
+    province: r.province,
+    date: r.date,
+  }));
   return { signals, carried: new Set(rows.filter((r) => r.carriedSince !== null).map((r) => String(r.id))) };
 }
 
@@ -92,16 +76,11 @@ function pendingStatuses(
   vault: OpenVault,
   releasedNow: Set<number>,
 ): Map<string, Array<{ itemId: number; role: 'returned' | 'approved' | 'delivered'; status: SignalStatus }>> {
-  const rows = vault.db
-    .prepare(
-      `SELECT r.id, r.officer, r.signal_ref AS signalRef, r.state, r.reason,
-              (SELECT group_concat(o.role) FROM outgoing_items o WHERE o.item_id = r.id AND o.role IN ('returned', 'approved', 'delivered')) AS told
-       FROM review_items r WHERE r.state IN ('returned', 'approved', 'delivered') ORDER BY r.id`,
-    )
-    .all() as Array<{ id: number; officer: string; signalRef: string; state: string; reason: string | null; told: string | null }>;
+  const toldRoles = new LedgerStore(vault).toldRoles();
+  const rows = new ReviewStore(vault).list().filter((r) => r.state !== 'pending');
   const byOfficer = new Map<string, Array<{ itemId: number; role: 'returned' | 'approved' | 'delivered'; status: SignalStatus }>>();
   for (const r of rows) {
-    const told = new Set((r.told ?? '').split(',').filter(Boolean));
+    const told = toldRoles.get(r.id) ?? new Set();
     const role = r.state === 'returned' ? 'returned' : r.state === 'delivered' || releasedNow.has(r.id) ? 'delivered' : 'approved';
     if (told.has(role)) continue;
     const status: SignalStatus =
@@ -130,7 +109,7 @@ export async function prepareTeamBundles(
   const teamSealed = await sealPayload(teamPayload, [policy.central.recipient], signer);
   const released = build.aggregation.released.flatMap((r) => r.signalIds.map(Number));
   const statuses = options.withReturns ? pendingStatuses(vault, new Set(released)) : new Map<string, never[]>();
-  const returned: Array<{ id: string; officer: string; payload: string; age: Uint8Array; minisig: string; items: Array<{ itemId: number; role: string }> }> =
+  const returned: Array<{ id: string; officer: string; payload: string; age: Uint8Array; minisig: string; items: Array<{ itemId: number; role: ItemRole }> }> =
     [];
   for (const [officer, list] of statuses) {
     const member = policy.team?.find((m) => m.name === officer);
@@ -151,10 +130,10 @@ export async function prepareTeamBundles(
     const sealed = await sealPayload(text, [member.recipient], signer);
     returned.push({ id: rid, officer, payload: text, ...sealed, items: list.map((l) => ({ itemId: l.itemId, role: l.role })) });
   }
-  const { db } = vault;
-  db.transaction(() => {
+  const ledger = new LedgerStore(vault);
+  vault.transaction(() => {
     insertPrepared(
-      db,
+      vault,
       {
         id,
         kind: 'team',
@@ -167,14 +146,17 @@ export async function prepareTeamBundles(
       },
       now,
     );
-    const bind = db.prepare('INSERT INTO outgoing_items (bundle_id, item_id, role) VALUES (?, ?, ?)');
-    for (const itemId of released) bind.run(id, itemId, 'released');
-    for (const itemId of build.aggregation.carriedOver) bind.run(id, Number(itemId), 'carried');
+    for (const itemId of released) ledger.bindItem(id, itemId, 'released');
+    for (const itemId of build.aggregation.carriedOver) ledger.bindItem(id, Number(itemId), 'carried');
     for (const r of returned) {
-      insertPrepared(db, { id: r.id, kind: 'returned', addressee: r.officer, destination: 'returns', payload: r.payload, age: r.age, minisig: r.minisig }, now);
-      for (const item of r.items) bind.run(r.id, item.itemId, item.role);
+      insertPrepared(
+        vault,
+        { id: r.id, kind: 'returned', addressee: r.officer, destination: 'returns', payload: r.payload, age: r.age, minisig: r.minisig },
+        now,
+      );
+      for (const item of r.items) ledger.bindItem(r.id, item.itemId, item.role);
     }
-  })();
+  });
   return {
     id,
     cells: build.aggregation.cells.length,

@@ -60,7 +60,7 @@ function occurrences(text: string, surface: string): Array<[number, number]> {
 }
 
 /** The spans of a summary with the officer's decisions applied; `detected` may be passed in to reuse a run. */
-export function reviewSummary(text: string, decisions: readonly RedactionDecision[], detected: readonly DetectedSpan[] = detect(text)): Review {
+export function redactionReviewOf(text: string, decisions: readonly RedactionDecision[], detected: readonly DetectedSpan[] = detect(text)): Review {
   const byKey = new Map(decisions.filter((d) => d.origin === 'detected').map((d) => [keyOf(d.surface, d.category), d]));
   // What the officer marked by hand is replaced wherever it occurs, also inside a proposed span.
   const manual: ReviewedSpan[] = decisions
@@ -110,7 +110,7 @@ export class UndecidedSpansError extends Error {
  * pseudonymiser (share one across a bundle). Fails closed: any undecided span throws.
  */
 export function outgoingSummary(text: string, decisions: readonly RedactionDecision[], pseudonymiser = new Pseudonymiser()): RedactionResult {
-  const review = reviewSummary(text, decisions);
+  const review = redactionReviewOf(text, decisions);
   if (review.undecided > 0) throw new UndecidedSpansError(review.undecided);
   return redact(
     text,

@@ -1,16 +1,18 @@
 import type { AggregationPreview } from '../../../shared/exchange/k-anonymity';
 import type { Policy } from '../../../shared/policy/policy-schema';
-import type { Handlers } from '../rpc/dispatch';
+import type { Handlers } from './dispatch';
 import type { CaptureDeps } from '../capture/capture-ports';
+import { SignalStore } from '../capture/signal-store';
 import type { OpenVault } from '../vault/vault';
-import { enrolmentSheet, saveEnrolmentSheet } from './enrolment';
-import { serially } from './exchange-queue';
-import { readInbox, scheduleStatus, transportFor } from './exchange-service';
-import { prepareOfficerBundle } from './officer-export';
-import { deliverPrepared, discardPrepared, outgoingHistory, outgoingPayload, preparedBundles } from './outgoing-ledger';
-import { approve, getReviewItem, listReview, redactFurther, returnItem } from './review';
-import { prepareTeamBundles } from './team-export';
-import { createWorkstationKeys, workstationKeys } from './workstation-keys';
+import { enrolmentSheet, saveEnrolmentSheet } from '../exchange/enrolment';
+import { serially } from '../exchange/exchange-queue';
+import { readInbox, scheduleStatus, transportFor } from '../exchange/exchange-service';
+import { prepareOfficerBundle } from '../exchange/prepare-officer-bundle';
+import { deliverPrepared, discardPrepared, outgoingHistory, outgoingPayload, preparedBundles } from '../exchange/outgoing-ledger';
+import { approve, getReviewItem, listReview, redactFurther, returnItem } from '../exchange/four-eyes-review';
+import { ReviewStore } from '../exchange/review-store';
+import { prepareTeamBundles } from '../exchange/prepare-team-bundles';
+import { createWorkstationKeys, workstationKeys } from '../exchange/workstation-keys';
 
 type ExchangeChannels =
   | 'keys.show'
@@ -39,22 +41,19 @@ function missingKeys(policy: Policy): string[] {
   return missing;
 }
 
-/** The contract's exchange channels: keys and enrolment, export with preview, inbox and review. */
+/** The contract's exchange channels: keys and enrolment, sending with a preview, inbox and review. */
 export function exchangeHandlers(
   vault: () => OpenVault,
   policy: Policy,
   deps: (v: OpenVault) => CaptureDeps,
-  exportDir: (v: OpenVault) => string,
+  documentsDir: (v: OpenVault) => string,
 ): Pick<Handlers, ExchangeChannels> {
   const own = (v: OpenVault) => workstationKeys(v)?.signer ?? null;
-  const waiting = (v: OpenVault): number =>
-    policy.role === 'officer'
-      ? (v.db.prepare("SELECT count(*) AS n FROM signals WHERE state = 'ready'").get() as { n: number }).n
-      : (v.db.prepare("SELECT count(*) AS n FROM review_items WHERE state = 'approved'").get() as { n: number }).n;
+  const waiting = (v: OpenVault): number => (policy.role === 'officer' ? new SignalStore(v).countInState('ready') : new ReviewStore(v).count('approved'));
 
   /** The bundle prepared and not yet sent, or a new one: one at a time, so the preview is what leaves. */
   const prepareNext = async (v: OpenVault) => {
-    const existing = preparedBundles(v.db).find((b) => b.kind !== 'returned');
+    const existing = preparedBundles(v).find((b) => b.kind !== 'returned');
     if (existing)
       return {
         id: existing.id,
@@ -64,10 +63,10 @@ export function exchangeHandlers(
       };
     if (policy.role === 'officer') {
       const r = await prepareOfficerBundle(v, policy, deps(v), new Date());
-      return { id: r.id, payload: outgoingPayload(v.db, r.id), blocked: r.blocked, preview: null };
+      return { id: r.id, payload: outgoingPayload(v, r.id), blocked: r.blocked, preview: null };
     }
     const r = await prepareTeamBundles(v, policy, new Date(), { withReturns: Boolean(policy.transport?.returns) });
-    return { id: r.id, payload: outgoingPayload(v.db, r.id), blocked: [], preview: r.preview };
+    return { id: r.id, payload: outgoingPayload(v, r.id), blocked: [], preview: r.preview };
   };
 
   return {
@@ -76,7 +75,7 @@ export function exchangeHandlers(
     'enrolment.sheet': () => ({ text: enrolmentSheet(vault(), policy) }),
     'enrolment.save': () => {
       const v = vault();
-      return { path: saveEnrolmentSheet(v, policy, exportDir(v)) };
+      return { path: saveEnrolmentSheet(v, policy, documentsDir(v)) };
     },
     'exchange.status': () => {
       const v = vault();
@@ -88,7 +87,7 @@ export function exchangeHandlers(
         missing,
         hasKeys: workstationKeys(v) !== null,
         waiting: waiting(v),
-        prepared: preparedBundles(v.db).find((b) => b.kind !== 'returned')?.id ?? null,
+        prepared: preparedBundles(v).find((b) => b.kind !== 'returned')?.id ?? null,
         nextRun: schedule.next,
         lastRun: schedule.lastRun,
       };
@@ -100,16 +99,16 @@ export function exchangeHandlers(
     'exchange.send': () => {
       const v = vault();
       return serially(v, () => {
-        const r = deliverPrepared(v.db, transportFor(policy), () => new Date());
+        const r = deliverPrepared(v, deps(v), transportFor(policy), () => new Date());
         return { files: r.paths.length, failures: r.failures };
       });
     },
     'exchange.discard': () => {
       const v = vault();
-      return serially(v, () => ({ discarded: discardPrepared(v.db) }));
+      return serially(v, () => ({ discarded: discardPrepared(v) }));
     },
-    'exchange.history': () => ({ bundles: outgoingHistory(vault().db) }),
-    'exchange.payload': ({ id }) => ({ payload: outgoingPayload(vault().db, id) }),
+    'exchange.history': () => ({ bundles: outgoingHistory(vault()) }),
+    'exchange.payload': ({ id }) => ({ payload: outgoingPayload(vault(), id) }),
     'inbox.import': async () => {
       const v = vault();
       const results = await readInbox(v, policy, deps(v));
@@ -125,20 +124,20 @@ export function exchangeHandlers(
     },
     'review.list': ({ state }) => {
       const v = vault();
-      return { items: listReview(v.db, own(v), state === 'all' ? undefined : state) };
+      return { items: listReview(v, own(v), state === 'all' ? undefined : state) };
     },
     'review.approve': ({ id }) => {
       const v = vault();
-      return approve(v.db, id, own(v));
+      return approve(v, id, own(v));
     },
     'review.return': ({ id, reason }) => {
       const v = vault();
-      return returnItem(v.db, id, reason, own(v));
+      return returnItem(v, id, reason, own(v));
     },
     'review.redact': ({ id, start, end, category }) => {
       const v = vault();
-      getReviewItem(v.db, id, own(v));
-      return redactFurther(v.db, id, start, end, category, own(v));
+      getReviewItem(v, id, own(v));
+      return redactFurther(v, id, start, end, category, own(v));
     },
   };
 }

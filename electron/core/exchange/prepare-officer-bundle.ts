@@ -4,13 +4,15 @@ import { buildOfficerPayload, type OfficerSignal } from '../../../shared/exchang
 import { provinces } from '../../../shared/geo/provinces';
 import type { Policy } from '../../../shared/policy/policy-schema';
 import { Pseudonymiser } from '../../../shared/redaction/pseudonymiser';
-import { outgoingSummary, reviewSummary } from '../../../shared/redaction/review';
+import { outgoingSummary, redactionReviewOf } from '../../../shared/redaction/redaction-review';
 import { AppError } from '../app-error';
-import { listDecisions } from '../capture/redaction-decisions';
 import type { CaptureDeps } from '../capture/capture-ports';
-import { appendAudit } from '../vault/audit-log';
+import { listDecisions } from '../capture/redaction-decisions';
+import { SignalStore } from '../capture/signal-store';
+import { Signals } from '../capture/signals';
 import type { OpenVault } from '../vault/vault';
 import { sealPayload } from './envelope';
+import { LedgerStore } from './ledger-store';
 import { insertPrepared } from './outgoing-ledger';
 import { payloadHeader } from './payload-header';
 import { workstationSigningKey } from './workstation-keys';
@@ -19,16 +21,6 @@ import { workstationSigningKey } from './workstation-keys';
 const travels = (tag: string) => tag.startsWith('nl-obi:') || tag.startsWith('admiralty-scale:');
 
 const isProvince = (p: string): p is (typeof provinces)[number] => (provinces as readonly string[]).includes(p);
-
-interface ReadyRow {
-  id: number;
-  summary: string;
-  exportRef: string | null;
-  date: string;
-  municipality: string;
-  province: string;
-  tags: string;
-}
 
 export interface OfficerBuild {
   payload: Payload;
@@ -46,35 +38,26 @@ export interface OfficerBuild {
  * to draft, with an audit entry, and the rest of the bundle goes on (fail closed).
  */
 export function buildOfficerBundle(vault: OpenVault, policy: Policy, deps: CaptureDeps, now: Date, id = randomUUID()): OfficerBuild {
-  const { db } = vault;
-  const rows = db
-    .prepare(
-      `SELECT s.id, s.summary, s.export_ref AS exportRef, m.date, m.municipality, m.province,
-              (SELECT json_group_array(tag) FROM signal_tags t WHERE t.signal_id = s.id) AS tags
-       FROM signals s JOIN meetings m ON m.id = s.meeting_id
-       WHERE s.state = 'ready' AND NOT EXISTS (
-         SELECT 1 FROM outgoing_signals o JOIN outgoing_bundles b ON b.id = o.bundle_id WHERE o.signal_id = s.id AND b.state = 'prepared')
-       ORDER BY s.id`,
-    )
-    .all() as ReadyRow[];
+  const bound = new LedgerStore(vault).boundSignals();
+  const rows = new SignalStore(vault).readyForSending().filter((s) => !bound.has(s.id));
   const pseudonymiser = new Pseudonymiser();
   const signals: OfficerSignal[] = [];
   const signalIds: number[] = [];
   const refs = new Map<number, string>();
   const blocked: number[] = [];
   for (const row of rows) {
-    const decisions = listDecisions(db, row.id);
-    if (reviewSummary(row.summary, decisions).undecided > 0 || !isProvince(row.province)) {
+    const decisions = listDecisions(vault, row.id);
+    if (redactionReviewOf(row.summary, decisions).undecided > 0 || !isProvince(row.province)) {
       blocked.push(row.id);
       continue;
     }
-    const ref = row.exportRef ?? randomUUID();
+    const ref = row.signalRef ?? randomUUID();
     refs.set(row.id, ref);
     signalIds.push(row.id);
     signals.push({
       signalRef: ref,
       summary: outgoingSummary(row.summary, decisions, pseudonymiser).text,
-      tags: (JSON.parse(row.tags) as string[]).filter(travels).sort(),
+      tags: row.tags.filter(travels).sort(),
       meetingDate: row.date,
       municipality: row.municipality,
       province: row.province,
@@ -105,21 +88,21 @@ export async function prepareOfficerBundle(
   const build = buildOfficerBundle(vault, policy, deps, now);
   const payload = JSON.stringify(build.payload, null, 2);
   const sealed = await sealPayload(payload, [policy.teamLead.recipient], workstationSigningKey(vault));
-  const { db } = vault;
   const id = build.payload.manifest.id;
-  db.transaction(() => {
-    const at = now.toISOString();
+  const signals = new Signals(vault, deps);
+  const store = new SignalStore(vault);
+  const ledger = new LedgerStore(vault);
+  vault.transaction(() => {
     for (const signalId of build.blocked) {
-      db.prepare("UPDATE signals SET state = 'draft', state_changed_at = ?, updated_at = ? WHERE id = ? AND state = 'ready'").run(at, at, signalId);
-      appendAudit(db, 'export.blocked', { signal: signalId, reason: 'redaction_undecided' });
+      if (store.state(signalId) !== 'ready') continue;
+      signals.transition(signalId, 'draft');
+      vault.audit('export.blocked', { signal: signalId, reason: 'redaction_undecided' });
     }
-    insertPrepared(db, { id, kind: 'officer', addressee: 'teamLead', destination: 'outbox', payload, age: sealed.age, minisig: sealed.minisig }, now);
-    const bind = db.prepare('INSERT INTO outgoing_signals (bundle_id, signal_id) VALUES (?, ?)');
-    const setRef = db.prepare('UPDATE signals SET export_ref = ? WHERE id = ? AND export_ref IS NULL');
+    insertPrepared(vault, { id, kind: 'officer', addressee: 'teamLead', destination: 'outbox', payload, age: sealed.age, minisig: sealed.minisig }, now);
     for (const signalId of build.signalIds) {
-      bind.run(id, signalId);
-      setRef.run(build.refs.get(signalId)!, signalId);
+      ledger.bindSignal(id, signalId);
+      store.bindSignalRef(signalId, build.refs.get(signalId)!);
     }
-  })();
+  });
   return { id, signals: build.signalIds.length, blocked: build.blocked };
 }

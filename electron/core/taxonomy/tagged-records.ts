@@ -1,6 +1,3 @@
-import { meetingTaggedStore, signalTaggedStore } from '../capture/tagged-capture-stores';
-import type { OpenVault } from '../vault/vault';
-
 /** One record that carries taxonomy tags, with the taxonomy version it was tagged with. */
 export interface TaggedRecord {
   id: string;
@@ -11,7 +8,8 @@ export interface TaggedRecord {
 /**
  * A kind of record in the vault that carries taxonomy tags (signals; meetings through their
  * community). A taxonomy import migrates every record of every store inside its own transaction,
- * so both methods must be synchronous and use the vault's own database connection.
+ * so both methods must be synchronous and use the vault's own database connection. The taxonomy
+ * knows only this interface: the capabilities above it hand their stores in (see wiring.ts).
  */
 export interface TaggedStore {
   /** What the records are, for the audit log: `signal`, `meeting`. */
@@ -20,8 +18,3 @@ export interface TaggedStore {
   /** Replaces the record's tags and the version they now belong to. */
   replaceTags(id: string, tags: string[], taxonomyVersion: number): void;
 }
-
-/** The stores whose records a taxonomy change migrates; each capability with tagged records adds its own. */
-export const taggedStoreFactories: ReadonlyArray<(vault: OpenVault) => TaggedStore> = [signalTaggedStore, meetingTaggedStore];
-
-export const taggedStoresOf = (vault: OpenVault): TaggedStore[] => taggedStoreFactories.map((make) => make(vault));

@@ -1,10 +1,18 @@
+import type { SqlDatabase } from '../sql-database';
+
 /**
- * Meetings, their raw notes, and the signals drawn from them. The full-text indexes are
- * contentless (they keep no copy of the text, only the index of folded words), so notes exist in
- * one place that retention can remove. Tags live in their own table so every taxonomy dimension
- * can be filtered with an index.
+ * Version 2, capture: meetings, their raw notes, and the signals drawn from them. The full-text
+ * indexes are contentless (they keep no copy of the text, only the index of folded words), so notes
+ * exist in one place that retention can remove. Tags live in their own table so every taxonomy
+ * dimension can be filtered with an index.
+ *
+ * Frozen: every vault made since went through this step as it stands here. A later change of the
+ * schema is a new migration, never an edit of this file.
  */
-export const captureSchema = `
+export const version = 2;
+
+export function up(db: SqlDatabase): void {
+  db.exec(`
   CREATE TABLE meetings (
     id INTEGER PRIMARY KEY,
     date TEXT NOT NULL,
@@ -64,31 +72,5 @@ export const captureSchema = `
     quote TEXT NOT NULL,
     PRIMARY KEY (signal_id, start, end)
   ) STRICT, WITHOUT ROWID;
-`;
-
-/**
- * The officer's decisions on proposed redactions, per signal and per surface form in a category.
- * The surface is summary text (it may be a name): it lives only here, in the vault, and goes with
- * its signal.
- */
-export const redactionDecisionsSchema = `
-  CREATE TABLE redaction_decisions (
-    signal_id INTEGER NOT NULL REFERENCES signals (id) ON DELETE CASCADE,
-    surface TEXT NOT NULL,
-    category TEXT NOT NULL,
-    decision TEXT NOT NULL CHECK (decision IN ('redact', 'keep')),
-    reason TEXT,
-    origin TEXT NOT NULL CHECK (origin IN ('detected', 'manual')),
-    decided_at TEXT NOT NULL,
-    PRIMARY KEY (signal_id, surface, category)
-  ) STRICT, WITHOUT ROWID;
-`;
-
-/**
- * SQLite merges full-text index segments inside the write that crosses a threshold, which made
- * one autosave in twenty-odd take 30–90 ms on a large vault. Merging moves to IndexUpkeep, between
- * saves; the crisis threshold stays as a bound for when upkeep cannot run (bulk imports, the CLI).
- */
-export const fullTextUpkeepSchema = ['notes_fts', 'summaries_fts']
-  .map((table) => `INSERT INTO ${table} (${table}, rank) VALUES ('automerge', 0); INSERT INTO ${table} (${table}, rank) VALUES ('crisismerge', 64);`)
-  .join('\n');
+`);
+}
