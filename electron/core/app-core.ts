@@ -44,11 +44,13 @@ export function createAppCore(options: AppCoreOptions): { session: VaultSession 
         if (vault.isClosed) return;
         void scheduledTick(vault, policy.policy, defaultCaptureDeps(vault)).then(
           (r) => {
-            if (r.inbox.imported + r.inbox.refused > 0) options.log.event('inbox.read', r.inbox);
+            if (r.inbox.imported + r.inbox.refused > 0) options.log.event('inbox.read', { imported: r.inbox.imported, refused: r.inbox.refused });
+            if (r.inbox.failure) options.log.event('transport.failed', { step: 'inbox', code: r.inbox.failure });
             if (r.exported) {
               if (r.exported.prepared)
                 options.log.event('export.prepared', { bundle: r.exported.prepared, kind: policy.policy.role === 'officer' ? 'officer' : 'team' });
               options.log.event('export.delivered', { files: r.exported.paths.length, failures: r.exported.failures.length });
+              for (const f of r.exported.failures) options.log.event('transport.failed', { step: 'deliver', code: f.code });
             }
           },
           (e: unknown) => options.log.event('export.failed', { code: e instanceof AppError ? e.code : 'internal' }),

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { stock, stockAgeKey, stockMinisignKey } from '../../test-support/stock-t
 import { snapshotFiles, tempDir } from '../../test-support/temp-dirs';
 import type { AppError } from '../app-error';
 import { formatPublicKeyFile, generateKeyPair, publicKeyBase64, sign, type MinisignSecretKey } from '../crypto/minisign';
+import { maxBundleFileBytes } from './bundle-size';
 import { openBundleFile, parseAgeIdentityFile, sealPayload, writeBundleFiles, type TrustedSigner } from './envelope';
 
 const payload = buildOfficerPayload(header(), officerSignals);
@@ -119,8 +120,10 @@ describe('bundle envelope, interoperable with stock age and minisign', () => {
     };
     const before = snapshotFiles(dir);
 
-    await expect(open(join(dir, 'absent.age'))).rejects.toMatchObject({ code: 'not_found' });
-    await expect(open(agePath, { maxBytes: 100 })).rejects.toMatchObject({ code: 'file_too_large' });
+    await expect(open(join(dir, 'absent.age'))).rejects.toMatchObject({ code: 'io_error', message: 'The bundle absent.age does not exist.' });
+    const huge = copy('huge.age', new Uint8Array(0));
+    truncateSync(huge, maxBundleFileBytes + 1);
+    await expect(open(huge)).rejects.toMatchObject({ code: 'file_too_large' });
     const truncated = await refusal(open(copy('truncated.age', sealed.age.subarray(0, sealed.age.length - 1))));
     expect(truncated.code).toBe('signature_invalid');
     expect(truncated.message).toMatch(/truncated or changed/);
@@ -146,6 +149,7 @@ describe('bundle envelope, interoperable with stock age and minisign', () => {
 
     const after = snapshotFiles(dir);
     for (const [path, bytes] of before) expect(after.get(path)).toBe(bytes);
+    rmSync(huge);
   });
 
   it('never seals an invalid payload or to a non-age recipient', async () => {

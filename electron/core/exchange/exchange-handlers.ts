@@ -5,7 +5,7 @@ import type { CaptureDeps } from '../capture/capture-ports';
 import type { OpenVault } from '../vault/vault';
 import { enrolmentSheet, saveEnrolmentSheet } from './enrolment';
 import { serially } from './exchange-queue';
-import { readInbox, scheduleStatus, transportFor } from './exchange-service';
+import { readInbox, scheduleStatus, withTransport } from './exchange-service';
 import { prepareOfficerBundle } from './officer-export';
 import { deliverPrepared, discardPrepared, outgoingHistory, outgoingPayload, preparedBundles } from './outgoing-ledger';
 import { approve, getReviewItem, listReview, redactFurther, returnItem } from './review';
@@ -99,9 +99,9 @@ export function exchangeHandlers(
     },
     'exchange.send': () => {
       const v = vault();
-      return serially(v, () => {
-        const r = deliverPrepared(v.db, transportFor(policy), () => new Date());
-        return { files: r.paths.length, failures: r.failures };
+      return serially(v, async () => {
+        const r = await withTransport(policy, (t) => deliverPrepared(v.db, t, () => new Date()));
+        return { files: r.paths.length, failures: r.failures.map(({ bundle, code }) => ({ bundle, code })) };
       });
     },
     'exchange.discard': () => {

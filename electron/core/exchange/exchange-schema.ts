@@ -8,6 +8,18 @@
 /** The team lead's aggregation preview, kept with the prepared team bundle so it shows again after a restart (counts only). */
 export const outgoingPreviewSchema = 'ALTER TABLE outgoing_bundles ADD COLUMN preview TEXT;';
 
+/** What the inbox decided about entries it read: hashes and outcomes only (inbox-memory.ts). */
+export const inboxMemorySchema = `
+  CREATE TABLE inbox_memory (
+    key TEXT PRIMARY KEY,
+    outcome TEXT NOT NULL CHECK (outcome IN ('imported', 'refused', 'skipped')),
+    reason TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX inbox_memory_by_last_seen ON inbox_memory (last_seen);
+`;
+
 export const exchangeSchema = `
   ALTER TABLE signals ADD COLUMN export_ref TEXT;
   CREATE UNIQUE INDEX signals_by_export_ref ON signals (export_ref);

@@ -55,7 +55,11 @@ async function workstation(role: 'officer' | 'teamlead') {
 
 /** Everything that left the officer's laptop, decrypted where we hold the key, as text. */
 function everythingThatLeft(dirs: string[], decrypted: string[]): string {
-  const raw = dirs.flatMap((d) => readdirSync(d).map((n) => readFileSync(join(d, n)).toString('latin1')));
+  const raw = dirs.flatMap((d) =>
+    readdirSync(d, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => readFileSync(join(d, e.name)).toString('latin1')),
+  );
   return [...raw, ...decrypted].join('\n');
 }
 
@@ -119,10 +123,15 @@ describe('officer → team lead → central, over folders', () => {
     ]);
     expect(listReview(lead.vault.db, lead.keys.signer)).toHaveLength(0);
 
-    // The lead takes the real one in, once: the folder is read again without doubling it.
+    // The lead takes the real one in, once: it leaves the inbox for processed/, and a renamed copy
+    // put back is known by its signed id and skipped without doubling anything.
     expect((await readInbox(lead.vault, leadPolicy, ldeps)).map((r) => r.outcome)).toEqual(['imported']);
-    expect((await readInbox(lead.vault, leadPolicy, ldeps)).map((r) => r.outcome)).toEqual(['skipped']);
-    expect((await readInbox(lead.vault, leadPolicy, ldeps, [join(o2l, `${first.prepared}.age`)]))[0]).toMatchObject({
+    expect(readdirSync(join(o2l, 'processed')).sort()).toEqual([`${first.prepared}.age`, `${first.prepared}.age.minisig`]);
+    expect(await readInbox(lead.vault, leadPolicy, ldeps)).toEqual([]);
+    copyFileSync(join(o2l, 'processed', `${first.prepared}.age`), join(o2l, 'renamed.age'));
+    copyFileSync(join(o2l, 'processed', `${first.prepared}.age.minisig`), join(o2l, 'renamed.age.minisig'));
+    expect(await readInbox(lead.vault, leadPolicy, ldeps)).toEqual([{ file: 'renamed.age', outcome: 'skipped', reason: 'seen' }]);
+    expect((await readInbox(lead.vault, leadPolicy, ldeps, [join(o2l, 'processed', `${first.prepared}.age`)]))[0]).toMatchObject({
       outcome: 'refused',
       reason: 'bundle_replayed',
     });
@@ -171,7 +180,7 @@ describe('officer → team lead → central, over folders', () => {
     await exportNow(lead.vault, leadPolicy, ldeps);
 
     // Nothing personal anywhere that left the officer's laptop: the raw files, and decrypted.
-    const officerBundles = [first.prepared!, again.prepared!].map((id) => join(o2l, `${id}.age`));
+    const officerBundles = [first.prepared!, again.prepared!].map((id) => join(o2l, 'processed', `${id}.age`));
     const leadIdentity = workstationAgeIdentity(lead.vault);
     const opened = await Promise.all(
       officerBundles.map((f) => openBundleFile(f, { identity: leadIdentity, trustedSigners: [{ name: 'o', signer: officer.keys.signer }] })),
@@ -179,7 +188,10 @@ describe('officer → team lead → central, over folders', () => {
     const centralTexts = readdirSync(central)
       .filter((n) => n.endsWith('.age'))
       .map((n) => stock('age', ['-d', '-i', centralKey.keyFile, join(central, n)]).out);
-    const text = everythingThatLeft([o2l, central, returns], [...opened.map((o) => o.text), ...centralTexts]);
+    const text = everythingThatLeft(
+      [o2l, join(o2l, 'processed'), central, returns, join(returns, 'processed')],
+      [...opened.map((o) => o.text), ...centralTexts],
+    );
     for (const value of Object.values(canaries)) expect(text, value).not.toContain(value);
     expect(text).not.toContain('Haddad');
   });

@@ -1,8 +1,9 @@
+import type { ErrorCode } from '../../../shared/contract/errors';
 import type { BundleKind } from '../../../shared/exchange/payload';
 import { AppError } from '../app-error';
 import { appendAudit } from '../vault/audit-log';
 import type { SqlDatabase } from '../vault/sqlcipher';
-import type { Transport } from './folder-transport';
+import type { Transport } from '../transport/transport';
 
 /**
  * Outgoing bundles in the ledger. `prepared` holds the sealed bytes and binds what the bundle
@@ -87,32 +88,42 @@ function settle(db: SqlDatabase, b: PreparedBundle, at: string): void {
   }
 }
 
+/** A bundle that stays prepared: why, as a code for the UI and a sentence (no content) for the CLI. */
+export interface DeliveryFailure {
+  bundle: string;
+  code: ErrorCode;
+  message: string;
+}
+
 /** Test hooks: the crash tests stop the process at each of these points. */
 export interface DeliveryHooks {
   afterFile?: (name: string) => void;
 }
 
 /**
- * Writes every prepared bundle through the transport and records each delivery. Returns the paths
- * written. A failure leaves the bundle prepared for the next attempt and is reported, not thrown,
- * so one unreachable folder does not hold back the others.
+ * Writes every prepared bundle through the transport and records each delivery. Returns where the
+ * files went. A failure leaves the bundle prepared for the next attempt and is reported, not
+ * thrown, so one unreachable destination does not hold back the others. The transport counts a
+ * file already at the destination as delivered, so an attempt cut off halfway is finished, never doubled.
  */
-export function deliverPrepared(
+export async function deliverPrepared(
   db: SqlDatabase,
   transport: Transport,
   now: () => Date,
   hooks: DeliveryHooks = {},
-): { paths: string[]; failures: Array<{ bundle: string; code: string }> } {
+): Promise<{ paths: string[]; failures: DeliveryFailure[] }> {
   const paths: string[] = [];
-  const failures: Array<{ bundle: string; code: string }> = [];
+  const failures: DeliveryFailure[] = [];
   for (const b of preparedBundles(db)) {
     try {
       for (const file of bundleFiles(b)) {
-        paths.push(...transport.deliver([file], b.destination));
+        paths.push(await transport.deliver(file, b.destination));
         hooks.afterFile?.(file.name);
       }
     } catch (e) {
-      failures.push({ bundle: b.id, code: e instanceof AppError ? e.code : 'io_error' });
+      failures.push(
+        e instanceof AppError ? { bundle: b.id, code: e.code, message: e.message } : { bundle: b.id, code: 'io_error', message: 'Delivery failed.' },
+      );
       continue;
     }
     const at = now().toISOString();

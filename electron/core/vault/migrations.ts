@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../app-error';
 import { captureSchema, fullTextUpkeepSchema, redactionDecisionsSchema } from '../capture/capture-schema';
-import { exchangeSchema, outgoingPreviewSchema } from '../exchange/exchange-schema';
+import { exchangeSchema, inboxMemorySchema, outgoingPreviewSchema } from '../exchange/exchange-schema';
 
 /**
  * Schema history. Each step runs in one transaction together with the bump of `user_version`, so a
@@ -37,6 +37,7 @@ export const migrations: ReadonlyArray<{ version: number; up: (db: Database) => 
   { version: 4, up: (db) => db.exec(exchangeSchema) },
   { version: 5, up: (db) => db.exec(fullTextUpkeepSchema) },
   { version: 6, up: (db) => db.exec(outgoingPreviewSchema) },
+  { version: 7, up: (db) => db.exec(inboxMemorySchema) },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
