@@ -8,7 +8,7 @@ import { keyIdHex, parsePublicKey, sign, signatureKeyId, verify, type MinisignPu
 import { signatureSuffix, type SignedFile } from '../crypto/signed-file';
 import { writeFileAtomic } from '../platform/atomic-write';
 import { readBundleFiles } from '../transport/bundle-files';
-import { maxBundleFileBytes } from './bundle-size';
+import { maxBundleFileBytes, padPayload } from './bundle-size';
 
 /**
  * The envelope of a bundle, in standard formats so that nobody needs our code to check it:
@@ -27,8 +27,9 @@ const bundleFileId = z.uuid();
 
 /**
  * Encrypts the payload to every recipient and signs the result. The payload is checked against the
- * contract first: an invalid payload is never sealed. The trusted comment names the file, kind and
- * hour of the bundle, nothing personal.
+ * contract first: an invalid payload is never sealed. It is padded inside the encryption to a fixed
+ * step (bundle-size.ts), so the file's size does not tell how many signals it holds. The trusted
+ * comment names the file, kind and hour of the bundle, nothing personal.
  */
 export async function sealPayload(payloadJson: string, recipients: readonly string[], signer: MinisignSecretKey): Promise<SealedBundle> {
   let decoded: unknown;
@@ -50,7 +51,7 @@ export async function sealPayload(payloadJson: string, recipients: readonly stri
       throw new AppError('key_invalid', `Recipient ${i + 1} is not an age recipient (age1…).`);
     }
   });
-  const age = await encrypter.encrypt(new TextEncoder().encode(payloadJson));
+  const age = await encrypter.encrypt(padPayload(payloadJson));
   const { id, kind, created } = read.value.manifest;
   const minisig = sign(age, signer, {
     trustedComment: `file:${id}.age kind:${kind} created:${created}`,
@@ -103,7 +104,7 @@ export interface OpenBundleOptions {
 
 export interface OpenedBundle {
   payload: Payload;
-  /** The decrypted JSON text exactly as it was sealed. */
+  /** The decrypted JSON text exactly as it was sealed, without the padding. */
   text: string;
   /** Name of the trusted signer whose key verified the signature. */
   signer: string;
@@ -196,7 +197,8 @@ export async function openBundle(file: SignedFile, options: OpenBundleOptions): 
   let text: string;
   let decoded: unknown;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(plain);
+    // The padding is trailing whitespace; the JSON that was sealed ends before it.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(plain).trimEnd();
     decoded = JSON.parse(text);
   } catch {
     throw new AppError('bundle_invalid', `The payload of the bundle ${file.name} is not valid JSON.`);

@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPayload } from '../../../shared/exchange/payload';
@@ -15,6 +15,7 @@ import { exportNow, readInbox } from './exchange-service';
 import { approve, listReview, returnItem } from './review';
 import { createWorkstationKeys, workstationAgeIdentity } from './workstation-keys';
 import { openBundleFile } from './envelope';
+import { outgoingPayload } from './outgoing-ledger';
 
 const open: OpenVault[] = [];
 afterEach(() => open.splice(0).forEach((v) => v.close()));
@@ -91,6 +92,14 @@ describe('officer → team lead → central, over folders', () => {
     const first = await exportNow(officer.vault, officerPolicy, odeps);
     expect(first.paths.map((p) => p.split('/').pop())).toEqual([`${first.prepared}.age.minisig`, `${first.prepared}.age`]);
     expect(new Signals(officer.vault.db, odeps).list({ state: 'sent' })).toHaveLength(5);
+
+    // The ledger's preview is exactly the JSON that was sealed; the padding around it is only spaces.
+    const sealed = await openBundleFile(join(o2l, `${first.prepared}.age`), {
+      identity: workstationAgeIdentity(lead.vault),
+      trustedSigners: [{ name: 'o', signer: officer.keys.signer }],
+    });
+    expect(sealed.text).toBe(outgoingPayload(officer.vault.db, first.prepared!));
+    expect(statSync(join(o2l, `${first.prepared}.age`)).size).toBeGreaterThan(64 * 1024);
 
     // Stock minisign verifies the officer's bundle with the officer's public key.
     const officerPub = join(root, 'officer.pub');
