@@ -7,7 +7,7 @@ import { tempDir } from '../../test-support/temp-dirs';
 import { AppError } from '../app-error';
 import { folderTransport } from '../transport/folder-transport';
 import type { Transport } from '../transport/transport';
-import { exportNow, readInbox } from './exchange-service';
+import { exportNow, readInbox, scheduledTick } from './exchange-service';
 import { importBundles } from './inbox';
 import { listReview } from './review';
 
@@ -109,6 +109,20 @@ describe('the hostile inbox', () => {
     failing = false;
     expect((await importBundles(pair.lead.vault, pair.leadPolicy, pair.lead.deps, flaky, true)).map((r) => r.outcome)).toEqual(['imported']);
     expect(auditCount(pair, 'bundle.refused')).toBe(0);
+  });
+
+  it('an inbox that cannot be read does not hold back the scheduled export', async () => {
+    const root = tempDir();
+    const notAFolder = join(root, 'inbox-is-a-file');
+    writeFileSync(notAFolder, 'x');
+    const pair = await exchangePair({
+      officer: { kind: 'folder', outbox: join(root, 'o2l'), inbox: notAFolder },
+      lead: { kind: 'folder', outbox: join(root, 'central'), inbox: join(root, 'o2l') },
+    });
+    const tick = await scheduledTick(pair.officer.vault, pair.officerPolicy, pair.officer.deps, new Date('2030-01-07T10:00:00'));
+    expect(tick.inbox).toEqual({ imported: 0, refused: 0, failure: 'io_error' });
+    expect(tick.exported?.paths).toHaveLength(2);
+    expect(readdirSync(join(root, 'o2l'))).toHaveLength(2);
   });
 
   it('keeps a bundle for another workstation in a shared folder where it is, and skips it quietly from then on', async () => {
