@@ -186,6 +186,10 @@ DocumentRoot "${root}"
   walk(root);
   chownSync(join(dir, 'lock'), 33, 33);
   const pidFile = join(dir, 'run', 'httpd.pid');
+  const pidOf = (): number | null => {
+    const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : NaN;
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  };
   const box: DropBox = {
     url: `https://127.0.0.1:${port}`,
     pki,
@@ -200,27 +204,29 @@ DocumentRoot "${root}"
     async start() {
       const run = spawnSync('/usr/sbin/apache2', ['-f', conf, '-k', 'start'], { encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`Apache did not start: ${run.stderr}`);
-      for (let i = 0; i < 100; i++) {
-        if (await accepts(port)) return;
+      // Up only once it answers and has written its pid (the port opens before the pid file is there).
+      for (let i = 0; i < 200; i++) {
+        if (pidOf() !== null && (await accepts(port))) return;
         await sleep(50);
       }
       throw new Error('Apache does not answer');
     },
     stopNow: () => undefined,
     async stop() {
-      if (!existsSync(pidFile)) return;
-      const pid = Number(readFileSync(pidFile, 'utf8').trim());
+      const pid = pidOf();
+      if (pid === null) return;
       try {
         process.kill(pid, 'SIGTERM');
       } catch {
         return;
       }
-      for (let i = 0; i < 200 && (existsSync(pidFile) || (await accepts(port))); i++) await sleep(50);
+      for (let i = 0; i < 200 && (existsSync(`/proc/${pid}`) || (await accepts(port))); i++) await sleep(50);
     },
   };
   box.stopNow = () => {
+    const pid = pidOf();
     spawnSync('/usr/sbin/apache2', ['-f', conf, '-k', 'stop']);
-    spawnSync('sh', ['-c', `for i in $(seq 200); do [ -e '${pidFile}' ] || exit 0; sleep 0.05; done`]);
+    if (pid !== null) spawnSync('sh', ['-c', `for i in $(seq 200); do [ -e /proc/${pid} ] || exit 0; sleep 0.05; done`]);
   };
   running.push(box);
   await box.start();
