@@ -8,7 +8,7 @@ const core = 'electron/core/';
 
 /** Lowest first. A top-level file of the core is named with its extension, a folder with a slash. */
 const levels = [
-  { name: 'ground', parts: ['platform/', 'crypto/', 'logging/', 'app-shell/', 'app-error.ts', 'app-version.ts'] },
+  { name: 'ground', parts: ['platform/', 'crypto/', 'logging/', 'transport/', 'app-shell/', 'app-error.ts', 'app-version.ts'] },
   { name: 'vault', parts: ['vault/', 'session/'] },
   { name: 'policy and taxonomy', parts: ['policy/', 'taxonomy/', 'updates/', 'diagnostics/'] },
   { name: 'capture', parts: ['capture/'] },

@@ -159,6 +159,21 @@ export default tseslint.config(
   ),
   ...withDatabaseRule(['electron/test-support/**/*.ts', 'electron/tooling/**/*.ts'], [], [], []),
   {
+    // Shares and servers may be slow or hang: transports use asynchronous I/O only, never the
+    // synchronous node:fs calls that would stop the main process's event loop (and the idle lock).
+    files: ['electron/core/transport/**/*.ts'],
+    ignores: ['electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [...noElectron, ...['fs', 'node:fs'].map((name) => ({ name, allowTypeImports: true, message: 'Transports use node:fs/promises only.' }))],
+        [
+          banPath('(^|/)renderer(/|$)', 'The core does not import the UI.'),
+          banPath('(^|/)(main|preload|cli|web|bench)/', 'The core does not depend on its entry points.'),
+        ],
+      ),
+    },
+  },
+  {
     files: ['electron/web/browser-bridge/**/*.ts'],
     languageOptions: { globals: globals.browser },
     rules: {

@@ -14,6 +14,7 @@ import { benchBundles } from './bundle-bench';
 import { benchEngine } from './engine-bench';
 import { benchKAnonymity } from './k-anonymity-bench';
 import { benchRedaction } from './redaction-bench';
+import { benchTransport } from './transport-bench';
 
 /**
  * `npm run bench`: figures only, no pass or fail. Speeds of the encrypted vault are reported as a
@@ -28,6 +29,18 @@ const repeats = 5;
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 const captureMeetings = Number(process.env.OBI_BENCH_MEETINGS ?? 100_000);
+
+/** Delivery over loopback TLS: bundles per second and MB/s for each size, or why it did not run. */
+function transportRows(t: Awaited<ReturnType<typeof benchTransport>>, f: (x: number, d?: number) => string): Array<[string, string]> {
+  if ('skipped' in t) return [['delivery over WebDAV with mutual TLS (loopback, Apache)', `not run: ${t.skipped}`]];
+  return (['small', 'large'] as const).map((size) => {
+    const r = t[size];
+    return [
+      `delivery over WebDAV with mutual TLS (loopback, Apache): ${f(r.bundles)} bundles of ${f(r.bytes / 1024)} KiB, signature first, If-None-Match`,
+      `${f(r.bundles / r.seconds, 1)} bundles/s, ${f((r.bundles * r.bytes) / 1_000_000 / r.seconds, 1)} MB/s`,
+    ];
+  });
+}
 
 async function main(): Promise<void> {
   const { version } = probeSqlCipher();
@@ -73,6 +86,7 @@ async function main(): Promise<void> {
     const redaction = benchRedaction(process.cwd());
     const kAnonymity = benchKAnonymity();
     const bundles = await benchBundles();
+    const transport = await benchTransport();
 
     const results = {
       date: new Date().toISOString(),
@@ -97,6 +111,7 @@ async function main(): Promise<void> {
       redaction,
       kAnonymity,
       bundles,
+      transport,
     };
 
     const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -138,6 +153,7 @@ async function main(): Promise<void> {
         `${f(bundles.team.prepareSeconds, 2)} s`,
       ],
       ['team bundle: seal alone (age encryption + minisign signature)', `${f(bundles.team.sealMBps, 1)} MB/s`],
+      ...transportRows(transport, f),
     ];
     const width = Math.max(...table.map(([k]) => k.length));
     console.log(`OBI Werkplek benchmark (${results.node}, ${version})`);

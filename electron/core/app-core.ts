@@ -43,10 +43,12 @@ export function createAppCore(options: AppCoreOptions): { session: VaultSession 
         if (vault.isClosed) return;
         void scheduledTick(vault, policy.policy, captureDeps(vault)).then(
           (r) => {
-            if (r.inbox.imported + r.inbox.refused > 0) options.log.event('inbox.read', r.inbox);
+            if (r.inbox.imported + r.inbox.refused > 0) options.log.event('inbox.read', { imported: r.inbox.imported, refused: r.inbox.refused });
+            if (r.inbox.failure) options.log.event('transport.failed', { step: 'inbox', code: r.inbox.failure });
             if (r.sent) {
               if (r.sent.prepared) options.log.event('send.prepared', { bundle: r.sent.prepared, kind: policy.policy.role === 'officer' ? 'officer' : 'team' });
               options.log.event('send.delivered', { files: r.sent.paths.length, failures: r.sent.failures.length });
+              for (const f of r.sent.failures) options.log.event('transport.failed', { step: 'deliver', code: f.code });
             }
           },
           (e: unknown) => options.log.event('send.failed', { code: e instanceof AppError ? e.code : 'internal' }),

@@ -40,6 +40,12 @@ export const errorCodes = [
   'bundle_invalid',
   'bundle_untrusted',
   'bundle_not_for_us',
+  'not_a_file',
+  'certificate_refused',
+  'client_certificate_refused',
+  'server_unreachable',
+  'not_allowed',
+  'server_error',
   'internal',
 ] as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorCodes } from './errors';
 import { isoDate, meetingFields, meetingKinds, notesText } from '../capture/meeting-schema';
 import { signalStates } from '../capture/signal-states';
 import { roles } from '../policy/role';
@@ -341,7 +342,7 @@ export const contract = {
   },
   'exchange.send': {
     request: empty,
-    response: z.object({ files: z.number().int(), failures: z.array(z.object({ bundle: z.string(), code: z.string() })) }),
+    response: z.object({ files: z.number().int(), failures: z.array(z.object({ bundle: z.string(), code: z.enum(errorCodes) })) }),
   },
   'exchange.discard': { request: empty, response: z.object({ discarded: z.number().int() }) },
   'exchange.history': {

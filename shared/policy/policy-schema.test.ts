@@ -137,6 +137,33 @@ describe('machine policy', () => {
     });
   });
 
+  it('takes a folder or a WebDAV transport, and names what is wrong inside one', () => {
+    const webdav = {
+      kind: 'webdav',
+      url: 'https://dropbox.example.nl/obi',
+      outbox: '/o2l/',
+      inbox: '/l2o/',
+      caCert: '/etc/obi-werkplek/ca.pem',
+      clientCert: '/etc/obi-werkplek/client.pem',
+      clientKey: '/etc/obi-werkplek/client.key',
+      pinnedKeys: ['sha256//47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='],
+    };
+    const base = { organisation: 'SZW', role: 'officer' };
+    expect(parsePolicy({ ...base, transport: webdav })).toMatchObject({ ok: true, policy: { transport: webdav } });
+    expect(parsePolicy({ ...base, transport: { kind: 'folder', outbox: 'a', inbox: 'b', afterImport: 'delete' } }).ok).toBe(true);
+    const problem = (transport: Record<string, unknown>) => {
+      const parsed = parsePolicy({ ...base, transport });
+      return parsed.ok ? null : formatPolicyProblems(parsed.problems);
+    };
+    expect(problem({ ...webdav, url: 'http://dropbox.example.nl' })).toBe('transport: url: must be an https:// URL');
+    expect(problem({ ...webdav, inbox: '../etc/' })).toMatch(/^transport: inbox: must be a collection path/);
+    expect(problem({ ...webdav, inbox: '/a/../b/' })).toMatch(/^transport: inbox: must be a collection path/);
+    expect(problem({ ...webdav, pinnedKeys: ['47DEQpj8HBSa'] })).toMatch(/^transport: pinnedKeys\.0: must be "sha256\/\/"/);
+    const { clientCert: _, ...noCertificate } = webdav;
+    expect(problem(noCertificate)).toBe('transport: clientCert: must be a string');
+    expect(problem({ ...webdav, kind: 'ftp' })).toMatch(/^transport: kind: /);
+  });
+
   it('describes every key in Dutch and English', () => {
     for (const spec of Object.values(policyKeys)) {
       expect(spec.description.nl.length).toBeGreaterThan(10);

@@ -35,6 +35,30 @@ const key = <S extends z.ZodType>(spec: PolicyKey<S>): PolicyKey<S> => spec;
 const minisignPublicKey = z.string().regex(/^RW[QRST][A-Za-z0-9+/]{53}$/, 'must be a minisign public key (the second line of a minisign .pub file)');
 const ageRecipient = z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'must be an age recipient (age1…)');
 const folderPath = z.string().min(1, 'is required').max(1000);
+/** A collection on the WebDAV server, below its address: `/o2l/`, `/obi/central/`. */
+const collectionPath = z
+  .string()
+  .regex(
+    /^\/([A-Za-z0-9_~-][A-Za-z0-9._~-]{0,100}\/){1,10}$/,
+    'must be a collection path such as "/o2l/" (letters, digits, . _ ~ -; starting and ending with /)',
+  );
+/** The SHA-256 of a certificate's public key (SPKI), as curl's --pinnedpubkey takes it. */
+const spkiPin = z.string().regex(/^sha256\/\/[A-Za-z0-9+/]{43}=$/, 'must be "sha256//" followed by the base64 SHA-256 of the public key (44 characters)');
+const afterImport = z.enum(['move', 'delete']).optional();
+
+const folderTransport = z.strictObject({ kind: z.literal('folder'), outbox: folderPath, inbox: folderPath, returns: folderPath.optional(), afterImport });
+const webdavTransport = z.strictObject({
+  kind: z.literal('webdav'),
+  url: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }),
+  outbox: collectionPath,
+  inbox: collectionPath,
+  returns: collectionPath.optional(),
+  caCert: folderPath,
+  clientCert: folderPath,
+  clientKey: folderPath,
+  pinnedKeys: z.array(spkiPin).min(1).max(10).optional(),
+  afterImport,
+});
 
 /**
  * Why the scheduler (croner, with the options schedule.ts uses) would not run an expression, or
@@ -209,12 +233,12 @@ export const policyKeys = {
   }),
   transport: optionalKey({
     label: { nl: 'Transport', en: 'Transport' },
-    schema: z.strictObject({ kind: z.literal('folder'), outbox: folderPath, inbox: folderPath, returns: folderPath.optional() }),
+    schema: z.discriminatedUnion('kind', [folderTransport, webdavTransport]),
     showInDiagnostics: true,
     example: { kind: 'folder', outbox: '\\\\server\\obi\\naar-teamleider', inbox: '\\\\server\\obi\\van-teamleider' },
     description: {
-      nl: 'Hoe bundels reizen. kind "folder": een map op een netwerkshare of verwisselbare schijf. outbox: waar deze werkplek zijn bundels neerzet; inbox: waar hij bundels leest; returns (teamleider): waar teruggestuurde signalen voor de contactfunctionarissen heen gaan.',
-      en: 'How bundles travel. kind "folder": a folder on a network share or removable media. outbox: where this workstation writes its bundles; inbox: where it reads bundles; returns (team lead): where returned signals for the officers go.',
+      nl: 'Hoe bundels reizen. kind "folder": een map op een netwerkshare of verwisselbare schijf; outbox: waar deze werkplek zijn bundels neerzet; inbox: waar hij bundels leest; returns (teamleider): waar teruggestuurde signalen voor de contactfunctionarissen heen gaan. kind "webdav": een WebDAV-server over HTTPS met wederzijdse TLS; url: het https-adres van de server; outbox, inbox en returns: collecties daaronder, zoals "/o2l/"; caCert: PEM-bestand van de CA waar het servercertificaat naar moet leiden; clientCert en clientKey: PEM-bestanden van het certificaat en de sleutel van deze werkplek; pinnedKeys (optioneel): toegestane publieke sleutels van de server als "sha256//…". afterImport: "move" (standaard, naar processed/) of "delete" voor ingelezen bundels.',
+      en: 'How bundles travel. kind "folder": a folder on a network share or removable media; outbox: where this workstation writes its bundles; inbox: where it reads bundles; returns (team lead): where returned signals for the officers go. kind "webdav": a WebDAV server over HTTPS with mutual TLS; url: the https address of the server; outbox, inbox and returns: collections below it, such as "/o2l/"; caCert: PEM file of the CA the server certificate must chain to; clientCert and clientKey: PEM files of this workstation\'s certificate and key; pinnedKeys (optional): allowed public keys of the server as "sha256//…". afterImport: "move" (default, into processed/) or "delete" for bundles taken in.',
     },
   }),
   schedule: key({

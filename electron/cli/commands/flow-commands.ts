@@ -7,7 +7,7 @@ import { approve, listReview, redactFurther, returnItem, type ReviewState } from
 import { workstationKeys } from '../../core/exchange/workstation-keys';
 import { policyInvalidError } from '../../core/policy/read-only';
 import { captureDeps } from '../../core/wiring';
-import type { CliIo } from '../cli-io';
+import { cliLog, type CliIo } from '../cli-io';
 import { cliPolicy } from './policy-commands';
 import { withVault } from './vault-commands';
 
@@ -51,6 +51,8 @@ function crashHooks(io: CliIo): { afterPrepare?: () => void; afterFile?: (name: 
   };
 }
 
+const skipText: Record<string, string> = { seen: 'imported before', not_for_us: 'not for this workstation', refused_before: 'refused before, unchanged' };
+
 export function addFlowCommands(program: Command, io: CliIo): void {
   vaultOption(program.command('export'))
     .description("build and deliver this role's next bundle now, whatever the schedule says; prints each file written")
@@ -62,8 +64,12 @@ export function addFlowCommands(program: Command, io: CliIo): void {
       );
       for (const path of result.paths) io.out(path);
       for (const id of result.blocked) io.err(`obi: signal ${id} went back to draft: a proposed redaction in its summary has no decision.`);
-      for (const f of result.failures) io.err(`obi: bundle ${f.bundle} was not delivered (${f.code}); it stays ready and goes with the next export.`);
-      if (result.paths.length === 0 && result.failures.length > 0) throw new AppError('io_error', 'Nothing could be delivered.');
+      for (const f of result.failures) {
+        cliLog(io).event('transport.failed', { step: 'deliver', code: f.code });
+        io.err(`obi: bundle ${f.bundle} was not delivered (${f.code}: ${f.message}); it stays ready and goes with the next export.`);
+      }
+      const first = result.failures[0];
+      if (result.paths.length === 0 && first) throw new AppError(first.code, 'Nothing could be delivered.');
     });
 
   const inbox = program.command('inbox').description('bundles that arrived');
@@ -72,10 +78,13 @@ export function addFlowCommands(program: Command, io: CliIo): void {
     .argument('[files...]', 'bundle files (*.age, with *.age.minisig beside them)')
     .action(async (files: string[], opts: VaultOpt) => {
       const policy = validPolicy(io);
-      const results = await withVault(io, opts.vault, (v) => readInbox(v, policy, captureDeps(v), files.length > 0 ? files : undefined));
+      const results = await withVault(io, opts.vault, (v) => readInbox(v, policy, captureDeps(v), files.length > 0 ? files : undefined)).catch((e: unknown) => {
+        if (e instanceof AppError) cliLog(io).event('transport.failed', { step: 'inbox', code: e.code });
+        throw e;
+      });
       for (const r of results) {
         if (r.outcome === 'imported') io.out(`${r.file}: imported, ${r.signals ?? 0} signals`);
-        else if (r.outcome === 'skipped') io.out(`${r.file}: skipped (${r.reason === 'seen' ? 'imported before' : 'not for this workstation'})`);
+        else if (r.outcome === 'skipped') io.out(`${r.file}: skipped (${skipText[r.reason ?? ''] ?? r.reason})`);
         else io.err(`obi: ${r.file}: refused: ${r.message ?? r.reason}`);
       }
       const refused = results.filter((r) => r.outcome === 'refused').length;

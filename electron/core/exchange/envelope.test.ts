@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { stock, stockAgeKey, stockMinisignKey } from '../../test-support/stock-t
 import { snapshotFiles, tempDir } from '../../test-support/temp-dirs';
 import type { AppError } from '../app-error';
 import { formatPublicKeyFile, generateKeyPair, publicKeyBase64, sign, type MinisignSecretKey } from '../crypto/minisign';
+import { maxBundleFileBytes, maxPayloadBytes, padPayload, paddedLength } from './bundle-size';
 import { openBundleFile, parseAgeIdentityFile, sealPayload, writeBundleFiles, type TrustedSigner } from './envelope';
 
 const payload = buildOfficerPayload(header(), officerSignals);
@@ -66,9 +68,39 @@ describe('bundle envelope, interoperable with stock age and minisign', () => {
     const verified = stock('minisign', ['-Vm', agePath, '-p', join(dir, 'lead.pub')]);
     expect(verified.status, verified.err).toBe(0);
     expect(verified.out).toContain(`Trusted comment: file:${id}.age kind:officer created:2026-10-01T09:00:00.000Z`);
-    expect(stock('age', ['-d', '-i', central.keyFile, agePath]).out).toBe(json);
+    // Padded inside the encryption with trailing spaces: still exactly the JSON, still valid JSON.
+    const decrypted = stock('age', ['-d', '-i', central.keyFile, agePath]).out;
+    expect(decrypted.trimEnd()).toBe(json);
+    expect(decrypted).toHaveLength(paddedLength(json.length));
+    expect(JSON.parse(decrypted)).toEqual(payload);
     // No temporary file is left beside them.
     expect(readdirSync(dir).sort()).toEqual([`${id}.age`, `${id}.age.minisig`, 'central.key', 'lead.pub'].sort());
+  });
+
+  it('pads the payload to fixed steps, so a bundle of 1 signal and one of 20 are the same size', async () => {
+    const dir = tempDir();
+    const central = stockAgeKey(dir);
+    const key = generateKeyPair();
+    const many = Array.from({ length: 20 }, (_, i) => ({
+      ...officerSignals[i % officerSignals.length]!,
+      signalRef: randomUUID(),
+      summary: `${'Een lange samenvatting van wat er in het gesprek werd verteld over druk op familie in het land van herkomst. '.repeat(4)}${i}`,
+    }));
+    const sizes: number[] = [];
+    for (const signals of [officerSignals.slice(0, 1), many]) {
+      const text = JSON.stringify(buildOfficerPayload(header(randomUUID()), signals));
+      const sealed = await sealPayload(text, [central.recipient], key);
+      const fileId = (JSON.parse(text) as { manifest: { id: string } }).manifest.id;
+      const { agePath } = writeBundleFiles(dir, fileId, sealed);
+      sizes.push(statSync(agePath).size);
+      expect(stock('age', ['-d', '-i', central.keyFile, agePath]).out.trimEnd()).toBe(text);
+      const opened = await openBundleFile(agePath, { identity: parseAgeIdentityFile(readFileSync(central.keyFile, 'utf8')), trustedSigners: trust(key) });
+      expect(opened.text).toBe(text);
+    }
+    expect(sizes[0]).toBe(sizes[1]);
+    expect(paddedLength(1)).toBe(64 * 1024);
+    expect(paddedLength(64 * 1024 + 1)).toBe(128 * 1024);
+    expect(() => padPayload(' '.repeat(maxPayloadBytes + 1))).toThrow(expect.objectContaining({ code: 'file_too_large' }));
   });
 
   it('opens what stock `age -r` and `minisign -S` made', async () => {
@@ -119,8 +151,10 @@ describe('bundle envelope, interoperable with stock age and minisign', () => {
     };
     const before = snapshotFiles(dir);
 
-    await expect(open(join(dir, 'absent.age'))).rejects.toMatchObject({ code: 'not_found' });
-    await expect(open(agePath, { maxBytes: 100 })).rejects.toMatchObject({ code: 'file_too_large' });
+    await expect(open(join(dir, 'absent.age'))).rejects.toMatchObject({ code: 'io_error', message: 'The bundle absent.age does not exist.' });
+    const huge = copy('huge.age', new Uint8Array(0));
+    truncateSync(huge, maxBundleFileBytes + 1);
+    await expect(open(huge)).rejects.toMatchObject({ code: 'file_too_large' });
     const truncated = await refusal(open(copy('truncated.age', sealed.age.subarray(0, sealed.age.length - 1))));
     expect(truncated.code).toBe('signature_invalid');
     expect(truncated.message).toMatch(/truncated or changed/);
@@ -146,6 +180,7 @@ describe('bundle envelope, interoperable with stock age and minisign', () => {
 
     const after = snapshotFiles(dir);
     for (const [path, bytes] of before) expect(after.get(path)).toBe(bytes);
+    rmSync(huge);
   });
 
   it('never seals an invalid payload or to a non-age recipient', async () => {

@@ -5,8 +5,10 @@ import { z } from 'zod';
 import { readPayload, type Payload } from '../../../shared/exchange/payload';
 import { AppError } from '../app-error';
 import { keyIdHex, parsePublicKey, sign, signatureKeyId, verify, type MinisignPublicKey, type MinisignSecretKey } from '../crypto/minisign';
-import { readSignedFile, signatureSuffix, type SignedFile } from '../crypto/signed-file';
+import { signatureSuffix, type SignedFile } from '../crypto/signed-file';
 import { writeFileAtomic } from '../platform/atomic-write';
+import { readBundleFiles } from '../transport/bundle-files';
+import { maxBundleFileBytes, padPayload } from './bundle-size';
 
 /**
  * The envelope of a bundle, in standard formats so that nobody needs our code to check it:
@@ -21,15 +23,13 @@ export interface SealedBundle {
   minisig: string;
 }
 
-/** A bundle larger than this is refused unread; a team bundle of 10 000 cells is far smaller. */
-export const defaultMaxBundleBytes = 64 * 1024 * 1024;
-
 const bundleFileId = z.uuid();
 
 /**
  * Encrypts the payload to every recipient and signs the result. The payload is checked against the
- * contract first: an invalid payload is never sealed. The trusted comment names the file, kind and
- * hour of the bundle, nothing personal.
+ * contract first: an invalid payload is never sealed. It is padded inside the encryption to a fixed
+ * step (bundle-size.ts), so the file's size does not tell how many signals it holds. The trusted
+ * comment names the file, kind and hour of the bundle, nothing personal.
  */
 export async function sealPayload(payloadJson: string, recipients: readonly string[], signer: MinisignSecretKey): Promise<SealedBundle> {
   let decoded: unknown;
@@ -51,7 +51,7 @@ export async function sealPayload(payloadJson: string, recipients: readonly stri
       throw new AppError('key_invalid', `Recipient ${i + 1} is not an age recipient (age1…).`);
     }
   });
-  const age = await encrypter.encrypt(new TextEncoder().encode(payloadJson));
+  const age = await encrypter.encrypt(padPayload(payloadJson));
   const { id, kind, created } = read.value.manifest;
   const minisig = sign(age, signer, {
     trustedComment: `file:${id}.age kind:${kind} created:${created}`,
@@ -100,12 +100,11 @@ export interface OpenBundleOptions {
   trustedSigners: readonly TrustedSigner[];
   /** The policy key that lists the trusted signers (`team`, `teamLead`), to name it in a refusal. */
   signerList?: string;
-  maxBytes?: number;
 }
 
 export interface OpenedBundle {
   payload: Payload;
-  /** The decrypted JSON text exactly as it was sealed. */
+  /** The decrypted JSON text exactly as it was sealed, without the padding. */
   text: string;
   /** Name of the trusted signer whose key verified the signature. */
   signer: string;
@@ -175,34 +174,51 @@ async function decrypt(bytes: Uint8Array, identity: string | readonly string[]):
   }
 }
 
-/**
- * Opens a received bundle: size, signature (against the trusted signers only), decryption, then
- * the payload contract. Each refusal says why and names no content; nothing is written or kept.
- * The signature is checked before decryption, so a stranger's file never reaches the decrypter.
- */
-export async function openBundleFile(path: string, options: OpenBundleOptions): Promise<OpenedBundle> {
+/** The bundle id a signature's trusted comment names (`file:<id>.age …`), or null. */
+export function signedFileId(trustedComment: string): string | null {
+  const id = /^file:([0-9a-f-]{36})\.age(?: |$)/.exec(trustedComment)?.[1];
+  return id && bundleFileId.safeParse(id).success ? id : null;
+}
+
+/** The first step of opening a bundle: whose it is. Nothing is decrypted yet. */
+export function verifyBundleSignature(file: SignedFile, options: Pick<OpenBundleOptions, 'trustedSigners' | 'signerList'>) {
   const list = options.signerList ?? 'the trusted signers';
-  const name = basename(path);
-  if (!existsSync(path)) throw new AppError('not_found', `The bundle ${name} does not exist.`);
-  const trusted = trustedKeys(options.trustedSigners, list);
-  const file = readSignedFile(path, options.maxBytes ?? defaultMaxBundleBytes, 'bundle');
-  const sender = verifySender(file, trusted, list);
+  return verifySender(file, trustedKeys(options.trustedSigners, list), list);
+}
+
+/**
+ * Opens a received bundle: signature (against the trusted signers only), decryption, then the
+ * payload contract. Each refusal says why and names no content; nothing is written or kept. The
+ * signature is checked before decryption, so a stranger's file never reaches the decrypter.
+ */
+export async function openBundle(file: SignedFile, options: OpenBundleOptions): Promise<OpenedBundle> {
+  const sender = verifyBundleSignature(file, options);
   const plain = await decrypt(file.bytes, options.identity);
   let text: string;
   let decoded: unknown;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(plain);
+    // The padding is trailing whitespace; the JSON that was sealed ends before it.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(plain).trimEnd();
     decoded = JSON.parse(text);
   } catch {
-    throw new AppError('bundle_invalid', `The payload of the bundle ${name} is not valid JSON.`);
+    throw new AppError('bundle_invalid', `The payload of the bundle ${file.name} is not valid JSON.`);
   }
   const read = readPayload(decoded);
   if (!read.ok) {
-    throw new AppError('bundle_invalid', `The payload of the bundle ${name} is not valid: ${read.problem.path}: ${read.problem.message}.`, {
+    throw new AppError('bundle_invalid', `The payload of the bundle ${file.name} is not valid: ${read.problem.path}: ${read.problem.message}.`, {
       field: read.problem.path,
     });
   }
+  const claimed = signedFileId(sender.trustedComment);
+  if (claimed !== null && claimed !== read.value.manifest.id)
+    throw new AppError('bundle_invalid', `The bundle ${file.name} carries another id than its signature names.`, { field: 'manifest.id' });
   return { payload: read.value, text, signer: sender.name, keyId: sender.keyId, trustedComment: sender.trustedComment };
+}
+
+/** Reads a bundle file someone named and the signature beside it (each a regular file within its limit), then opens it. */
+export async function openBundleFile(path: string, options: OpenBundleOptions): Promise<OpenedBundle> {
+  const { bytes, signature } = await readBundleFiles(path, { maxBytes: maxBundleFileBytes, followLinks: true });
+  return openBundle({ name: basename(path), bytes, signature }, options);
 }
 
 /** The identities of an identity file as `age-keygen` writes it (comments start with `#`). */

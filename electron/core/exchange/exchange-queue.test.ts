@@ -85,7 +85,10 @@ describe('exchange steps of one vault run one after another', () => {
 
     const ldeps = captureDeps(lead.vault);
     const results = (await Promise.all([readInbox(lead.vault, leadPolicy, ldeps), readInbox(lead.vault, leadPolicy, ldeps)])).flat();
-    const bundles = readdirSync(o2l).filter((n) => n.endsWith('.age')).length;
+    // Each bundle taken in leaves the inbox for processed/.
+    const bundles = readdirSync(join(o2l, 'processed')).filter((n) => n.endsWith('.age')).length;
+    expect(bundles).toBe(2);
+    expect(readdirSync(o2l).filter((n) => n.endsWith('.age'))).toEqual([]);
     expect(results.filter((r) => r.outcome === 'imported')).toHaveLength(bundles);
     expect(results.filter((r) => r.outcome === 'refused')).toEqual([]);
   });

@@ -1,12 +1,15 @@
+import type { ErrorCode } from '../../../shared/contract/errors';
 import type { Policy } from '../../../shared/policy/policy-schema';
 import { AppError } from '../app-error';
 import type { CaptureDeps } from '../capture/capture-ports';
 import type { OpenVault } from '../vault/vault';
-import { folderTransport, type Transport } from './folder-transport';
+import { openTransport } from '../transport/open-transport';
+import type { Transport } from '../transport/transport';
+import { namedFiles } from '../transport/bundle-files';
 import { serially } from './exchange-queue';
 import { importBundles, type InboxResult } from './inbox';
 import { buildOfficerBundle, prepareOfficerBundle } from './prepare-officer-bundle';
-import { deliverPrepared, preparedBundles } from './outgoing-ledger';
+import { deliverPrepared, preparedBundles, type DeliveryFailure } from './outgoing-ledger';
 import { dueMoment, nextMoment } from './schedule';
 import { buildTeamBundle, prepareTeamBundles } from './prepare-team-bundles';
 import { keysCreatedAtKey, workstationKeys } from './workstation-keys';
@@ -30,17 +33,27 @@ export interface SendOptions {
 export interface SendResult {
   prepared: string | null;
   paths: string[];
-  failures: Array<{ bundle: string; code: string }>;
+  failures: DeliveryFailure[];
   /** Officer: signals that went back to draft at the last check. */
   blocked: number[];
   /** Team lead: released and waiting figures of the prepared team bundle. */
   team?: { cells: number; released: number; carriedOver: number };
 }
 
-export function transportFor(policy: Policy, outDir?: string): Transport {
-  if (outDir) return folderTransport({ kind: 'folder', outbox: outDir, inbox: outDir, returns: outDir });
+function transportFor(policy: Policy, outDir?: string): Promise<Transport> {
+  if (outDir) return openTransport({ kind: 'folder', outbox: outDir, inbox: outDir, returns: outDir });
   if (!policy.transport) throw new AppError('policy_invalid', 'The policy names no transport, so bundles have nowhere to go (use --out DIR).');
-  return folderTransport(policy.transport);
+  return openTransport(policy.transport);
+}
+
+/** Runs `use` with the transport and lets go of its connections afterwards. */
+export async function withTransport<T>(policy: Policy, use: (t: Transport) => Promise<T>, outDir?: string): Promise<T> {
+  const transport = await transportFor(policy, outDir);
+  try {
+    return await use(transport);
+  } finally {
+    await transport.close();
+  }
 }
 
 function requireKeys(vault: OpenVault): void {
@@ -58,7 +71,6 @@ export function sendNow(vault: OpenVault, policy: Policy, deps: CaptureDeps, opt
 async function sendNowAlone(vault: OpenVault, policy: Policy, deps: CaptureDeps, options: SendOptions): Promise<SendResult> {
   requireKeys(vault);
   const now = options.now ?? new Date();
-  const transport = transportFor(policy, options.outDir);
   let prepared: string | null = null;
   let blocked: number[] = [];
   let team: SendResult['team'];
@@ -75,7 +87,8 @@ async function sendNowAlone(vault: OpenVault, policy: Policy, deps: CaptureDeps,
     }
   }
   if (prepared) options.afterPrepare?.();
-  const delivered = deliverPrepared(vault, deps, transport, () => options.now ?? new Date(), options.afterFile ? { afterFile: options.afterFile } : {});
+  const hooks = options.afterFile ? { afterFile: options.afterFile } : {};
+  const delivered = await withTransport(policy, (t) => deliverPrepared(vault, deps, t, () => options.now ?? new Date(), hooks), options.outDir);
   return { prepared, ...delivered, blocked, ...(team ? { team } : {}) };
 }
 
@@ -89,11 +102,11 @@ export function previewNext(vault: OpenVault, policy: Policy, deps: CaptureDeps,
   return { kind: 'team' as const, payload: b.payload, preview: b.preview };
 }
 
-/** Reads the inbox folder of the policy's transport (or the named files). */
+/** Reads the inbox of the policy's transport (or the named files). */
 export function readInbox(vault: OpenVault, policy: Policy, deps: CaptureDeps, files?: readonly string[]): Promise<InboxResult[]> {
   requireKeys(vault);
   return serially(vault, () =>
-    files ? importBundles(vault, policy, deps, files, false) : importBundles(vault, policy, deps, transportFor(policy).inbox(), true),
+    files ? importBundles(vault, policy, deps, namedFiles(files), false) : withTransport(policy, (t) => importBundles(vault, policy, deps, t, true)),
   );
 }
 
@@ -111,6 +124,13 @@ export function scheduleStatus(vault: OpenVault, policy: Policy, now = new Date(
   return { due: dueMoment(scheduleOf(policy), since, now) !== null, next: nextMoment(scheduleOf(policy), now)?.toISOString() ?? null, lastRun: last };
 }
 
+export interface InboxSummary {
+  imported: number;
+  refused: number;
+  /** Why the inbox could not be read at all, or null. */
+  failure: ErrorCode | null;
+}
+
 /**
  * The scheduler's tick: read the inbox, and send when the schedule says so. Runs while the
  * vault is unlocked (at unlock and then every minute); a workstation without keys or transport
@@ -121,10 +141,17 @@ export async function scheduledTick(
   policy: Policy,
   deps: CaptureDeps,
   now = new Date(),
-): Promise<{ inbox: { imported: number; refused: number }; sent: SendResult | null }> {
-  if (!workstationKeys(vault) || !policy.transport) return { inbox: { imported: 0, refused: 0 }, sent: null };
-  const results = await readInbox(vault, policy, deps);
-  const inbox = { imported: results.filter((r) => r.outcome === 'imported').length, refused: results.filter((r) => r.outcome === 'refused').length };
+): Promise<{ inbox: InboxSummary; sent: SendResult | null }> {
+  if (!workstationKeys(vault) || !policy.transport) return { inbox: { imported: 0, refused: 0, failure: null }, sent: null };
+  // An inbox that cannot be read (a share or server away) does not hold back the sending.
+  const inbox = await readInbox(vault, policy, deps).then(
+    (results): InboxSummary => ({
+      imported: results.filter((r) => r.outcome === 'imported').length,
+      refused: results.filter((r) => r.outcome === 'refused').length,
+      failure: null,
+    }),
+    (e: unknown): InboxSummary => ({ imported: 0, refused: 0, failure: e instanceof AppError ? e.code : 'internal' }),
+  );
   if (!scheduleStatus(vault, policy, now).due) return { inbox, sent: null };
   const sent = await sendNow(vault, policy, deps, { now });
   vault.setMeta(lastRunKey, now.toISOString());

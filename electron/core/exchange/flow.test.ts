@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPayload } from '../../../shared/exchange/payload';
@@ -16,6 +16,7 @@ import { sendNow, readInbox } from './exchange-service';
 import { approve, listReview, returnItem } from './four-eyes-review';
 import { createWorkstationKeys, workstationAgeIdentity } from './workstation-keys';
 import { openBundleFile } from './envelope';
+import { outgoingPayload } from './outgoing-ledger';
 
 const open: OpenVault[] = [];
 afterEach(() => open.splice(0).forEach((v) => v.close()));
@@ -56,7 +57,11 @@ async function workstation(role: 'officer' | 'teamlead') {
 
 /** Everything that left the officer's laptop, decrypted where we hold the key, as text. */
 function everythingThatLeft(dirs: string[], decrypted: string[]): string {
-  const raw = dirs.flatMap((d) => readdirSync(d).map((n) => readFileSync(join(d, n)).toString('latin1')));
+  const raw = dirs.flatMap((d) =>
+    readdirSync(d, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => readFileSync(join(d, e.name)).toString('latin1')),
+  );
   return [...raw, ...decrypted].join('\n');
 }
 
@@ -89,6 +94,14 @@ describe('officer → team lead → central, over folders', () => {
     expect(first.paths.map((p) => p.split('/').pop())).toEqual([`${first.prepared}.age.minisig`, `${first.prepared}.age`]);
     expect(new Signals(officer.vault, odeps).list({ state: 'sent' })).toHaveLength(5);
 
+    // The ledger's preview is exactly the JSON that was sealed; the padding around it is only spaces.
+    const sealed = await openBundleFile(join(o2l, `${first.prepared}.age`), {
+      identity: workstationAgeIdentity(lead.vault),
+      trustedSigners: [{ name: 'o', signer: officer.keys.signer }],
+    });
+    expect(sealed.text).toBe(outgoingPayload(officer.vault, first.prepared!));
+    expect(statSync(join(o2l, `${first.prepared}.age`)).size).toBeGreaterThan(64 * 1024);
+
     // Stock minisign verifies the officer's bundle with the officer's public key.
     const officerPub = join(root, 'officer.pub');
     writeFileSync(officerPub, `untrusted comment: officer\n${officer.keys.signer}\n`);
@@ -120,10 +133,15 @@ describe('officer → team lead → central, over folders', () => {
     ]);
     expect(listReview(lead.vault, lead.keys.signer)).toHaveLength(0);
 
-    // The lead takes the real one in, once: the folder is read again without doubling it.
+    // The lead takes the real one in, once: it leaves the inbox for processed/, and a renamed copy
+    // put back is known by its signed id and skipped without doubling anything.
     expect((await readInbox(lead.vault, leadPolicy, ldeps)).map((r) => r.outcome)).toEqual(['imported']);
-    expect((await readInbox(lead.vault, leadPolicy, ldeps)).map((r) => r.outcome)).toEqual(['skipped']);
-    expect((await readInbox(lead.vault, leadPolicy, ldeps, [join(o2l, `${first.prepared}.age`)]))[0]).toMatchObject({
+    expect(readdirSync(join(o2l, 'processed')).sort()).toEqual([`${first.prepared}.age`, `${first.prepared}.age.minisig`]);
+    expect(await readInbox(lead.vault, leadPolicy, ldeps)).toEqual([]);
+    copyFileSync(join(o2l, 'processed', `${first.prepared}.age`), join(o2l, 'renamed.age'));
+    copyFileSync(join(o2l, 'processed', `${first.prepared}.age.minisig`), join(o2l, 'renamed.age.minisig'));
+    expect(await readInbox(lead.vault, leadPolicy, ldeps)).toEqual([{ file: 'renamed.age', outcome: 'skipped', reason: 'seen' }]);
+    expect((await readInbox(lead.vault, leadPolicy, ldeps, [join(o2l, 'processed', `${first.prepared}.age`)]))[0]).toMatchObject({
       outcome: 'refused',
       reason: 'bundle_replayed',
     });
@@ -172,7 +190,7 @@ describe('officer → team lead → central, over folders', () => {
     await sendNow(lead.vault, leadPolicy, ldeps);
 
     // Nothing personal anywhere that left the officer's laptop: the raw files, and decrypted.
-    const officerBundles = [first.prepared!, again.prepared!].map((id) => join(o2l, `${id}.age`));
+    const officerBundles = [first.prepared!, again.prepared!].map((id) => join(o2l, 'processed', `${id}.age`));
     const leadIdentity = workstationAgeIdentity(lead.vault);
     const opened = await Promise.all(
       officerBundles.map((f) => openBundleFile(f, { identity: leadIdentity, trustedSigners: [{ name: 'o', signer: officer.keys.signer }] })),
@@ -180,7 +198,10 @@ describe('officer → team lead → central, over folders', () => {
     const centralTexts = readdirSync(central)
       .filter((n) => n.endsWith('.age'))
       .map((n) => stock('age', ['-d', '-i', centralKey.keyFile, join(central, n)]).out);
-    const text = everythingThatLeft([o2l, central, returns], [...opened.map((o) => o.text), ...centralTexts]);
+    const text = everythingThatLeft(
+      [o2l, join(o2l, 'processed'), central, returns, join(returns, 'processed')],
+      [...opened.map((o) => o.text), ...centralTexts],
+    );
     for (const value of Object.values(canaries)) expect(text, value).not.toContain(value);
     expect(text).not.toContain('Haddad');
 

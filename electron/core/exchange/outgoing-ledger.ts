@@ -1,9 +1,10 @@
+import type { ErrorCode } from '../../../shared/contract/errors';
 import { AppError } from '../app-error';
 import type { CaptureDeps } from '../capture/capture-ports';
 import { SignalStore } from '../capture/signal-store';
 import { Signals } from '../capture/signals';
+import type { Transport } from '../transport/transport';
 import type { OpenVault } from '../vault/vault';
-import type { Transport } from './folder-transport';
 import { LedgerStore, type OutgoingSummary, type PreparedBundle } from './ledger-store';
 import { ReviewStore } from './review-store';
 
@@ -60,34 +61,44 @@ function settle(vault: OpenVault, deps: CaptureDeps, b: PreparedBundle, at: stri
   }
 }
 
+/** A bundle that stays prepared: why, as a code for the UI and a sentence (no content) for the CLI. */
+export interface DeliveryFailure {
+  bundle: string;
+  code: ErrorCode;
+  message: string;
+}
+
 /** Test hooks: the crash tests stop the process at each of these points. */
 export interface DeliveryHooks {
   afterFile?: (name: string) => void;
 }
 
 /**
- * Writes every prepared bundle through the transport and records each delivery. Returns the paths
- * written. A failure leaves the bundle prepared for the next attempt and is reported, not thrown,
- * so one unreachable folder does not hold back the others.
+ * Writes every prepared bundle through the transport and records each delivery. Returns where the
+ * files went. A failure leaves the bundle prepared for the next attempt and is reported, not
+ * thrown, so one unreachable destination does not hold back the others. The transport counts a
+ * file already at the destination as delivered, so an attempt cut off halfway is finished, never doubled.
  */
-export function deliverPrepared(
+export async function deliverPrepared(
   vault: OpenVault,
   deps: CaptureDeps,
   transport: Transport,
   now: () => Date,
   hooks: DeliveryHooks = {},
-): { paths: string[]; failures: Array<{ bundle: string; code: string }> } {
+): Promise<{ paths: string[]; failures: DeliveryFailure[] }> {
   const ledger = new LedgerStore(vault);
   const paths: string[] = [];
-  const failures: Array<{ bundle: string; code: string }> = [];
+  const failures: DeliveryFailure[] = [];
   for (const b of ledger.prepared()) {
     try {
       for (const file of bundleFiles(b)) {
-        paths.push(...transport.deliver([file], b.destination));
+        paths.push(await transport.deliver(file, b.destination));
         hooks.afterFile?.(file.name);
       }
     } catch (e) {
-      failures.push({ bundle: b.id, code: e instanceof AppError ? e.code : 'io_error' });
+      failures.push(
+        e instanceof AppError ? { bundle: b.id, code: e.code, message: e.message } : { bundle: b.id, code: 'io_error', message: 'Delivery failed.' },
+      );
       continue;
     }
     const at = now().toISOString();

@@ -48,6 +48,8 @@ export const logEvents = {
   'send.delivered': z.strictObject({ files: count, failures: count }),
   'send.failed': z.strictObject({ code: z.enum([...errorCodes, 'internal']) }),
   'inbox.read': z.strictObject({ imported: count, refused: count }),
+  /** A transport failed as a whole: the share or server, not one file. The code says how (server_unreachable, certificate_refused, …). */
+  'transport.failed': z.strictObject({ step: z.enum(['deliver', 'inbox']), code }),
   'rpc.failed': z.strictObject({ channel: z.enum(channels as [string, ...string[]]), code, errorClass: z.enum([...knownErrorClasses, 'other']).optional() }),
   'rpc.refused': z.strictObject({ reason: z.enum(['unknown_channel', 'untrusted_sender']) }),
   'cli.failed': z.strictObject({ command: commandPath.optional(), code: z.enum([...errorCodes, 'unexpected']) }),

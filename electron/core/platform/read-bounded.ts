@@ -36,7 +36,7 @@ export function kindOf(st: Stats): PathKind {
   return 'other';
 }
 
-const kindText: Record<Exclude<PathKind, 'file'>, string> = {
+export const kindText: Readonly<Record<Exclude<PathKind, 'file'>, string>> = {
   folder: 'is a folder',
   pipe: 'is a pipe',
   device: 'is a device',

@@ -6,7 +6,7 @@ import { SignalStore } from '../capture/signal-store';
 import type { OpenVault } from '../vault/vault';
 import { enrolmentSheet, saveEnrolmentSheet } from '../exchange/enrolment';
 import { serially } from '../exchange/exchange-queue';
-import { readInbox, scheduleStatus, transportFor } from '../exchange/exchange-service';
+import { readInbox, scheduleStatus, withTransport } from '../exchange/exchange-service';
 import { prepareOfficerBundle } from '../exchange/prepare-officer-bundle';
 import { deliverPrepared, discardPrepared, outgoingHistory, outgoingPayload, preparedBundles } from '../exchange/outgoing-ledger';
 import { approve, getReviewItem, listReview, redactFurther, returnItem } from '../exchange/four-eyes-review';
@@ -98,9 +98,9 @@ export function exchangeHandlers(
     },
     'exchange.send': () => {
       const v = vault();
-      return serially(v, () => {
-        const r = deliverPrepared(v, deps(v), transportFor(policy), () => new Date());
-        return { files: r.paths.length, failures: r.failures };
+      return serially(v, async () => {
+        const r = await withTransport(policy, (t) => deliverPrepared(v, deps(v), t, () => new Date()));
+        return { files: r.paths.length, failures: r.failures.map(({ bundle, code }) => ({ bundle, code })) };
       });
     },
     'exchange.discard': () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -229,7 +229,17 @@ describe('officer → team lead → central in the real UI (Chromium)', () => {
     }
 
     // Nothing personal in anything that left the officer's laptop or the lead's.
-    const files = [o2l, returns, central].flatMap((d) => readdirSync(d).map((n) => readFileSync(join(d, n)).toString('latin1')));
+    // Bundles taken in were moved into processed/ beside them.
+    const files = [o2l, returns, central]
+      .flatMap((d) => [d, join(d, 'processed')])
+      .flatMap((d) =>
+        existsSync(d)
+          ? readdirSync(d, { withFileTypes: true })
+              .filter((e) => e.isFile())
+              .map((e) => readFileSync(join(d, e.name)).toString('latin1'))
+          : [],
+      );
+    expect(files.length).toBeGreaterThan(6);
     const everything = [...files, ...decrypted, raw].join('\n');
     for (const c of [...canaries, 'Haddad']) expect(everything, c).not.toContain(c);
   });

@@ -9,3 +9,4 @@ export * as m0003 from './0003-redaction-decisions';
 export * as m0004 from './0004-exchange';
 export * as m0005 from './0005-full-text-upkeep';
 export * as m0006 from './0006-outgoing-preview';
+export * as m0007 from './0007-inbox-memory';

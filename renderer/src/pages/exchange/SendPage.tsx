@@ -127,8 +127,11 @@ export function SendPage() {
                 isDisabled={busy}
                 onPress={() =>
                   void run(api['exchange.send']({}), (v) => {
+                    const failed = v.failures[0];
+                    // A failure names its cause in plain words (server unreachable, certificate refused, …); the bundle stays prepared.
+                    if (failed) return (setMessage(null), setError(t('exchange.sendFailed', { reason: errorText({ code: failed.code, message: '' }) })));
                     setPrepared(null);
-                    setMessage(v.failures.length > 0 ? t('exchange.sendFailed', { count: v.failures.length }) : t('exchange.sent', { files: v.files }));
+                    setMessage(t('exchange.sent', { files: v.files }));
                   })
                 }
               >
