@@ -14,7 +14,7 @@ const levels = [
   { name: 'capture', parts: ['capture/'] },
   { name: 'exchange', parts: ['exchange/'] },
   { name: 'rpc', parts: ['rpc/'] },
-  { name: 'app core', parts: ['app-core.ts', 'wiring.ts'] },
+  { name: 'app core', parts: ['app-core.ts', 'wiring.ts', 'run-mode.ts'] },
 ];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -1,8 +1,16 @@
 // Builds everything into dist/: the renderer with Vite, the Node and Electron entry points with
-// esbuild. The native SQLCipher module stays outside the bundles and is loaded from node_modules.
+// esbuild. The native modules (SQLCipher, Argon2) stay outside the bundles and are loaded from
+// node_modules.
+//
+// The Electron main bundle is a release build unless `--dev` is given (`npm start` does): the
+// constant __OBI_DEV_BUILD__ is baked in, so an installed app never honours OBI_VAULT, OBI_POLICY,
+// OBI_LOG_DIR or OBI_TEST_*, never offers developer tools and refuses debugging switches, however
+// its executable is named. `npm run package` builds without `--dev`.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { rmSync } from 'node:fs';
+
+const devBuild = process.argv.includes('--dev');
 
 rmSync('dist', { recursive: true, force: true });
 
@@ -13,14 +21,14 @@ const node = {
   platform: 'node',
   format: 'cjs',
   target: 'node22',
-  external: ['electron', 'better-sqlite3-multiple-ciphers'],
+  external: ['electron', 'better-sqlite3-multiple-ciphers', '@node-rs/argon2'],
   legalComments: 'none',
   minify: true,
   logLevel: 'warning',
 };
 
 await Promise.all([
-  esbuild({ ...node, entryPoints: ['electron/main/main.ts'], outfile: 'dist/main/main.cjs' }),
+  esbuild({ ...node, entryPoints: ['electron/main/main.ts'], outfile: 'dist/main/main.cjs', define: { __OBI_DEV_BUILD__: String(devBuild) } }),
   // Sandboxed preloads cannot require modules: everything but `electron` is bundled in.
   esbuild({ ...node, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', target: 'chrome130' }),
   esbuild({ ...node, entryPoints: ['electron/cli/obi.ts'], outfile: 'dist/cli/obi.cjs' }),
@@ -38,4 +46,4 @@ await Promise.all([
     logLevel: 'warning',
   }),
 ]);
-console.log('built dist/ (renderer, main, preload, cli, web, bench)');
+console.log(`built dist/ (renderer, main${devBuild ? ' for development' : ''}, preload, cli, web, bench)`);

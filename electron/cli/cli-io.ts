@@ -3,6 +3,7 @@ import passwordPrompt from '@inquirer/password';
 import { AppError } from '../core/app-error';
 import { fileLog, silentLog, type EventLog } from '../core/logging/event-log';
 import type { PolicyLoadOptions } from '../core/policy/load-policy';
+import type { Argon2Params } from '../core/vault/key-slots';
 import { logDirFor } from '../core/platform/app-dirs';
 
 /** What a command may use of the outside world; tests replace it. */
@@ -20,13 +21,15 @@ export interface CliIo {
   home?: string;
   /** Standard input as bytes, for commands that read data (obi redact). */
   stdin?: AsyncIterable<Uint8Array>;
+  /** The Argon2id cost for key slots; tests pass a cheap one, the CLI itself always uses today's. */
+  argon2?: Argon2Params;
 }
 
 export const processIo = (): CliIo => ({
   env: process.env,
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
-  log: fileLog(logDirFor({ packaged: false, platform: process.platform, env: process.env, home: homedir() })),
+  log: fileLog(logDirFor({ devBuild: true, platform: process.platform, env: process.env, home: homedir() })),
   home: homedir(),
   stdin: process.stdin,
   ...(process.stdin.isTTY ? { askSecret: (message: string) => passwordPrompt({ message, mask: '*' }, { output: process.stderr }) } : {}),

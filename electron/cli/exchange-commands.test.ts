@@ -32,7 +32,7 @@ describe('obi keys', () => {
 
     expect((await obi(['keys', 'show'], env)).out).toBe(init.out);
     const withFingerprint = (await obi(['keys', 'show', '--fingerprint'], env)).out.split('\n');
-    expect(withFingerprint[0]).toMatch(/^fingerprint: \d{4}( \d{4}){4}$/);
+    expect(withFingerprint[0]).toMatch(/^fingerprint: \d{4}( \d{4}){9}$/);
     expect(withFingerprint.at(-1)).toBe(init.out);
 
     const again = await obi(['keys', 'init'], env);

@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { parsePolicy } from '../../shared/policy/policy-schema';
 import { policyTemplateFiles } from '../../shared/policy/policy-templates';
+import type { AppError } from '../core/app-error';
+import { VaultSession } from '../core/session/vault-session';
 import { obi } from '../test-support/run-cli';
 import type { CliIo } from './cli-io';
 import { passphrase, snapshotFiles, tempDir } from '../test-support/temp-dirs';
@@ -12,12 +15,19 @@ const root = join(import.meta.dirname, '..', '..');
 
 const stackTrace = /\n\s+at .+:\d+:\d+/;
 
+/** Answers "type group N of the recovery key" from what the command printed. */
+function groupAsked(question: string, printed: string[]): string {
+  const n = Number(/group (\d)/.exec(question)?.[1]);
+  const key = printed.find((l) => /^\s+(\d{6}-){7}\d{6}$/.test(l))!.trim();
+  return key.split('-')[n - 1]!;
+}
+
 describe('obi (in process)', () => {
   it('creates a vault and prints the recovery key once', async () => {
     const vault = join(tempDir(), 'v');
     const r = await obi(['vault', 'init', '--vault', vault], { OBI_PASSPHRASE: passphrase });
     expect(r).toMatchObject({ code: 0, err: '' });
-    expect(r.out).toMatch(/Recovery key[^\n]*\n\s+(\d{6}-){7}\d{6}$/);
+    expect(r.out).toMatch(/Recovery key[^\n]*\n\s+(\d{6}-){7}\d{6}\n/);
     const again = await obi(['vault', 'init'], { OBI_VAULT: vault, OBI_PASSPHRASE: passphrase });
     expect(again).toMatchObject({ code: 2, err: 'obi: A vault already exists in this folder.' });
   }, 20_000);
@@ -47,14 +57,55 @@ describe('obi (in process)', () => {
   it('takes passphrases from a prompt when no variable is set, never from arguments', async () => {
     const vault = join(tempDir(), 'v');
     const answers = [passphrase, passphrase];
-    const r = await obi(['vault', 'init', '--vault', vault], {}, () => Promise.resolve(answers.shift()!));
+    const printed: string[] = [];
+    const r = await obi(['vault', 'init', '--vault', vault], {}, (question) => Promise.resolve(answers.shift() ?? groupAsked(question, printed)), {
+      out: (l) => printed.push(l),
+    });
     expect(r.code).toBe(0);
+    expect(printed.at(-1)).toBe('Recovery key confirmed.');
     const differ = ['one long passphrase', 'another long one'];
     const r2 = await obi(['vault', 'init', '--vault', join(tempDir(), 'w')], {}, () => Promise.resolve(differ.shift()!));
     expect(r2).toMatchObject({ code: 2, err: 'obi: The two passphrases differ.' });
     const none = await obi(['vault', 'check', '--vault', vault], {});
     expect(none).toMatchObject({ code: 2, err: 'obi: No passphrase: set OBI_PASSPHRASE or run the command in a terminal.' });
     expect((await obi(['vault', 'check', '--vault', vault, '--passphrase', 'x'], {})).code).toBe(2);
+  }, 30_000);
+
+  it('rotates the keys: the old key file with the old passphrase opens nothing afterwards', async () => {
+    const dir = tempDir();
+    const env = { OBI_VAULT: join(dir, 'v'), OBI_PASSPHRASE: passphrase, OBI_NEW_PASSPHRASE: passphrase };
+    const init = await obi(['vault', 'init'], env);
+    expect(init.out.split('\n').at(-1)).toBe('Not yet confirmed: at the first unlock the app asks you to type this key.');
+    const oldSlots = readFileSync(join(dir, 'v', 'keyslots.json'));
+    const rekey = await obi(['vault', 'rekey'], env);
+    expect(rekey.code, rekey.err).toBe(0);
+    expect(rekey.err.split('\n')).toEqual(['1/3 making new keys', '2/3 re-encrypting the database', '3/3 replacing the key file']);
+    expect(rekey.out).toMatch(/New recovery key[^\n]*\n\s+(\d{6}-){7}\d{6}\n/);
+    expect(await obi(['vault', 'check'], env)).toMatchObject({ code: 0 });
+    writeFileSync(join(dir, 'v', 'keyslots.json'), oldSlots);
+    const old = await obi(['vault', 'check'], env);
+    expect(old.code).toBe(2);
+    expect(old.err).toMatch(/^obi: The vault database is damaged or does not belong to this key file\.$/);
+  }, 30_000);
+
+  it('a recovery key printed by `obi vault init` is confirmed in the app by typing it, never replaced silently', async () => {
+    const dir = join(tempDir(), 'v');
+    const init = await obi(['vault', 'init', '--vault', dir], { OBI_PASSPHRASE: passphrase });
+    const printed = /\s+((\d{6}-){7}\d{6})\n/.exec(init.out)![1]!;
+    const policy = parsePolicy({ organisation: 'SZW', role: 'officer' });
+    if (!policy.ok) throw new Error('bad test policy');
+    const app = new VaultSession({ vaultDir: dir, policy: policy.policy });
+    try {
+      expect((await app.unlock(passphrase)).recoveryKeyPending).toBe(true);
+      const wrong = await app.confirmRecoveryKeyTyped('000000-'.repeat(7) + '000000').catch((e: AppError) => e.code);
+      expect(wrong).toBe('recovery_key_wrong');
+      expect((await app.confirmRecoveryKeyTyped(printed)).recoveryKeyPending).toBe(false);
+      await app.lock();
+      // The key the CLI printed still opens the vault.
+      expect((await app.recover(printed, 'a brand new passphrase for the vault')).state).toBe('unlocked');
+    } finally {
+      app.dispose();
+    }
   }, 30_000);
 
   it('answers mistakes with one line and exit 2, never a stack trace', async () => {
@@ -64,6 +115,7 @@ describe('obi (in process)', () => {
       await obi(['nosuch', '--help']),
       await obi(['vault', 'backup'], { OBI_VAULT: '/x' }),
       await obi(['vault', 'init', '--vault', join(tempDir(), 'v')], { OBI_PASSPHRASE: 'too short' }),
+      await obi(['vault', 'init', '--vault', join(tempDir(), 'v')], { OBI_PASSPHRASE: 'aaaaaaaaaaaa' }),
     ];
     for (const c of cases) {
       expect(c.code).toBe(2);
@@ -73,6 +125,9 @@ describe('obi (in process)', () => {
     }
     expect(cases[0]!.err).toBe('obi: No vault: pass --vault DIR or set OBI_VAULT.');
     expect(cases[4]!.err).toBe('obi: The new passphrase must be at least 12 characters.');
+    expect(cases[5]!.err).toBe(
+      'obi: The new passphrase is too easy to guess (strength 0 of 4, at least 3 needed): a sentence of four or more words is strong.',
+    );
   });
 
   it('detects a damaged vault in `vault check` and a damaged audit log in `audit verify`', async () => {
@@ -134,23 +189,31 @@ describe('obi policy', () => {
     expect(invalid.out).toContain('warning: FutureKey: unknown key, ignored');
   });
 
-  it('show prints each value with its source; the machine wins over OBI_POLICY', async () => {
+  it('show prints each value with its source and which policy it used: the machine one, else OBI_POLICY', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'dev.json'), JSON.stringify({ organisation: 'SZW', role: 'officer', language: 'en' }));
     const readRegistry = () => ({ status: 0, stdout: readFileSync(fixture('reg-query-partial.txt')) });
     const shown = await obi(['policy', 'show'], { OBI_POLICY: join(dir, 'dev.json') }, undefined, { policySources: { platform: 'win32', readRegistry } });
-    expect(shown.code).toBe(0);
+    expect(shown.out.split('\n')[0]).toBe('policy: machine (OBI_POLICY is ignored: this machine has a machine policy)');
     expect(shown.out).toContain('source: registry HKEY_LOCAL_MACHINE\\Software\\Policies\\OBI\\Werkplek');
     expect(shown.out).toMatch(/^organisation +"NCTV" +\(registry\)$/m);
-    expect(shown.out).toMatch(/^language +"en" +\(dev-file\)$/m);
-    expect(shown.out).toMatch(/^allowOsKeyWrap +false +\(default\)$/m);
+    // The development file fills nothing the machine left open: the partial registry policy lacks a role.
+    expect(shown.out).not.toContain('dev-file');
+    expect(shown.out).toMatch(/^language +"nl" +\(default\)$/m);
+    expect(shown.out).toMatch(/^problem: role: is required$/m);
+    expect(shown.code).toBe(2);
+
     const json = await obi(['policy', 'show', '--json'], { OBI_POLICY: join(dir, 'dev.json') }, undefined, noMachinePolicy());
     expect(JSON.parse(json.out)).toMatchObject({
       valid: true,
+      used: 'development',
       entries: expect.arrayContaining([{ key: 'organisation', value: 'SZW', origin: 'dev-file' }]) as unknown,
     });
+    const dev = await obi(['policy', 'show'], { OBI_POLICY: join(dir, 'dev.json') }, undefined, noMachinePolicy());
+    expect(dev.out.split('\n')[0]).toBe(`policy: development file ${join(dir, 'dev.json')} (no machine policy is installed)`);
     const none = await obi(['policy', 'show'], {}, undefined, noMachinePolicy());
     expect(none.code).toBe(2);
+    expect(none.out.split('\n')[0]).toBe('policy: none');
     expect(none.out).toMatch(/^problem: \(policy\): no policy found/m);
     expect(none.err).toMatch(/^obi: The policy is not valid \(\d+ problems\); the app starts read-only\.$/);
   });
@@ -179,6 +242,22 @@ describe('obi policy', () => {
     const readRegistry = () => ({ status: 0, stdout: Buffer.from(regLines.join('\r\n'), 'latin1') });
     const fromRegistry = await obi(['policy', 'show'], {}, undefined, { policySources: { platform: 'win32', readRegistry } });
     expect(fromRegistry.out).toContain(`${warning} (registry)`);
+  });
+
+  it('every command uses the machine policy where one is installed, whatever OBI_POLICY says', async () => {
+    const dir = tempDir();
+    const machine = join(dir, 'machine.json');
+    writeFileSync(machine, JSON.stringify({ organisation: 'BZ', role: 'teamlead' }));
+    chmodSync(machine, 0o644);
+    writeFileSync(join(dir, 'dev.json'), JSON.stringify({ organisation: 'SZW', role: 'officer' }));
+    const onMachine = { policySources: { platform: 'linux' as const, machineFile: machine, machineFileOwnerUid: process.getuid!() } };
+    const shown = await obi(['policy', 'show', '--json'], { OBI_POLICY: join(dir, 'dev.json') }, undefined, onMachine);
+    expect(JSON.parse(shown.out)).toMatchObject({
+      valid: true,
+      used: 'machine',
+      ignoredDevFile: join(dir, 'dev.json'),
+      entries: expect.arrayContaining([{ key: 'role', value: 'teamlead', origin: 'machine-file' }]) as unknown,
+    });
   });
 
   it('templates writes the ADMX/ADML and the Linux example of this version', async () => {

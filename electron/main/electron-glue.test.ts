@@ -109,23 +109,31 @@ describe('the preload bridge', () => {
 describe('hardening', () => {
   it('enables the sandbox for every renderer and hardens every web contents', async () => {
     const { hardenApp, hardenWebContents } = await import('./hardening');
-    hardenApp();
+    hardenApp({ devTools: false });
     expect(recorded.sandboxEnabled).toBe(true);
     expect(recorded.appEvents.has('web-contents-created')).toBe(true);
 
     const events = new Map<string, (e: { preventDefault: () => void }) => void>();
     let openHandler: (() => unknown) | undefined;
+    const closeDevTools = vi.fn();
     const contents = {
       on: (name: string, fn: (e: { preventDefault: () => void }) => void) => events.set(name, fn),
       setWindowOpenHandler: (fn: () => unknown) => (openHandler = fn),
+      closeDevTools,
     };
-    hardenWebContents(contents as never);
+    hardenWebContents(contents as never, { devTools: false });
     for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
       const prevent = vi.fn();
       events.get(name)!({ preventDefault: prevent });
       expect(prevent, name).toHaveBeenCalled();
     }
     expect(openHandler!()).toEqual({ action: 'deny' });
+    events.get('devtools-opened')!({ preventDefault: vi.fn() });
+    expect(closeDevTools).toHaveBeenCalled();
+
+    events.clear();
+    hardenWebContents(contents as never, { devTools: true });
+    expect(events.has('devtools-opened')).toBe(false);
   });
 
   it('denies every permission request and check, and every download', async () => {

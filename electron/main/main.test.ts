@@ -5,14 +5,18 @@ import { tempDir } from '../test-support/temp-dirs';
 
 /**
  * The Electron entry itself, started against recorders of Electron's modules (Electron does not
- * run here): which window it opens, what the window loads, and which policy sources it reads, for
- * a packaged build and a development run.
+ * run here): which window it opens, what the window loads, which policy sources it reads and
+ * whether it starts at all, for a release build and a development build. Which one it is comes from
+ * the constant the bundler bakes in (`__OBI_DEV_BUILD__`), never from `app.isPackaged`: the tests
+ * below let the executable claim the opposite of the build.
  */
 const recorded = vi.hoisted(() => ({
   packaged: false,
   paths: new Map<string, string>(),
   windows: [] as Array<{ options: { webPreferences?: { devTools?: boolean; preload?: string } }; loaded: string[] }>,
   policyOptions: [] as unknown[],
+  exits: [] as number[],
+  errorBoxes: [] as string[],
 }));
 
 vi.mock('electron', () => {
@@ -51,11 +55,11 @@ vi.mock('electron', () => {
       enableSandbox: ignore,
       on: ignore,
       quit: ignore,
-      exit: ignore,
+      exit: (code: number) => void recorded.exits.push(code),
     },
     BrowserWindow,
     Menu: { setApplicationMenu: ignore },
-    dialog: { showErrorBox: ignore, showMessageBox: () => Promise.resolve({ response: 1 }) },
+    dialog: { showErrorBox: (_: string, text: string) => void recorded.errorBoxes.push(text), showMessageBox: () => Promise.resolve({ response: 1 }) },
     powerMonitor: { on: ignore },
     protocol: { registerSchemesAsPrivileged: ignore, handle: ignore },
     ipcMain: { handle: ignore },
@@ -82,14 +86,23 @@ vi.mock('../core/policy/load-policy', async (importOriginal) => {
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.resetModules();
+  vi.unstubAllGlobals();
   recorded.windows.length = 0;
   recorded.policyOptions.length = 0;
+  recorded.exits.length = 0;
+  recorded.errorBoxes.length = 0;
 });
 
-/** Starts electron/main/main.ts as Electron would, and waits for its window. */
-async function start(packaged: boolean) {
+/**
+ * Starts electron/main/main.ts as Electron would, built as a development or a release bundle, with
+ * an executable that reports itself packaged or not, and with extra command-line switches.
+ */
+async function launch(build: { devBuild: boolean; packaged: boolean; argv?: string[] }) {
   const home = tempDir();
-  recorded.packaged = packaged;
+  recorded.packaged = build.packaged;
+  vi.stubGlobal('__OBI_DEV_BUILD__', build.devBuild);
+  const argv = process.argv;
+  process.argv = [argv[0]!, 'main', ...(build.argv ?? [])];
   recorded.paths = new Map([
     ['home', home],
     ['userData', join(home, 'user-data')],
@@ -99,29 +112,53 @@ async function start(packaged: boolean) {
   vi.stubEnv('OBI_VAULT', '');
   vi.stubEnv('OBI_LOG_DIR', join(home, 'logs'));
   vi.stubEnv('XDG_STATE_HOME', join(home, 'state'));
-  await import('./main');
+  try {
+    await import('./main');
+  } finally {
+    process.argv = argv;
+  }
+}
+
+/** Launches it and waits for its window. */
+async function start(build: { devBuild: boolean; packaged: boolean }) {
+  await launch(build);
   await vi.waitFor(() => expect(recorded.windows).toHaveLength(1));
   return recorded.windows[0]!;
 }
 
 describe('the Electron entry', () => {
   it('loads the app from app://obi/ only, never a file', async () => {
-    for (const packaged of [true, false]) {
-      const window = await start(packaged);
+    for (const devBuild of [false, true]) {
+      const window = await start({ devBuild, packaged: !devBuild });
       expect(window.loaded).toEqual(['url app://obi/index.html']);
       vi.resetModules();
       recorded.windows.length = 0;
     }
   });
 
-  it('gives a packaged build no developer tools and no development policy file', async () => {
-    const window = await start(true);
-    expect(window.options.webPreferences?.devTools).toBe(false);
-    expect(recorded.policyOptions).toEqual([{ platform: process.platform }]);
+  it('gives a release build no developer tools and no development policy file, also when a renamed copy claims to be unpackaged', async () => {
+    for (const packaged of [true, false]) {
+      vi.stubEnv('OBI_TEST_IDLE_MS', '10');
+      const window = await start({ devBuild: false, packaged });
+      expect(window.options.webPreferences?.devTools).toBe(false);
+      expect(recorded.policyOptions).toEqual([{ platform: process.platform }]);
+      vi.resetModules();
+      recorded.windows.length = 0;
+      recorded.policyOptions.length = 0;
+    }
   });
 
-  it('gives a development run developer tools and the example policy', async () => {
-    const window = await start(false);
+  it('refuses to start a release build with a debugging switch, saying why in one line', async () => {
+    await launch({ devBuild: false, packaged: true, argv: ['--remote-debugging-port=9222'] });
+    expect(recorded.exits).toEqual([1]);
+    expect(recorded.errorBoxes).toHaveLength(1);
+    expect(recorded.errorBoxes[0]).toMatch(/remote-debugging-port/);
+    expect(recorded.errorBoxes[0]).not.toContain('\n');
+    expect(recorded.windows).toEqual([]);
+  });
+
+  it('gives a development build developer tools and the example policy, also when it claims to be packaged', async () => {
+    const window = await start({ devBuild: true, packaged: true });
     expect(window.options.webPreferences?.devTools).toBe(true);
     expect(window.options.webPreferences?.preload).toMatch(/preload\.cjs$/);
     expect(recorded.policyOptions).toEqual([

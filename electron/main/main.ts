@@ -3,13 +3,15 @@ import { app, BrowserWindow, dialog, Menu, powerMonitor } from 'electron';
 import { AppError } from '../core/app-error';
 import { appVersion } from '../core/app-version';
 import { fileLog, type EventLog } from '../core/logging/event-log';
-import { loadPolicy, policyLoadOptions } from '../core/policy/load-policy';
+import { loadPolicy } from '../core/policy/load-policy';
 import { policyLoadSummary } from '../core/policy/policy-summary';
-import { logDirFor } from '../core/platform/app-dirs';
 import { createAppCore } from '../core/app-core';
 import { decideUpdates, publisherNamesFrom } from '../core/updates/update-decision';
+import { connectDesktopBuses, watchDesktopLock } from '../core/session/desktop-lock';
 import { probeSqlCipher } from '../core/vault/sqlcipher';
 import { appEntryUrl } from '../core/app-shell/app-origin';
+import { debuggingRefusal } from '../core/app-shell/debug-switches';
+import { runMode, type RunMode } from '../core/run-mode';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { hardenApp, hardenSessions } from './hardening';
 import { forwardEvents, registerIpc } from './ipc';
@@ -22,6 +24,10 @@ import { mainWindowOptions } from './window-options';
  * electron/core and is tested there; this file only wires windows, IPC and OS events to it.
  */
 
+/** Set by the build (build/scripts/build.mjs): false in every bundle that `npm run package` ships. */
+declare const __OBI_DEV_BUILD__: boolean;
+const devBuild: boolean = __OBI_DEV_BUILD__;
+
 function refuseToStart(what: string, error: unknown): never {
   const reason = error instanceof AppError ? error.message : 'Unexpected error.';
   dialog.showErrorBox('OBI Werkplek', `${what}\n\n${reason}`);
@@ -31,41 +37,43 @@ function refuseToStart(what: string, error: unknown): never {
 
 const platformName = (p: NodeJS.Platform) => (p === 'win32' || p === 'linux' || p === 'darwin' ? p : 'other');
 
-function vaultDir(): string {
-  if (!app.isPackaged && process.env.OBI_VAULT) return process.env.OBI_VAULT;
-  return join(app.getPath('userData'), 'vault');
-}
-
 let mainWindow: BrowserWindow | null = null;
 
 function start(): void {
-  const log: EventLog = fileLog(logDirFor({ packaged: app.isPackaged, platform: process.platform, env: process.env, home: app.getPath('home') }));
-  log.event('app.started', { version: appVersion, platform: platformName(process.platform), packaged: app.isPackaged });
+  const mode: RunMode = runMode({
+    devBuild,
+    platform: process.platform,
+    env: process.env,
+    home: app.getPath('home'),
+    userData: app.getPath('userData'),
+    devDefaultPolicy: join(app.getAppPath(), 'build', 'policy', 'example-officer.json'),
+  });
+  const log: EventLog = fileLog(mode.logDir);
+  log.event('app.started', { version: appVersion, platform: platformName(process.platform), packaged: app.isPackaged, devBuild });
   try {
     probeSqlCipher();
   } catch (e) {
     log.event('app.refused', { reason: 'sqlcipher_missing' });
     refuseToStart('De versleutelde database kan niet worden geladen. / The encrypted database cannot be loaded.', e);
   }
-  // Packaged: registry (Windows) or /etc (Linux) only. Development: OBI_POLICY or the example file fills what the machine leaves open.
-  const policy = loadPolicy(
-    policyLoadOptions({
-      packaged: app.isPackaged,
-      platform: process.platform,
-      env: process.env,
-      devDefaultFile: join(app.getAppPath(), 'build', 'policy', 'example-officer.json'),
-    }),
-  );
+  // Release: registry (Windows) or /etc (Linux) only. Development: OBI_POLICY or the example file where the machine has none.
+  const policy = loadPolicy(mode.policy);
   log.event('policy.loaded', policyLoadSummary(policy));
   hardenSessions();
   serveRenderer(join(__dirname, '..', 'renderer'));
   // An invalid policy starts the read-only state: the window says which key is wrong, no vault session exists.
   // The enrolment sheet is public: it goes where the user keeps documents, not beside the vault.
-  const { session, handlers } = createAppCore({ vaultDir: vaultDir(), policy, osKeyWrap: electronOsKeyWrap, log, documentsDir: app.getPath('documents') });
+  const { session, handlers } = createAppCore({ vaultDir: mode.vaultDir, policy, osKeyWrap: electronOsKeyWrap, log, documentsDir: app.getPath('documents') });
   registerIpc(handlers, log);
   if (session) {
     powerMonitor.on('lock-screen', () => void session.lock('system'));
     powerMonitor.on('suspend', () => void session.lock('system'));
+    // powerMonitor says nothing of a locked screen on Linux: logind and the screensaver do, over D-Bus.
+    if (process.platform === 'linux') {
+      void watchDesktopLock(connectDesktopBuses(), process.pid, () => void session.lock('system')).then((watch) =>
+        log.event('desktop_lock.watching', { sources: watch.sources }),
+      );
+    }
   }
   app.on('before-quit', () => {
     session?.dispose();
@@ -73,7 +81,7 @@ function start(): void {
   });
 
   Menu.setApplicationMenu(null);
-  mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '..', 'preload', 'preload.cjs'), !app.isPackaged));
+  mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '..', 'preload', 'preload.cjs'), mode.devTools));
   if (session) forwardEvents(session, mainWindow);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
@@ -82,18 +90,30 @@ function start(): void {
   void mainWindow.loadURL(appEntryUrl);
   const decision = decideUpdates({
     policy,
-    packaged: app.isPackaged,
+    packaged: app.isPackaged && !devBuild,
     platform: process.platform,
     publisherNames: publisherNamesFrom(readAppUpdateConfig()),
   });
   startUpdates(decision, log, () => mainWindow, policy.ok ? policy.policy.language : 'nl');
 }
 
-registerAppScheme();
-hardenApp();
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
+// First of all: a release build with a debugging switch stops here, before any vault is opened.
+const refusal = debuggingRefusal({ devBuild, argv: process.argv.slice(1), env: process.env, platform: process.platform });
+if (refusal !== null) {
+  console.error(refusal);
+  dialog.showErrorBox('OBI Werkplek', refusal);
+  app.exit(1);
 } else {
+  registerAppScheme();
+  hardenApp({ devTools: devBuild });
+  claimSingleInstance();
+}
+
+function claimSingleInstance(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();

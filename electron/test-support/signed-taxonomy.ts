@@ -3,10 +3,15 @@ import { join } from 'node:path';
 import { generateKeyPair, publicKeyBase64, sign, type MinisignSecretKey } from '../core/crypto/minisign';
 import type { RawPackage } from '../../shared/test-support/taxonomy-evolve';
 
-/** The central point's signing key for a test, with the policy value that trusts it. */
+const testCentralKey = generateKeyPair();
+
+/**
+ * The central point's signing key in tests, with the policy value that trusts it: one key per test
+ * run, which the test vaults trust (`testVaultOptions.taxonomyKey`) as a workstation trusts the key
+ * in its policy. A test that needs a stranger's key makes one with generateKeyPair.
+ */
 export function centralKey(): { key: MinisignSecretKey; taxonomyKey: string } {
-  const key = generateKeyPair();
-  return { key, taxonomyKey: publicKeyBase64(key) };
+  return { key: testCentralKey, taxonomyKey: publicKeyBase64(testCentralKey) };
 }
 
 /** Writes a package as the central point distributes it: FILE and, unless `signed` is false, FILE.minisig. */

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Argon2Params } from '../core/vault/key-slots';
+import { centralKey } from './signed-taxonomy';
 
 /** Argon2id at its smallest, so tests spend their time on behaviour rather than on the KDF. */
 export const testArgon2: Argon2Params = { memoryKiB: 64, iterations: 1, parallelism: 1 };
-export const testVaultOptions = { argon2: testArgon2 };
+/** Cheap key derivation, and trust in the test central point's taxonomy key (as a policy would give). */
+export const testVaultOptions = { argon2: testArgon2, taxonomyKey: centralKey().taxonomyKey };
 
 export const passphrase = 'correct horse battery staple 42';
 

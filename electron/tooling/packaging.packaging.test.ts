@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { extractFile, listPackage } from '@electron/asar';
+import { extractAll, extractFile, listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -83,6 +83,34 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
+let extracted: string | undefined;
+
+/**
+ * The packaged app as Electron sees it (asar plus the unpacked native files), with a recording
+ * stand-in for the `electron` module that reports itself unpackaged, as a renamed copy would.
+ */
+function extractedApp(): string {
+  if (extracted) return extracted;
+  const dir = join(work, 'extracted');
+  extractAll(asarPath, dir);
+  mkdirSync(join(dir, 'node_modules', 'electron'), { recursive: true });
+  writeFileSync(
+    join(dir, 'node_modules', 'electron', 'index.js'),
+    `const say = (line) => process.stdout.write(line + '\\n');
+     const anything = new Proxy(function () {}, { get: (_t, k) => (k === 'then' ? undefined : anything), apply: () => anything });
+     const app = new Proxy({}, { get: (_t, k) => {
+       if (k === 'isPackaged') return false;
+       if (k === 'exit') return (code) => { say('exit ' + code); process.exit(code); };
+       if (k === 'requestSingleInstanceLock') return () => { say('single-instance lock asked'); return false; };
+       if (k === 'whenReady') return () => new Promise(() => {});
+       return anything;
+     } });
+     module.exports = new Proxy({ app, dialog: { showErrorBox: (_title, text) => say('dialog: ' + text) } }, { get: (t, k) => (k in t ? t[k] : anything) });`,
+  );
+  extracted = dir;
+  return dir;
+}
+
 function filesBelow(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
@@ -105,12 +133,15 @@ describe('the packaged app (electron-builder --dir against a stand-in Electron, 
       /^\/dist\/preload\/preload\.cjs$/,
       /^\/dist\/renderer\/(index\.html|[\w.-]+\.css|assets\/[\w.-]+\.(js|css|woff2?|svg|png))$/,
       /^\/node_modules\/better-sqlite3-multiple-ciphers\/(package\.json|LICENSE|lib\/[\w/.-]+\.js|prebuilds\/linux-x64\.node)$/,
+      /^\/node_modules\/@node-rs\/argon2\/(package\.json|LICENSE|index\.js|browser\.js)$/,
+      /^\/node_modules\/@node-rs\/argon2-linux-x64-gnu\/(package\.json|LICENSE|argon2\.linux-x64-gnu\.node)$/,
     ];
     const unexpected = files.filter((f) => !allowed.some((rx) => rx.test(f)));
     expect(unexpected).toEqual([]);
     expect(files.filter((f) => /\.map$|\.test\.|\.tsx?$|\/(src|e2e|test)\//.test(f))).toEqual([]);
-    const packages = new Set(entries.map((p) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(p)?.[1]).filter(Boolean));
-    expect([...packages]).toEqual(['better-sqlite3-multiple-ciphers']);
+    // A scope folder (`@node-rs`) alone is no package.
+    const packages = new Set(entries.map((p) => /^\/node_modules\/((?:@[^/]+\/)?[^/@]+)/.exec(p)?.[1]).filter(Boolean));
+    expect([...packages].sort()).toEqual(['@node-rs/argon2', '@node-rs/argon2-linux-x64-gnu', 'better-sqlite3-multiple-ciphers']);
     const pkg = JSON.parse(extractFile(asarPath, 'package.json').toString('utf8')) as Record<string, unknown>;
     expect(pkg).not.toHaveProperty('devDependencies');
     expect(pkg).not.toHaveProperty('scripts');
@@ -118,10 +149,46 @@ describe('the packaged app (electron-builder --dir against a stand-in Electron, 
     expect(extractFile(asarPath, 'dist/main/main.cjs').equals(readFileSync(join(root, 'dist', 'main', 'main.cjs')))).toBe(true);
   });
 
-  it('unpacks the native SQLCipher module beside the asar, where Electron can load it', () => {
+  it('unpacks the native modules (SQLCipher, Argon2) beside the asar, where Electron can load them', () => {
     const unpacked = filesBelow(join(appDir, 'resources', 'app.asar.unpacked'));
-    expect(unpacked.filter((f) => f.endsWith('.node'))).toEqual([join('node_modules', 'better-sqlite3-multiple-ciphers', 'prebuilds', 'linux-x64.node')]);
-    expect(unpacked.filter((f) => !f.startsWith(join('node_modules', 'better-sqlite3-multiple-ciphers')))).toEqual([]);
+    expect(unpacked.filter((f) => f.endsWith('.node')).sort()).toEqual([
+      join('node_modules', '@node-rs', 'argon2-linux-x64-gnu', 'argon2.linux-x64-gnu.node'),
+      join('node_modules', 'better-sqlite3-multiple-ciphers', 'prebuilds', 'linux-x64.node'),
+    ]);
+    expect(unpacked.filter((f) => !/^node_modules\/(better-sqlite3-multiple-ciphers|@node-rs\/argon2-linux-x64-gnu)\//.test(f))).toEqual([]);
+  });
+
+  it('loads both native modules from the packaged layout and derives a key with Argon2id', () => {
+    const app = extractedApp();
+    const probe = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const a = require(${JSON.stringify(join(app, 'node_modules', '@node-rs', 'argon2'))});
+         const Db = require(${JSON.stringify(join(app, 'node_modules', 'better-sqlite3-multiple-ciphers'))});
+         const key = a.hashRawSync('x', { salt: Buffer.alloc(16), memoryCost: 1024, timeCost: 1, parallelism: 1, outputLen: 32, algorithm: 2 });
+         const db = new Db(':memory:');
+         console.log(key.length, db.pragma("cipher = 'sqlcipher'", { simple: true }));`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(probe.stderr).toBe('');
+    expect(probe.stdout.trim()).toBe('32 sqlcipher');
+  });
+
+  it('ships a release main bundle: it refuses debugging switches even when the executable is renamed', () => {
+    const app = extractedApp();
+    const main = join(app, 'dist', 'main', 'main.cjs');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [main, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, OBI_VAULT: join(work, 'elsewhere') } });
+    const refused = run('--remote-debugging-port=9222');
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe(
+      'dialog: OBI Werkplek does not start with --remote-debugging-port: debugging switches would let another program read the vault. Start it without them.\nexit 1\n',
+    );
+    const plain = run();
+    expect(plain.stdout).toBe('single-instance lock asked\n');
+    expect(plain.status).toBe(0);
   });
 
   it('flips every fuse electron-builder.yml sets (read back with @electron/fuses)', async () => {

@@ -9,7 +9,7 @@ import { startWebServer } from './web-server';
 /**
  * `npm run web`: browser mode on 127.0.0.1 with the vault and policy named by OBI_VAULT and
  * OBI_POLICY (defaults: a development vault under .obi-dev/ and the example officer policy). The
- * machine policy (registry, /etc) still wins over the development file, as in the app.
+ * machine policy (registry, /etc), where one is installed, is used alone, as in the app.
  */
 async function main(): Promise<void> {
   const root = resolve(__dirname, '..', '..');
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const vaultDir = resolve(process.env.OBI_VAULT ?? join(root, '.obi-dev', 'vault'));
   const policy = loadPolicy(
     policyLoadOptions({
-      packaged: false,
+      devBuild: true,
       platform: process.platform,
       env: process.env,
       devDefaultFile: join(root, 'build', 'policy', 'example-officer.json'),

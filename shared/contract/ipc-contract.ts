@@ -207,6 +207,8 @@ export const contract = {
     response: z.object({ recoveryKey: z.string(), status: vaultStatus }),
   },
   'vault.confirmRecoveryKey': { request: empty, response: vaultStatus },
+  /** A pending recovery key shown earlier (by `obi vault init`, or before the app closed), confirmed by typing it in full. */
+  'vault.confirmRecoveryKeyTyped': { request: z.strictObject({ recoveryKey: recoveryKeyText }), response: vaultStatus },
   'vault.newRecoveryKey': {
     request: z.strictObject({ passphrase: passphraseAny }),
     response: z.object({ recoveryKey: z.string(), status: vaultStatus }),
@@ -222,6 +224,11 @@ export const contract = {
   'vault.changePassphrase': {
     request: z.strictObject({ current: passphraseAny, next: passphraseNew }),
     response: vaultStatus,
+  },
+  /** Key rotation: a new data key re-encrypts the vault; new slots for the (new) passphrase and a new recovery key, shown once. */
+  'vault.rekey': {
+    request: z.strictObject({ current: passphraseAny, next: passphraseNew }),
+    response: z.object({ recoveryKey: z.string(), status: vaultStatus }),
   },
   'session.activity': { request: empty, response: z.object({}) },
   'meetings.create': {

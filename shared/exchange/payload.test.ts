@@ -64,11 +64,20 @@ describe('payload contract', () => {
 });
 
 describe('keyFingerprint', () => {
-  it('is five groups of four digits that change with either key', () => {
+  it('is ten groups of four digits (over 128 bits) that change with either key', () => {
     const f = keyFingerprint('RWQsigner', 'age1recipient');
-    expect(f).toMatch(/^\d{4}( \d{4}){4}$/);
+    expect(f).toMatch(/^\d{4}( \d{4}){9}$/);
+    // 40 decimal digits carry log2(10^40) ≈ 132.9 bits: grinding the free key id of a minisign key
+    // until the fingerprint matches costs about 2^132 hashes instead of 2^64.
+    expect(Math.log2(10) * f.replace(/ /g, '').length).toBeGreaterThanOrEqual(128);
     expect(keyFingerprint('RWQsigner', 'age1recipient')).toBe(f);
     expect(keyFingerprint('RWQsignes', 'age1recipient')).not.toBe(f);
     expect(keyFingerprint('RWQsigner', 'age1recipienu')).not.toBe(f);
+  });
+
+  it('takes every digit from the hash, so no two keys share a long prefix by construction', () => {
+    const prints = Array.from({ length: 200 }, (_, i) => keyFingerprint(`RWQsigner${i}`, 'age1recipient').replace(/ /g, ''));
+    // Each of the 40 positions takes many values across keys: none is padding.
+    for (let pos = 0; pos < 40; pos++) expect(new Set(prints.map((p) => p[pos])).size, `digit ${pos + 1}`).toBeGreaterThan(5);
   });
 });

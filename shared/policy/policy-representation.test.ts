@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { policyKeySpec } from './policy-schema';
-import { exampleValueOf, registryTypeOf, shownInDiagnostics, valueKindOf, valueKindOfKey } from './policy-representation';
+import { diagnosticsTreatment, exampleValueOf, registryTypeOf, valueKindOf, valueKindOfKey } from './policy-representation';
 
 describe('how a policy key is stored outside the app', () => {
   it('follows from its zod type, so a new key needs no code', () => {
@@ -44,11 +44,13 @@ describe('how a policy key is stored outside the app', () => {
     expect(exampleValueOf('updateFeedUrl', policyKeySpec('updateFeedUrl'))).toBeUndefined();
     expect(() => exampleValueOf('teamKey', { schema: z.string(), description: { nl: 'x', en: 'x' } })).toThrow(/add `example`/);
     const description = { nl: 'omschrijving', en: 'description' };
-    expect(shownInDiagnostics(policyKeySpec('updates'))).toBe(true);
-    expect(shownInDiagnostics(policyKeySpec('updateFeedUrl'))).toBe(true);
+    expect(diagnosticsTreatment(policyKeySpec('updates'))).toBe('shown');
+    expect(diagnosticsTreatment(policyKeySpec('updateFeedUrl'))).toBe('shown');
+    for (const key of ['team', 'teamLead', 'central', 'transport', 'taxonomyKey'] as const)
+      expect(diagnosticsTreatment(policyKeySpec(key)), key).toBe('omitted');
     // A text or JSON key (a team's public keys, a transport address) is redacted unless it says otherwise.
-    expect(shownInDiagnostics({ schema: z.string(), description })).toBe(false);
-    expect(shownInDiagnostics({ schema: z.array(z.object({ key: z.string() })), description })).toBe(false);
-    expect(shownInDiagnostics({ schema: z.number().int().min(2).max(50), description })).toBe(true);
+    expect(diagnosticsTreatment({ schema: z.string(), description })).toBe('redacted');
+    expect(diagnosticsTreatment({ schema: z.array(z.object({ key: z.string() })), description })).toBe('redacted');
+    expect(diagnosticsTreatment({ schema: z.number().int().min(2).max(50), description })).toBe('shown');
   });
 });

@@ -63,8 +63,9 @@ export function exampleValueOf(name: string, spec: PolicyKey<z.ZodType>): unknow
   throw new Error(`policy key ${name} is required and has no example: add \`example\` to its entry`);
 }
 
-/** Whether diagnostics may show a key's value as it is (see `showInDiagnostics`). */
-export function shownInDiagnostics(spec: PolicyKey<z.ZodType>): boolean {
+/** How diagnostics give a key's value: as it is, as a length and short hash, or not at all (see `showInDiagnostics`, `omitFromDiagnostics`). */
+export function diagnosticsTreatment(spec: PolicyKey<z.ZodType>): 'shown' | 'redacted' | 'omitted' {
+  if (spec.omitFromDiagnostics) return 'omitted';
   const kind = valueKindOf(spec.schema).kind;
-  return kind === 'enum' || kind === 'boolean' || kind === 'integer' || spec.showInDiagnostics === true;
+  return kind === 'enum' || kind === 'boolean' || kind === 'integer' || spec.showInDiagnostics === true ? 'shown' : 'redacted';
 }

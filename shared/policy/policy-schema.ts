@@ -28,6 +28,11 @@ export interface PolicyKey<S extends z.ZodType> {
    * key says they are safe to show. Enums, booleans and numbers are always shown.
    */
   showInDiagnostics?: true;
+  /**
+   * Left out of diagnostics altogether, not even a fingerprint: names of people, keys and the
+   * paths of the transport, which a guess could otherwise be checked against.
+   */
+  omitFromDiagnostics?: true;
 }
 
 const key = <S extends z.ZodType>(spec: PolicyKey<S>): PolicyKey<S> => spec;
@@ -191,7 +196,7 @@ export const policyKeys = {
   teamLead: optionalKey({
     label: { nl: 'Teamleider (sleutels)', en: 'Team lead (keys)' },
     schema: z.strictObject({ signer: minisignPublicKey, recipient: ageRecipient }),
-    showInDiagnostics: true,
+    omitFromDiagnostics: true,
     example: {
       signer: 'RWSioElkdZ2TEl9ZFCZPxOBPPYKlf0xt4lGDiV4icm0P/graN+TwIku6',
       recipient: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p',
@@ -208,7 +213,7 @@ export const policyKeys = {
       .min(1)
       .max(200)
       .superRefine(eachUsedOnce(['name', 'signer', 'recipient'])),
-    showInDiagnostics: true,
+    omitFromDiagnostics: true,
     example: [
       {
         name: 'officer-1',
@@ -224,7 +229,7 @@ export const policyKeys = {
   central: optionalKey({
     label: { nl: 'Centraal punt (sleutel)', en: 'Central point (key)' },
     schema: z.strictObject({ recipient: ageRecipient }),
-    showInDiagnostics: true,
+    omitFromDiagnostics: true,
     example: { recipient: 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p' },
     description: {
       nl: 'Voor een teamleider: de age-ontvanger van het centrale punt. De teambundel wordt naar deze sleutel versleuteld.',
@@ -234,7 +239,7 @@ export const policyKeys = {
   transport: optionalKey({
     label: { nl: 'Transport', en: 'Transport' },
     schema: z.discriminatedUnion('kind', [folderTransport, webdavTransport]),
-    showInDiagnostics: true,
+    omitFromDiagnostics: true,
     example: { kind: 'folder', outbox: '\\\\server\\obi\\naar-teamleider', inbox: '\\\\server\\obi\\van-teamleider' },
     description: {
       nl: 'Hoe bundels reizen. kind "folder": een map op een netwerkshare of verwisselbare schijf; outbox: waar deze werkplek zijn bundels neerzet; inbox: waar hij bundels leest; returns (teamleider): waar teruggestuurde signalen voor de contactfunctionarissen heen gaan. kind "webdav": een WebDAV-server over HTTPS met wederzijdse TLS; url: het https-adres van de server; outbox, inbox en returns: collecties daaronder, zoals "/o2l/"; caCert: PEM-bestand van de CA waar het servercertificaat naar moet leiden; clientCert en clientKey: PEM-bestanden van het certificaat en de sleutel van deze werkplek; pinnedKeys (optioneel): toegestane publieke sleutels van de server als "sha256//…". afterImport: "move" (standaard, naar processed/) of "delete" voor ingelezen bundels.',
@@ -254,7 +259,7 @@ export const policyKeys = {
   taxonomyKey: optionalKey({
     label: { nl: 'Sleutel voor taxonomie-updates', en: 'Key for taxonomy updates' },
     schema: minisignPublicKey,
-    showInDiagnostics: true,
+    omitFromDiagnostics: true,
     description: {
       nl: 'Publieke minisign-sleutel (base64, tweede regel van het .pub-bestand) waarmee het centrale punt nieuwe taxonomieversies ondertekent. Zonder deze sleutel wordt geen nieuwe taxonomie ingelezen.',
       en: 'Minisign public key (base64, the second line of the .pub file) with which the central point signs new taxonomy versions. Without it no new taxonomy is imported.',

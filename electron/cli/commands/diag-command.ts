@@ -27,7 +27,7 @@ export function addDiagCommand(program: Command, io: CliIo): void {
           arch: process.arch,
         },
         policy: cliPolicy(io),
-        logDir: opts.logDir ?? logDirFor({ packaged: false, platform: process.platform, env: io.env, home }),
+        logDir: opts.logDir ?? logDirFor({ devBuild: true, platform: process.platform, env: io.env, home }),
         vaultDir: opts.vault ?? io.env.OBI_VAULT ?? appVaultDir(process.platform, io.env, home),
         ...(passphrase ? { passphrase } : {}),
         now: new Date(),

@@ -9,10 +9,19 @@ import { loadPolicy, policyLoadOptions, readPolicyBytes, readPolicyFile, type Ef
 import { parseRegQuery, registryCandidate } from '../../core/policy/registry-policy';
 import type { CliIo } from '../cli-io';
 
-/** The effective policy the CLI sees: machine sources first, then `OBI_POLICY` (the CLI is a development build). */
+/** The effective policy the CLI sees: the machine's where one is installed, else `OBI_POLICY` (the CLI is a development build). */
 export function cliPolicy(io: CliIo): EffectivePolicy {
-  const base = policyLoadOptions({ packaged: false, platform: process.platform, env: io.env });
+  const base = policyLoadOptions({ devBuild: true, platform: process.platform, env: io.env });
   return loadPolicy({ ...base, ...io.policySources });
+}
+
+function usedPolicyLine(effective: EffectivePolicy): string {
+  if (effective.used === 'machine') return effective.ignoredDevFile ? 'machine (OBI_POLICY is ignored: this machine has a machine policy)' : 'machine';
+  if (effective.used === 'development') {
+    const file = effective.sources.find((s) => s.kind === 'dev-file')?.location ?? '';
+    return `development file ${file} (no machine policy is installed)`;
+  }
+  return 'none';
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -47,14 +56,15 @@ export function addPolicyCommands(program: Command, io: CliIo): void {
 
   policy
     .command('show')
-    .description('print the effective policy with the source of each value (registry, /etc file, OBI_POLICY, default)')
+    .description('print which policy is used (the machine one, else OBI_POLICY) and each value with its source')
     .option('--json', 'print JSON')
     .action((opts: { json?: boolean }) => {
       const effective = cliPolicy(io);
       if (opts.json) {
-        const { sources, entries, problems, warnings } = effective;
-        io.out(JSON.stringify({ valid: effective.ok, sources, entries, problems, warnings }, null, 2));
+        const { used, ignoredDevFile, sources, entries, problems, warnings } = effective;
+        io.out(JSON.stringify({ valid: effective.ok, used, ignoredDevFile, sources, entries, problems, warnings }, null, 2));
       } else {
+        io.out(`policy: ${usedPolicyLine(effective)}`);
         for (const s of effective.sources) io.out(`source: ${s.kind} ${s.location}${s.present ? '' : ' (not present)'}`);
         const width = Math.max(...effective.entries.map((e) => e.key.length));
         for (const e of effective.entries) io.out(`${e.key.padEnd(width)}  ${JSON.stringify(e.value)}  (${e.origin})`);

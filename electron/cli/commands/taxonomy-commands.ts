@@ -60,6 +60,9 @@ export function addTaxonomyCommands(program: Command, io: CliIo): void {
     .addOption(new Option('--lang <language>', 'language of the summary').choices(['nl', 'en']).default('en'))
     .action(async (opts: VaultOpt & { json?: boolean; package?: boolean; lang: 'nl' | 'en' }) => {
       const active = await withVaultIfAny(io, opts.vault, (v) => activeTaxonomy(v));
+      if (active.untrusted) {
+        io.err("obi: warning: the taxonomy imported into the vault does not verify under the policy's taxonomyKey; the built-in one is in force.");
+      }
       if (opts.json) io.out(JSON.stringify(active.taxonomy.machinetag, null, 2));
       else if (opts.package) io.out(JSON.stringify(active.taxonomy, null, 2));
       else for (const line of summary(active.taxonomy, active.source, opts.lang)) io.out(line);

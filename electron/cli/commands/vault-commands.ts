@@ -1,22 +1,31 @@
+import { randomInt } from 'node:crypto';
 import type { Command } from 'commander';
-import { contract } from '../../../shared/contract/ipc-contract';
+import { passphraseProblemText } from '../../../shared/vault/passphrase-strength';
 import { AppError } from '../../core/app-error';
 import { backupVault, restoreVault } from '../../core/vault/backup';
 import { createVault, unlockWithPassphrase, type OpenVault } from '../../core/vault/vault';
 import { cliLog, newSecretFrom, secretFrom, vaultDirFrom, type CliIo } from '../cli-io';
+import { cliPolicy } from './policy-commands';
 
-const newPassphraseSchema = contract['vault.setup'].request.shape.passphrase;
+/** Vault options from the CLI's surroundings: only tests choose another Argon2id cost. */
+const argon2Of = (io: CliIo) => (io.argon2 ? { argon2: io.argon2 } : {});
 
+/** The rule the core applies, checked before the slow key derivation starts. */
 function checkNewPassphrase(passphrase: string): string {
-  const parsed = newPassphraseSchema.safeParse(passphrase);
-  if (!parsed.success) throw new AppError('invalid_request', `The new passphrase ${parsed.error.issues[0]?.message ?? 'is not valid'}.`);
+  const problem = passphraseProblemText(passphrase);
+  if (problem) throw new AppError('passphrase_weak', `The new passphrase ${problem}.`);
   return passphrase;
 }
 
-/** Opens the vault with the passphrase, runs `fn`, and always closes (dropping the key). */
+/**
+ * Opens the vault with the passphrase, runs `fn`, and always closes (dropping the key). The
+ * policy's taxonomy key goes with it, so that an imported taxonomy counts only while it verifies.
+ */
 export async function withVault<T>(io: CliIo, vaultOption: string | undefined, fn: (vault: OpenVault) => Promise<T> | T): Promise<T> {
   const dir = vaultDirFrom(io, vaultOption);
-  const vault = await unlockWithPassphrase(dir, await secretFrom(io, 'OBI_PASSPHRASE', 'Passphrase'));
+  const policy = cliPolicy(io);
+  const taxonomyKey = policy.ok ? policy.policy.taxonomyKey : undefined;
+  const vault = await unlockWithPassphrase(dir, await secretFrom(io, 'OBI_PASSPHRASE', 'Passphrase'), { taxonomyKey, ...argon2Of(io) });
   try {
     return await fn(vault);
   } finally {
@@ -25,6 +34,34 @@ export async function withVault<T>(io: CliIo, vaultOption: string | undefined, f
 }
 
 type VaultOpt = { vault?: string };
+
+/**
+ * A recovery key the CLI printed is confirmed where it was printed: at a terminal the user types
+ * two of its groups back, as in the app. Without a terminal it stays pending, and the app asks for
+ * the key itself at the first unlock (it never replaces it without asking).
+ */
+async function confirmPrintedRecoveryKey(io: CliIo, vault: OpenVault, recoveryKey: string): Promise<void> {
+  if (!io.askSecret) {
+    io.out('Not yet confirmed: at the first unlock the app asks you to type this key.');
+    return;
+  }
+  const groups = recoveryKey.split('-');
+  const first = randomInt(1, groups.length + 1);
+  const second = ((first + randomInt(0, groups.length - 1)) % groups.length) + 1;
+  for (const n of [Math.min(first, second), Math.max(first, second)]) {
+    const typed = (await io.askSecret(`To confirm you wrote it down, type group ${n} of the recovery key`)).replace(/\D/g, '');
+    if (typed !== groups[n - 1]) {
+      throw new AppError(
+        'recovery_key_wrong',
+        `Group ${n} does not match the recovery key. Write the key down again; it is not confirmed, and the app asks for it at the first unlock.`,
+      );
+    }
+  }
+  vault.confirmRecoveryKey();
+  io.out('Recovery key confirmed.');
+}
+
+const rekeySteps = { keys: '1/3 making new keys', database: '2/3 re-encrypting the database', slots: '3/3 replacing the key file' } as const;
 
 export function addVaultCommands(program: Command, io: CliIo): void {
   const vault = program.command('vault').description('create, check, back up and restore the encrypted vault');
@@ -35,12 +72,39 @@ export function addVaultCommands(program: Command, io: CliIo): void {
     .action(async (opts: VaultOpt) => {
       const dir = vaultDirFrom(io, opts.vault);
       const passphrase = checkNewPassphrase(await newSecretFrom(io, 'OBI_PASSPHRASE', 'New passphrase'));
-      const { vault: created, recoveryKey } = await createVault(dir, passphrase);
-      created.close();
-      cliLog(io).event('vault.created');
-      io.out(`Vault created in ${dir}.`);
-      io.out('Recovery key (shown only this once; keep it offline, like a disk-encryption recovery key):');
-      io.out(`  ${recoveryKey}`);
+      const { vault: created, recoveryKey } = await createVault(dir, passphrase, argon2Of(io));
+      try {
+        cliLog(io).event('vault.created');
+        io.out(`Vault created in ${dir}.`);
+        io.out('Recovery key (shown only this once; keep it offline, like a disk-encryption recovery key):');
+        io.out(`  ${recoveryKey}`);
+        await confirmPrintedRecoveryKey(io, created, recoveryKey);
+      } finally {
+        created.close();
+      }
+    });
+
+  withVaultOption(vault.command('rekey'))
+    .description(
+      'rotate the keys: a new data key re-encrypts the vault, a new passphrase slot (OBI_NEW_PASSPHRASE, may equal the old) and a new recovery key, printed once; old key files open nothing',
+    )
+    .action(async (opts: VaultOpt) => {
+      const dir = vaultDirFrom(io, opts.vault);
+      const current = await secretFrom(io, 'OBI_PASSPHRASE', 'Current passphrase');
+      const next = checkNewPassphrase(await newSecretFrom(io, 'OBI_NEW_PASSPHRASE', 'New passphrase (may be the current one)'));
+      const v = await unlockWithPassphrase(dir, current, argon2Of(io));
+      try {
+        const recoveryKey = await v.rekey(current, next, (step) => io.err(rekeySteps[step]));
+        cliLog(io).event('vault.rekeyed');
+        io.out(
+          'Keys rotated: the vault is re-encrypted under a new key. A key file copied before (a backup, a shadow copy) and the old recovery key no longer open it.',
+        );
+        io.out('New recovery key (shown only this once; keep it offline):');
+        io.out(`  ${recoveryKey}`);
+        await confirmPrintedRecoveryKey(io, v, recoveryKey);
+      } finally {
+        v.close();
+      }
     });
 
   withVaultOption(vault.command('check'))
@@ -59,7 +123,7 @@ export function addVaultCommands(program: Command, io: CliIo): void {
       const dir = vaultDirFrom(io, opts.vault);
       const current = await secretFrom(io, 'OBI_PASSPHRASE', 'Current passphrase');
       const next = checkNewPassphrase(await newSecretFrom(io, 'OBI_NEW_PASSPHRASE', 'New passphrase'));
-      const v = await unlockWithPassphrase(dir, current);
+      const v = await unlockWithPassphrase(dir, current, argon2Of(io));
       try {
         await v.changePassphrase(current, next);
       } finally {

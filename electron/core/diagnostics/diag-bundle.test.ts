@@ -24,7 +24,7 @@ async function vaultWithCanary(): Promise<string> {
 async function logWithEvents(): Promise<string> {
   const dir = join(tempDir(), 'logs');
   const log = fileLog(dir);
-  log.event('app.started', { version: '0.1.0', platform: 'linux', packaged: true });
+  log.event('app.started', { version: '0.1.0', platform: 'linux', packaged: true, devBuild: false });
   log.event('vault.unlock_failed', { method: 'passphrase', code: 'wrong_passphrase', failedAttempts: 1 });
   await log.close();
   return dir;
@@ -88,5 +88,33 @@ describe('the diagnostics bundle', () => {
     expect(view.entries).toContainEqual({ key: 'organisation', origin: 'dev-file', value: 'SZW' });
     expect(view.sources).toEqual([{ kind: 'dev-file', present: true, location: '(development file)' }]);
     expect(JSON.stringify(view)).not.toContain('Yasmin');
+  });
+
+  it("leaves out officers' names, every key and the transport paths", () => {
+    const signer = 'RWSioElkdZ2TEl9ZFCZPxOBPPYKlf0xt4lGDiV4icm0P/graN+TwIku6';
+    const recipient = 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p';
+    const lead = resolvePolicy([
+      {
+        kind: 'machine-file',
+        location: '/etc/obi-werkplek/policy.json',
+        present: true,
+        values: {
+          organisation: 'SZW',
+          role: 'teamlead',
+          team: [{ name: 'Yasmin El-Amrani', signer, recipient }],
+          central: { recipient },
+          teamLead: { signer, recipient },
+          taxonomyKey: signer,
+          transport: { kind: 'folder', outbox: '\\\\fs01\\obi\\team-Slotermeer\\uit', inbox: '\\\\fs01\\obi\\team-Slotermeer\\in' },
+        },
+        problems: [],
+      },
+    ]);
+    expect(lead.ok).toBe(true);
+    const text = JSON.stringify(policyForDiagnostics(lead));
+    for (const secret of ['Yasmin', signer, recipient, 'Slotermeer', 'fs01']) expect(text).not.toContain(secret);
+    const view = policyForDiagnostics(lead);
+    expect(view.entries).toContainEqual({ key: 'team', origin: 'machine-file', value: { omitted: true, entries: 1 } });
+    expect(view.entries).toContainEqual({ key: 'transport', origin: 'machine-file', value: { omitted: true } });
   });
 });

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { shownInDiagnostics } from '../../../shared/policy/policy-representation';
-import { policyKeySpec } from '../../../shared/policy/policy-schema';
+import { diagnosticsTreatment } from '../../../shared/policy/policy-representation';
+import { policyKeySpec, type PolicyKeyName } from '../../../shared/policy/policy-schema';
 import { AppError } from '../app-error';
 import { readLogTail } from '../logging/event-log';
 import type { EffectivePolicy } from '../policy/load-policy';
@@ -36,12 +36,24 @@ const redacted = (value: unknown) => {
   return { redacted: true, length: text.length, sha256: createHash('sha256').update(text).digest('hex').slice(0, 12) };
 };
 
+/** Officers' names, keys and transport paths are left out; a list says only how long it is. */
+function diagnosticValue(key: PolicyKeyName, value: unknown): unknown {
+  switch (diagnosticsTreatment(policyKeySpec(key))) {
+    case 'shown':
+      return value;
+    case 'redacted':
+      return redacted(value);
+    case 'omitted':
+      return Array.isArray(value) ? { omitted: true, entries: value.length } : { omitted: true };
+  }
+}
+
 export function policyForDiagnostics(policy: EffectivePolicy) {
   return {
     valid: policy.ok,
     // A development file's path may name the developer's home folder; machine locations are fixed.
     sources: policy.sources.map((s) => ({ kind: s.kind, present: s.present, location: s.kind === 'dev-file' ? '(development file)' : s.location })),
-    entries: policy.entries.map((e) => ({ key: e.key, origin: e.origin, value: shownInDiagnostics(policyKeySpec(e.key)) ? e.value : redacted(e.value) })),
+    entries: policy.entries.map((e) => ({ key: e.key, origin: e.origin, value: diagnosticValue(e.key, e.value) })),
     problems: policy.problems.map(({ key, message, source }) => ({ key, message, source })),
     warnings: policy.warnings.map(({ key, message, source }) => ({ key, message, source })),
   };
@@ -96,7 +108,8 @@ summaries, names, keys or passphrases.
 
 versions.json  app, Node, SQLCipher and platform versions
 policy.json    effective machine policy and the source of each value; texts and JSON values are
-               redacted (length and a short SHA-256 fingerprint to compare with what IT set)
+               redacted (length and a short SHA-256 fingerprint to compare with what IT set);
+               officers' names, keys and transport paths are left out (a list gives its length)
 log-tail.txt   the last events of the app's log (events and error codes only)
 vault.json     presence and size of the vault files, key-slot kinds; with OBI_PASSPHRASE also the
                integrity check, the audit chain and the number of rows per table

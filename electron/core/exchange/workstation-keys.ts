@@ -21,7 +21,7 @@ export interface WorkstationPublicKeys {
   signer: string;
   /** age X25519 recipient, `age1…`. */
   recipient: string;
-  /** Twenty digits to read over the phone when the keys are registered. */
+  /** Forty digits (ten groups of four) to read over the phone when the keys are registered. */
   fingerprint: string;
 }
 

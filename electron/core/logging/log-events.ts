@@ -24,7 +24,7 @@ const commandPath = z.string().regex(/^[a-z]{1,20}( [a-z]{1,20}){0,2}$/);
 export const knownErrorClasses = ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'SqliteError', 'ZodError'] as const;
 
 export const logEvents = {
-  'app.started': z.strictObject({ version, platform: z.enum(['win32', 'linux', 'darwin', 'other']), packaged: z.boolean() }),
+  'app.started': z.strictObject({ version, platform: z.enum(['win32', 'linux', 'darwin', 'other']), packaged: z.boolean(), devBuild: z.boolean() }),
   'app.refused': z.strictObject({ reason: z.enum(['sqlcipher_missing']) }),
   'policy.loaded': z.strictObject({
     valid: z.boolean(),
@@ -37,10 +37,17 @@ export const logEvents = {
   'vault.unlock_failed': z.strictObject({ method: unlockMethod, code, failedAttempts: count }),
   'vault.locked': z.strictObject({ reason: lockReason }),
   'vault.passphrase_changed': z.strictObject({}),
+  'vault.passphrase_refused': z.strictObject({
+    action: z.enum(['change-passphrase', 'new-recovery-key', 'rekey', 'confirm-recovery-key']),
+    failedAttempts: count,
+  }),
+  'vault.rekeyed': z.strictObject({}),
   'vault.recovery_key_confirmed': z.strictObject({}),
   'vault.recovery_key_replaced': z.strictObject({}),
   'vault.os_unlock_changed': z.strictObject({ enabled: z.boolean() }),
   'vault.backup_written': z.strictObject({ bytes: count }),
+  /** Linux: which D-Bus sources lock the vault with the desktop (none: only the idle lock). */
+  'desktop_lock.watching': z.strictObject({ sources: z.array(z.enum(['logind', 'screensaver'])) }),
   'vault.restored': z.strictObject({}),
   'keys.created': z.strictObject({}),
   /** Bundle ids are random UUIDs: they say which bundle, nothing of what it holds. */

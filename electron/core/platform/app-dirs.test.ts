@@ -14,7 +14,7 @@ describe('the app folders', () => {
 
   it('take OBI_LOG_DIR in development only', () => {
     const env = { OBI_LOG_DIR: '/tmp/logs' };
-    expect(logDirFor({ packaged: false, platform: 'linux', env, home: '/home/a' })).toBe('/tmp/logs');
-    expect(logDirFor({ packaged: true, platform: 'linux', env, home: '/home/a' })).toBe('/home/a/.local/state/obi-werkplek/logs');
+    expect(logDirFor({ devBuild: true, platform: 'linux', env, home: '/home/a' })).toBe('/tmp/logs');
+    expect(logDirFor({ devBuild: false, platform: 'linux', env, home: '/home/a' })).toBe('/home/a/.local/state/obi-werkplek/logs');
   });
 });

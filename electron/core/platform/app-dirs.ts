@@ -23,7 +23,7 @@ export function appVaultDir(platform: NodeJS.Platform, env: Env, home: string): 
 }
 
 /** The log folder of this run: `OBI_LOG_DIR` in development (tests, the harness, the CLI), else the app's. */
-export function logDirFor(input: { packaged: boolean; platform: NodeJS.Platform; env: Env; home: string }): string {
-  if (!input.packaged && input.env.OBI_LOG_DIR) return input.env.OBI_LOG_DIR;
+export function logDirFor(input: { devBuild: boolean; platform: NodeJS.Platform; env: Env; home: string }): string {
+  if (input.devBuild && input.env.OBI_LOG_DIR) return input.env.OBI_LOG_DIR;
   return appLogDir(input.platform, input.env, input.home);
 }

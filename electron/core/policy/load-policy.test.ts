@@ -22,20 +22,35 @@ function file(values: unknown, mode = 0o644): string {
 
 describe('policy sources', () => {
   it('reads the registry on Windows and says where each value came from', () => {
-    const dev = file({ organisation: 'SZW', role: 'officer', lockAfterMinutes: 99, language: 'nl' });
-    const p = loadPolicy({ platform: 'win32', readRegistry: registry('reg-query-partial.txt'), devFile: dev });
+    const p = loadPolicy({ platform: 'win32', readRegistry: registry('reg-query-valid.txt') });
     expect(p.ok).toBe(true);
+    expect(p.used).toBe('machine');
+    expect(p.entries.find((e) => e.key === 'organisation')).toEqual({ key: 'organisation', value: 'BZ', origin: 'registry' });
+    expect(p.entries.find((e) => e.key === 'retentionMonths')).toEqual({ key: 'retentionMonths', value: 24, origin: 'default' });
+  });
+
+  it('never lets a development file fill a key the machine left unset', () => {
+    const dev = file({ organisation: 'SZW', role: 'officer', lockAfterMinutes: 99, language: 'en' });
+    const p = loadPolicy({ platform: 'win32', readRegistry: registry('reg-query-partial.txt'), devFile: dev });
+    expect(p).toMatchObject({ ok: false, used: 'machine', ignoredDevFile: dev });
+    expect(p.problems).toEqual([{ key: 'role', message: 'is required', source: null }]);
     expect(p.entries).toEqual([
       { key: 'organisation', value: 'NCTV', origin: 'registry' },
-      { key: 'role', value: 'officer', origin: 'dev-file' },
       { key: 'lockAfterMinutes', value: 5, origin: 'registry' },
       { key: 'allowOsKeyWrap', value: false, origin: 'default' },
       { key: 'retentionMonths', value: 24, origin: 'default' },
       { key: 'kAnonymity', value: 5, origin: 'default' },
-      { key: 'language', value: 'nl', origin: 'dev-file' },
+      { key: 'language', value: 'nl', origin: 'default' },
       { key: 'updates', value: 'off', origin: 'registry' },
       { key: 'schedule', value: { officerToLead: '0 9 * * 1', leadToCentral: '0 9 1 * *' }, origin: 'default' },
     ]);
+    expect(p.sources.map((s) => s.kind)).toEqual(['registry']);
+  });
+
+  it('uses the development file only where no machine policy is installed', () => {
+    const dev = file({ organisation: 'SZW', role: 'officer' });
+    const p = loadPolicy({ platform: 'win32', readRegistry: noRegistryKey, devFile: dev });
+    expect(p).toMatchObject({ ok: true, used: 'development', ignoredDevFile: null, policy: { organisation: 'SZW' } });
   });
 
   it('never lets the development file override a machine value', () => {
@@ -75,7 +90,8 @@ describe('policy sources', () => {
     const dev = file({ organisation: 'SZW', role: 'officer' });
     const p = loadPolicy({ platform: 'linux', machineFile: machine, machineFileOwnerUid: uid, devFile: dev });
     expect(p.ok).toBe(false);
-    expect(p.problems).toEqual([{ key: '(file)', message: 'is not valid JSON', source: 'machine-file' }]);
+    expect(p.problems).toContainEqual({ key: '(file)', message: 'is not valid JSON', source: 'machine-file' });
+    expect(p.entries.some((e) => e.origin === 'dev-file')).toBe(false);
     const folder = join(dir, 'folder');
     mkdirSync(folder);
     expect(loadPolicy({ platform: 'linux', machineFile: folder, machineFileOwnerUid: uid }).problems).toContainEqual({
@@ -85,9 +101,11 @@ describe('policy sources', () => {
     });
     const fifo = join(dir, 'fifo.json');
     execFileSync('mkfifo', ['-m', '644', fifo]);
-    expect(loadPolicy({ platform: 'linux', machineFile: fifo, machineFileOwnerUid: uid, devFile: dev }).problems).toEqual([
-      { key: '(file)', message: 'is a pipe', source: 'machine-file' },
-    ]);
+    const broken = loadPolicy({ platform: 'linux', machineFile: fifo, machineFileOwnerUid: uid, devFile: dev });
+    expect(broken.ok).toBe(false);
+    expect(broken.problems).toContainEqual({ key: '(file)', message: 'is a pipe', source: 'machine-file' });
+    // The development file fills nothing where a machine policy is installed, broken or not.
+    expect([...broken.problems, ...broken.entries].map((p) => ('source' in p ? p.source : p.origin))).not.toContain('dev-file');
   });
 
   it('names every wrong key with the source that holds it', () => {
@@ -127,13 +145,13 @@ describe('policy sources', () => {
 describe('development file', () => {
   it('counts only in development builds', () => {
     const env = { OBI_POLICY: '/home/dev/policy.json' };
-    expect(policyLoadOptions({ packaged: true, platform: 'win32', env, devDefaultFile: '/app/example.json' })).toEqual({ platform: 'win32' });
-    expect(policyLoadOptions({ packaged: false, platform: 'win32', env, devDefaultFile: '/app/example.json' })).toEqual({
+    expect(policyLoadOptions({ devBuild: false, platform: 'win32', env, devDefaultFile: '/app/example.json' })).toEqual({ platform: 'win32' });
+    expect(policyLoadOptions({ devBuild: true, platform: 'win32', env, devDefaultFile: '/app/example.json' })).toEqual({
       platform: 'win32',
       devFile: '/home/dev/policy.json',
     });
-    expect(policyLoadOptions({ packaged: false, platform: 'linux', env: {}, devDefaultFile: '/app/example.json' }).devFile).toBe('/app/example.json');
-    expect(policyLoadOptions({ packaged: false, platform: 'linux', env: {} }).devFile).toBeUndefined();
+    expect(policyLoadOptions({ devBuild: true, platform: 'linux', env: {}, devDefaultFile: '/app/example.json' }).devFile).toBe('/app/example.json');
+    expect(policyLoadOptions({ devBuild: true, platform: 'linux', env: {} }).devFile).toBeUndefined();
   });
 
   it('names a pipe, a device, a folder or a file above 1 MB as a problem of its source, without waiting or reading it', () => {

@@ -82,16 +82,17 @@ export interface PolicyLoadOptions {
 
 /**
  * Which sources this run may use. The development file (`OBI_POLICY`, else the example the entry
- * point names) counts only in development builds — the CLI and the browser harness, or Electron
- * when `app.isPackaged` is false — so a user cannot bring their own policy to an installed app.
+ * point names) counts only in development builds — the CLI, the browser harness, and an Electron
+ * main bundle built for development (see run-mode.ts) — so a user cannot bring their own policy
+ * to an installed app.
  */
 export function policyLoadOptions(input: {
-  packaged: boolean;
+  devBuild: boolean;
   platform: NodeJS.Platform;
   env: Record<string, string | undefined>;
   devDefaultFile?: string;
 }): PolicyLoadOptions {
-  const devFile = input.packaged ? undefined : input.env.OBI_POLICY || input.devDefaultFile;
+  const devFile = input.devBuild ? input.env.OBI_POLICY || input.devDefaultFile : undefined;
   return { platform: input.platform, ...(devFile ? { devFile } : {}) };
 }
 
@@ -111,6 +112,10 @@ interface EffectiveBase {
   entries: PolicyEntry[];
   warnings: SourcedProblem[];
   sources: Array<Pick<PolicySourceRead, 'kind' | 'location' | 'present'>>;
+  /** Which policy this run uses: the machine's when one is installed, else the development file. */
+  used: 'machine' | 'development' | 'none';
+  /** The development file this run was given and did not read, because the machine has a policy. */
+  ignoredDevFile: string | null;
 }
 
 /**
@@ -122,10 +127,10 @@ export type EffectivePolicy =
 
 /**
  * Combines the sources, strongest first: each key takes its value from the first source that sets
- * it, so a weaker source (the development file) can never override a machine value. A source that
- * cannot be read makes the whole policy invalid rather than letting a weaker one stand in.
+ * it. A source that cannot be read makes the whole policy invalid rather than letting a weaker one
+ * stand in.
  */
-export function resolvePolicy(sources: PolicySourceRead[]): EffectivePolicy {
+export function resolvePolicy(sources: PolicySourceRead[], ignoredDevFile: string | null = null): EffectivePolicy {
   // Without a prototype, a key named "__proto__" is a key like any other (and so warned about)
   // instead of replacing the prototype of the merged values.
   const merged: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
@@ -157,20 +162,28 @@ export function resolvePolicy(sources: PolicySourceRead[]): EffectivePolicy {
     const value = spec.schema.safeParse(merged[key]);
     if (value.success) entries.push({ key, value: value.data, origin: from });
   }
+  const present = sources.filter((s) => s.present);
   const base: EffectiveBase = {
     entries,
     warnings: parsed.warnings.map(sourced),
     sources: sources.map(({ kind, location, present }) => ({ kind, location, present })),
+    used: present.length === 0 ? 'none' : present.some((s) => s.kind !== 'dev-file') ? 'machine' : 'development',
+    ignoredDevFile,
   };
   if (parsed.ok && problems.length === 0) return { ...base, ok: true, policy: parsed.policy, problems: [] };
   return { ...base, ok: false, policy: null, problems };
 }
 
-/** Reads every source this platform and build allow and resolves them into the effective policy. */
+/**
+ * Reads the machine policy of this platform and, only where the machine has none installed, the
+ * development file: a development file never fills a key the machine left unset, so what IT set is
+ * the whole policy, in the app and in the CLI alike.
+ */
 export function loadPolicy(options: PolicyLoadOptions): EffectivePolicy {
-  const sources: PolicySourceRead[] = [];
-  if (options.platform === 'win32') sources.push(readRegistrySource(options.readRegistry));
-  if (options.platform === 'linux') sources.push(machineFileSource(options.machineFile ?? linuxPolicyPath, options.machineFileOwnerUid ?? 0));
-  if (options.devFile) sources.push(fileSource('dev-file', options.devFile));
-  return resolvePolicy(sources);
+  const machine: PolicySourceRead[] = [];
+  if (options.platform === 'win32') machine.push(readRegistrySource(options.readRegistry));
+  if (options.platform === 'linux') machine.push(machineFileSource(options.machineFile ?? linuxPolicyPath, options.machineFileOwnerUid ?? 0));
+  if (!options.devFile) return resolvePolicy(machine);
+  if (machine.some((s) => s.present)) return resolvePolicy(machine, options.devFile);
+  return resolvePolicy([...machine, fileSource('dev-file', options.devFile)]);
 }

@@ -16,7 +16,7 @@ import { dispatch, type Handlers } from './dispatch';
 import { createHandlers } from './handlers';
 import { captureDeps } from '../wiring';
 
-const policy = validTestPolicy({ future: 1 });
+const policy = validTestPolicy({ future: 1, taxonomyKey: centralKey().taxonomyKey });
 const sessions: VaultSession[] = [];
 afterEach(() => sessions.splice(0).forEach((s) => s.dispose()));
 

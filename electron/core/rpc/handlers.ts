@@ -65,6 +65,7 @@ export function createHandlers({ session, policy, captureDeps, documentsDir = (v
       return result;
     },
     'vault.confirmRecoveryKey': () => session.confirmRecoveryKey(),
+    'vault.confirmRecoveryKeyTyped': ({ recoveryKey }) => session.confirmRecoveryKeyTyped(recoveryKey),
     'vault.newRecoveryKey': ({ passphrase }) => session.newRecoveryKey(passphrase),
     'vault.unlock': ({ passphrase }) => session.unlock(passphrase),
     'vault.recover': ({ recoveryKey, newPassphrase }) => session.recover(recoveryKey, newPassphrase),
@@ -72,6 +73,7 @@ export function createHandlers({ session, policy, captureDeps, documentsDir = (v
     'vault.setOsUnlock': ({ enabled }) => session.setOsUnlock(enabled),
     'vault.lock': () => session.lock('manual'),
     'vault.changePassphrase': ({ current, next }) => session.changePassphrase(current, next),
+    'vault.rekey': ({ current, next }) => session.rekey(current, next),
     'session.activity': () => {
       session.touch();
       return {};

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parsePolicy, type Policy } from '../../../shared/policy/policy-schema';
+import { memoryLog } from '../../test-support/memory-log';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { AppError } from '../app-error';
 import type { OsKeyWrap } from '../vault/key-slots';
@@ -106,6 +107,19 @@ describe('the vault session', () => {
     expect(events).toEqual([['vault.locked', { reason: 'idle' }]]);
   });
 
+  it('is not held open by automatic calls (autosave retries, inbox polling): only user activity counts', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const s = session();
+    await s.setup(passphrase);
+    // A retry every 30 s, for longer than the idle time (5 minutes in this policy).
+    for (let i = 0; i < 10; i++) {
+      await vi.advanceTimersByTimeAsync(30_000);
+      if (s.isUnlocked) s.requireVault();
+    }
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(s.isUnlocked).toBe(false);
+  });
+
   it('serialises operations: two unlocks at once open the vault once', async () => {
     const s = session();
     await s.setup(passphrase);
@@ -147,5 +161,32 @@ describe('the vault session', () => {
     expect(await codeOf(s.recover('000000-'.repeat(7) + '000000', 'new passphrase here'))).toBe('recovery_key_wrong');
     expect(s.status().failedAttempts).toBe(1);
     expect((await s.recover(recoveryKey, 'new passphrase here')).state).toBe('unlocked');
+  });
+
+  it('throttles and audits wrong passphrases on change-passphrase, new-recovery-key and rekey like unlock attempts', async () => {
+    let now = 1_000_000;
+    const logged = memoryLog();
+    const s = session({ now: () => now, log: logged.log });
+    await s.setup(passphrase);
+    expect(await codeOf(s.changePassphrase('wrong guess one', 'a brand new passphrase for the vault'))).toBe('wrong_passphrase');
+    expect(await codeOf(s.newRecoveryKey('wrong guess two'))).toBe('wrong_passphrase');
+    expect(await codeOf(s.rekey('wrong guess three', 'a brand new passphrase for the vault'))).toBe('wrong_passphrase');
+    expect(s.status()).toMatchObject({ failedAttempts: 3, retryAfterMs: 1000 });
+    // Even the right passphrase waits until the delay is over.
+    expect(await codeOf(s.changePassphrase(passphrase, 'a brand new passphrase for the vault'))).toBe('throttled');
+    const refused = s
+      .requireVault()
+      .recentAudit(10)
+      .filter((e) => e.event === 'vault.passphrase_refused')
+      .map((e) => e.data);
+    expect(refused).toEqual([
+      { action: 'rekey', failedAttempts: 3 },
+      { action: 'new-recovery-key', failedAttempts: 2 },
+      { action: 'change-passphrase', failedAttempts: 1 },
+    ]);
+    expect(logged.events().filter((e) => e.event === 'vault.passphrase_refused')).toHaveLength(3);
+    now += 1000;
+    await s.changePassphrase(passphrase, 'a brand new passphrase for the vault');
+    expect(s.status().failedAttempts).toBe(0);
   });
 });

@@ -4,7 +4,16 @@ import type { LockReason } from '../../../shared/vault/lock-reason';
 import { AppError } from '../app-error';
 import { silentLog, type EventLog } from '../logging/event-log';
 import type { OsKeyWrap } from '../vault/key-slots';
-import { createVault, recoverWithRecoveryKey, unlockWithOs, unlockWithPassphrase, vaultHasOsSlot, type OpenVault, type VaultOptions } from '../vault/vault';
+import {
+  createVault,
+  recoverWithRecoveryKey,
+  unlockWithOs,
+  unlockWithPassphrase,
+  vaultHasOsSlot,
+  type OpenVault,
+  type RekeyStep,
+  type VaultOptions,
+} from '../vault/vault';
 import { vaultPresence } from '../vault/vault-files';
 import { UnlockThrottle } from './unlock-throttle';
 
@@ -23,6 +32,8 @@ export interface VaultSessionOptions {
 }
 
 type UnlockMethod = 'passphrase' | 'recovery-key' | 'os';
+/** What asked for the passphrase while the vault was open. */
+type PassphraseAction = 'change-passphrase' | 'new-recovery-key' | 'rekey' | 'confirm-recovery-key';
 
 type Listener = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;
 
@@ -47,6 +58,11 @@ export class VaultSession {
 
   get policy(): Policy {
     return this.options.policy;
+  }
+
+  /** How the vault is opened: the policy's taxonomy key decides whether an imported taxonomy is in force. */
+  private get vaultOptions(): VaultOptions {
+    return { ...this.options.vault, taxonomyKey: this.options.policy.taxonomyKey };
   }
 
   onEvent(listener: Listener): () => void {
@@ -82,10 +98,13 @@ export class VaultSession {
     };
   }
 
-  /** The open vault, or `vault_locked`. Counts as activity. */
+  /**
+   * The open vault, or `vault_locked`. Not activity: calls the app makes by itself (an autosave
+   * retry, reading the inbox, the schedule) would otherwise hold the idle lock off for ever; only
+   * the user's own input (`session.activity`) restarts the idle timer.
+   */
   requireVault(): OpenVault {
     if (!this.vault) throw new AppError('vault_locked', 'The vault is locked.');
-    this.touch();
     return this.vault;
   }
 
@@ -95,7 +114,7 @@ export class VaultSession {
 
   setup(passphrase: string): Promise<{ recoveryKey: string; status: VaultStatus }> {
     return this.exclusive(async () => {
-      const { vault, recoveryKey } = await createVault(this.options.vaultDir, passphrase, this.options.vault);
+      const { vault, recoveryKey } = await createVault(this.options.vaultDir, passphrase, this.vaultOptions);
       this.log.event('vault.created');
       this.adopt(vault);
       return { recoveryKey, status: this.status() };
@@ -103,22 +122,22 @@ export class VaultSession {
   }
 
   unlock(passphrase: string): Promise<VaultStatus> {
-    return this.exclusive(() => this.attempt('passphrase', () => unlockWithPassphrase(this.options.vaultDir, passphrase, this.options.vault)));
+    return this.exclusive(() => this.attempt('passphrase', () => unlockWithPassphrase(this.options.vaultDir, passphrase, this.vaultOptions)));
   }
 
   recover(recoveryKey: string, newPassphrase: string): Promise<VaultStatus> {
     return this.exclusive(() =>
-      this.attempt('recovery-key', () => recoverWithRecoveryKey(this.options.vaultDir, recoveryKey, newPassphrase, this.options.vault)),
+      this.attempt('recovery-key', () => recoverWithRecoveryKey(this.options.vaultDir, recoveryKey, newPassphrase, this.vaultOptions)),
     );
   }
 
   unlockWithOs(): Promise<VaultStatus> {
-    return this.exclusive(() => {
+    return this.exclusive(async () => {
       if (this.vault) return this.status();
       if (!this.osAllowed) throw new AppError('os_unlock_unavailable', 'Policy or the operating system does not allow this here.');
       let vault: OpenVault;
       try {
-        vault = unlockWithOs(this.options.vaultDir, this.options.osKeyWrap!, this.options.vault);
+        vault = await unlockWithOs(this.options.vaultDir, this.options.osKeyWrap!, this.vaultOptions);
       } catch (e) {
         this.logFailure('os', e);
         throw e;
@@ -187,10 +206,55 @@ export class VaultSession {
     });
   }
 
+  /**
+   * An action that asks for the passphrase while the vault is open answers a wrong one as an
+   * unlock does: it counts towards the same growing delay, and it is audited and logged. Whoever
+   * finds the laptop unlocked must not get a free oracle for guessing the passphrase.
+   */
+  private async withPassphrase<T>(action: PassphraseAction, fn: (vault: OpenVault) => Promise<T>): Promise<T> {
+    const vault = this.requireVault();
+    const wait = this.throttle.retryAfterMs();
+    if (wait > 0) {
+      throw new AppError('throttled', `Too many failed attempts; try again in ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
+    }
+    try {
+      const result = await fn(vault);
+      this.throttle.recordSuccess();
+      return result;
+    } catch (e) {
+      if (e instanceof AppError && (e.code === 'wrong_passphrase' || e.code === 'recovery_key_wrong')) {
+        this.throttle.recordFailure();
+        e.details.retryAfterMs = this.throttle.retryAfterMs();
+        const failedAttempts = this.throttle.failedAttempts;
+        vault.audit('vault.passphrase_refused', { action, failedAttempts });
+        this.log.event('vault.passphrase_refused', { action, failedAttempts });
+      }
+      throw e;
+    }
+  }
+
   changePassphrase(current: string, next: string): Promise<VaultStatus> {
     return this.exclusive(async () => {
-      await this.requireVault().changePassphrase(current, next);
+      await this.withPassphrase('change-passphrase', (vault) => vault.changePassphrase(current, next));
       this.log.event('vault.passphrase_changed');
+      return this.status();
+    });
+  }
+
+  /** Key rotation (OpenVault.rekey); the new recovery key is shown once and confirmed like at setup. */
+  rekey(current: string, next: string, onStep?: (step: RekeyStep) => void): Promise<{ recoveryKey: string; status: VaultStatus }> {
+    return this.exclusive(async () => {
+      const recoveryKey = await this.withPassphrase('rekey', (vault) => vault.rekey(current, next, onStep));
+      this.log.event('vault.rekeyed');
+      return { recoveryKey, status: this.status() };
+    });
+  }
+
+  /** A pending recovery key confirmed by typing it in full (see OpenVault.confirmRecoveryKeyTyped). */
+  confirmRecoveryKeyTyped(recoveryKey: string): Promise<VaultStatus> {
+    return this.exclusive(async () => {
+      await this.withPassphrase('confirm-recovery-key', (vault) => Promise.resolve(vault.confirmRecoveryKeyTyped(recoveryKey)));
+      this.log.event('vault.recovery_key_confirmed');
       return this.status();
     });
   }
@@ -205,7 +269,7 @@ export class VaultSession {
 
   newRecoveryKey(passphrase: string): Promise<{ recoveryKey: string; status: VaultStatus }> {
     return this.exclusive(async () => {
-      const recoveryKey = await this.requireVault().newRecoveryKey(passphrase);
+      const recoveryKey = await this.withPassphrase('new-recovery-key', (vault) => vault.newRecoveryKey(passphrase));
       this.log.event('vault.recovery_key_replaced');
       return { recoveryKey, status: this.status() };
     });
@@ -234,7 +298,7 @@ export class VaultSession {
     this.emit('vault.locked', { reason });
   }
 
-  /** Records user activity: restarts the idle timer while unlocked. */
+  /** Records the user's activity (keys, pointer): restarts the idle timer while unlocked. */
   touch(): void {
     if (!this.vault) return;
     clearTimeout(this.idleTimer);

@@ -6,8 +6,8 @@ import { builtinTaxonomy } from '../../../shared/taxonomy/builtin-taxonomy';
 import { evolve, parsed, rawBuiltin, sampleTags, version2 } from '../../../shared/test-support/taxonomy-evolve';
 import { centralKey, writeTaxonomyFile } from '../../test-support/signed-taxonomy';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
-import { formatSecretKeyFile, generateKeyPair } from '../crypto/minisign';
-import { createVault, type OpenVault } from '../vault/vault';
+import { formatSecretKeyFile, generateKeyPair, publicKeyBase64, sign } from '../crypto/minisign';
+import { createVault, unlockWithPassphrase, type OpenVault } from '../vault/vault';
 import { activeTaxonomy, taxonomyMetaKeys } from './active-taxonomy';
 import { bringTagsUpToDate, importTaxonomy } from './import-taxonomy';
 import type { TaggedStore } from './tagged-records';
@@ -238,9 +238,38 @@ describe('activeTaxonomy and bringTagsUpToDate', () => {
     expect(bringTagsUpToDate(vault, [untouchable], shippedV3)).toEqual({ records: 0, tagChanges: 0 });
   });
 
-  it('report a stored taxonomy that no longer parses as a damaged vault', async () => {
+  it('report a stored taxonomy that verifies but no longer parses as a damaged vault', async () => {
     const vault = await newVault();
-    vault.setMeta(taxonomyMetaKeys.package, '{"format":"obi-taxonomy-package/1"}');
+    const text = '{"format":"obi-taxonomy-package/1"}';
+    vault.setMeta(taxonomyMetaKeys.package, text);
+    vault.setMeta(taxonomyMetaKeys.signature, sign(Buffer.from(text), centralKey().key, { trustedComment: 'file:nl-obi.json' }));
     expect(() => activeTaxonomy(vault)).toThrow(expect.objectContaining({ code: 'vault_corrupt' }));
+  });
+
+  it('verify the imported taxonomy again at every load, under the key policy names now', async () => {
+    const { key, taxonomyKey } = centralKey();
+    const dir = join(tempDir(), 'vault');
+    const { vault } = await createVault(dir, passphrase, testVaultOptions);
+    importTaxonomy(vault, [], writeTaxonomyFile(tempDir(), v2(), key), taxonomyKey);
+    expect(activeTaxonomy(vault)).toMatchObject({ source: 'imported', taxonomy: { machinetag: { version: 2 } } });
+
+    // Someone who can write to the vault changes the stored package: valid JSON, not what was signed.
+    const stored = vault.getMeta(taxonomyMetaKeys.package)!;
+    vault.setMeta(taxonomyMetaKeys.package, stored.replace(/"version": 2/, '"version": 3'));
+    expect(activeTaxonomy(vault)).toMatchObject({ source: 'built-in', untrusted: true, taxonomy: { machinetag: { version: 1 } } });
+    vault.setMeta(taxonomyMetaKeys.package, stored);
+    vault.close();
+
+    // IT replaced the key in policy (the old one leaked): what the old key signed is no longer in force.
+    const other = await unlockWithPassphrase(dir, passphrase, { ...testVaultOptions, taxonomyKey: publicKeyBase64(generateKeyPair()) });
+    expect(activeTaxonomy(other)).toMatchObject({ source: 'built-in', untrusted: true });
+    other.close();
+    // A policy without a taxonomy key trusts no imported taxonomy.
+    const none = await unlockWithPassphrase(dir, passphrase, { ...testVaultOptions, taxonomyKey: undefined });
+    expect(activeTaxonomy(none)).toMatchObject({ source: 'built-in', untrusted: true });
+    none.close();
+    const again = await unlockWithPassphrase(dir, passphrase, testVaultOptions);
+    expect(activeTaxonomy(again)).toMatchObject({ source: 'imported' });
+    again.close();
   });
 });

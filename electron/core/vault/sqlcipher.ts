@@ -22,16 +22,35 @@ export function probeSqlCipher(ctor: typeof Database = Database): { version: str
   }
 }
 
+/** Raw-key form, so SQLCipher skips its own KDF: the key comes from our key slots. */
+function withRawKey(dataKey: Buffer, use: (keyText: Buffer) => void): void {
+  const keyText = Buffer.from(`x'${dataKey.toString('hex')}'`, 'latin1');
+  try {
+    use(keyText);
+  } finally {
+    keyText.fill(0);
+  }
+}
+
 /** Applies the cipher settings and the raw key; must run before anything else touches the file. */
 function applyKey(db: SqlDatabase, dataKey: Buffer): void {
   db.pragma("cipher = 'sqlcipher'");
   db.pragma('legacy = 4');
-  // Raw-key form, so SQLCipher skips its own KDF: the key comes from our key slots.
-  const keyText = Buffer.from(`x'${dataKey.toString('hex')}'`, 'latin1');
+  withRawKey(dataKey, (keyText) => db.key(keyText));
+}
+
+/**
+ * Re-encrypts every page under a new key (PRAGMA rekey), in one transaction. SQLite3 Multiple
+ * Ciphers refuses to rekey in WAL mode (it would corrupt the file), so the WAL is checkpointed
+ * into the database and the journal switched to DELETE for the rewrite, then back to WAL.
+ */
+export function rekeyDatabase(db: SqlDatabase, newKey: Buffer): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('journal_mode = DELETE');
   try {
-    db.key(keyText);
+    withRawKey(newKey, (keyText) => db.rekey(keyText));
   } finally {
-    keyText.fill(0);
+    db.pragma('journal_mode = WAL');
   }
 }
 

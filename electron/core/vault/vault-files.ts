@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../app-error';
 import { writeFileAtomic } from '../platform/atomic-write';
@@ -7,9 +7,12 @@ import { keySlotsSchema, type KeySlots } from './key-slots';
 /** A vault is a directory with the encrypted database and the file of wrapped keys beside it. */
 export const dbFileName = 'vault.db';
 export const slotsFileName = 'keyslots.json';
+/** The key file of a rotation under way: present only between its two steps (see OpenVault.rekey). */
+export const nextSlotsFileName = 'keyslots.next.json';
 
 export const dbPath = (dir: string) => join(dir, dbFileName);
 export const slotsPath = (dir: string) => join(dir, slotsFileName);
+export const nextSlotsPath = (dir: string) => join(dir, nextSlotsFileName);
 
 export type VaultPresence = 'absent' | 'present';
 
@@ -31,10 +34,10 @@ export function vaultPresence(dir: string): VaultPresence {
   return 'present';
 }
 
-export function readKeySlots(dir: string): KeySlots {
+export function readKeySlots(dir: string, path = slotsPath(dir)): KeySlots {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(slotsPath(dir), 'utf8'));
+    raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     throw new AppError('vault_corrupt', 'The key file (keyslots.json) is damaged: it is not readable JSON.');
   }
@@ -46,6 +49,20 @@ export function readKeySlots(dir: string): KeySlots {
   return parsed.data;
 }
 
-export function writeKeySlots(dir: string, slots: KeySlots): void {
-  writeFileAtomic(slotsPath(dir), `${JSON.stringify(keySlotsSchema.parse(slots), null, 2)}\n`);
+export function writeKeySlots(dir: string, slots: KeySlots, path = slotsPath(dir)): void {
+  writeFileAtomic(path, `${JSON.stringify(keySlotsSchema.parse(slots), null, 2)}\n`);
+}
+
+/** The key file of an interrupted rotation, if there is one (a damaged one counts as none). */
+export function readNextKeySlots(dir: string): KeySlots | null {
+  if (!existsSync(nextSlotsPath(dir))) return null;
+  try {
+    return readKeySlots(dir, nextSlotsPath(dir));
+  } catch {
+    return null;
+  }
+}
+
+export function removeNextKeySlots(dir: string): void {
+  rmSync(nextSlotsPath(dir), { force: true });
 }

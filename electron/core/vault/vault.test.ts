@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allFileBytes, passphrase, snapshotFiles, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
+import { allFileBytes, passphrase, snapshotFiles, tempDir, testArgon2, testVaultOptions } from '../../test-support/temp-dirs';
 import { vaultSql } from '../../test-support/vault-sql';
 import { AppError } from '../app-error';
 import { latestSchemaVersion } from './migrate';
@@ -158,7 +158,7 @@ describe('the encrypted vault', () => {
     vault.enableOsUnlock(os);
     vault.close();
     expect(readFileSync(slotsPath(dir), 'utf8')).not.toMatch(/[0-9a-f]{64}/);
-    unlockWithOs(dir, os, testVaultOptions).close();
+    (await unlockWithOs(dir, os, testVaultOptions)).close();
     os.broken = true;
     expect(await codeOf(() => unlockWithOs(dir, os, testVaultOptions))).toBe('os_unlock_unavailable');
     const byPassphrase = await unlockWithPassphrase(dir, passphrase, testVaultOptions);
@@ -230,6 +230,19 @@ describe('the encrypted vault', () => {
     expect(readdirSync(dir).sort()).toEqual(['keyslots.json', 'vault.db']);
   });
 
+  it('refuses a guessable new passphrase wherever one is set, and changes no file', async () => {
+    const { dir, vault, recoveryKey } = await newVault();
+    expect(await codeOf(createVault(join(tempDir(), 'weak'), 'aaaaaaaaaaaa', testVaultOptions))).toBe('passphrase_weak');
+    const slotsBefore = readFileSync(slotsPath(dir));
+    expect(await codeOf(vault.changePassphrase(passphrase, 'aaaaaaaaaaaa'))).toBe('passphrase_weak');
+    expect(await codeOf(vault.setPassphrase('wachtwoord123'))).toBe('passphrase_weak');
+    vault.close();
+    expect(readFileSync(slotsPath(dir))).toEqual(slotsBefore);
+    const before = snapshotFiles(dir);
+    expect(await codeOf(recoverWithRecoveryKey(dir, recoveryKey, 'qwertyuiopas', testVaultOptions))).toBe('passphrase_weak');
+    expect(snapshotFiles(dir)).toEqual(before);
+  });
+
   it('stores only wrapped keys and the Argon2id parameters in the key file', async () => {
     const { dir, vault } = await newVault();
     vault.close();
@@ -241,17 +254,58 @@ describe('the encrypted vault', () => {
 });
 
 describe('default key-derivation cost', () => {
-  it('meets at least the OWASP minimum for Argon2id', async () => {
+  it('is a memory-hard Argon2id of at least 256 MiB and two passes', async () => {
     const { defaultArgon2 } = await import('./key-slots');
-    expect(defaultArgon2.memoryKiB).toBeGreaterThanOrEqual(19456);
+    expect(defaultArgon2.memoryKiB).toBeGreaterThanOrEqual(256 * 1024);
     expect(defaultArgon2.iterations).toBeGreaterThanOrEqual(2);
   });
 
+  it('derives exactly what the pure-JavaScript Argon2id of earlier versions derived, so their slots still open', async () => {
+    const { argon2idAsync } = await import('@noble/hashes/argon2.js');
+    const { deriveArgon2id } = await import('./key-slots');
+    const salt = Buffer.alloc(16, 7);
+    for (const params of [testArgon2, { memoryKiB: 8192, iterations: 2, parallelism: 1 }, { memoryKiB: 4096, iterations: 3, parallelism: 4 }]) {
+      const native = await deriveArgon2id('Pässwörd ümlaut 42'.normalize('NFC'), salt, params);
+      const pure = await argon2idAsync('Pässwörd ümlaut 42'.normalize('NFC'), salt, {
+        m: params.memoryKiB,
+        t: params.iterations,
+        p: params.parallelism,
+        dkLen: 32,
+        version: 0x13,
+      });
+      expect(Buffer.from(native).toString('hex'), JSON.stringify(params)).toBe(Buffer.from(pure).toString('hex'));
+    }
+  });
+
   it('is used for a vault made without options', async () => {
+    const { defaultArgon2 } = await import('./key-slots');
     const dir = join(tempDir(), 'v');
     const { vault } = await createVault(dir, passphrase);
     vault.close();
     const slot = readKeySlots(dir).slots.find((s) => s.kind === 'passphrase');
-    expect(slot?.kind === 'passphrase' && slot.kdf.memoryKiB).toBe(65536);
+    expect(slot?.kind === 'passphrase' && slot.kdf).toMatchObject(defaultArgon2);
+  });
+
+  it('rewraps a slot made with the old parameters (64 MiB, two passes) at the next unlock, and only with the right passphrase', async () => {
+    const { defaultArgon2 } = await import('./key-slots');
+    const dir = join(tempDir(), 'v');
+    const old = { memoryKiB: 65536, iterations: 2, parallelism: 1 };
+    (await createVault(dir, passphrase, { argon2: old })).vault.close();
+    const before = snapshotFiles(dir);
+    expect(await codeOf(unlockWithPassphrase(dir, 'not the passphrase at all'))).toBe('wrong_passphrase');
+    expect(snapshotFiles(dir)).toEqual(before);
+
+    const vault = await unlockWithPassphrase(dir, passphrase);
+    expect(vault.recentAudit(1)[0]).toMatchObject({
+      event: 'vault.kdf_strengthened',
+      data: { memoryKiB: defaultArgon2.memoryKiB, iterations: defaultArgon2.iterations },
+    });
+    vault.close();
+    const slot = readKeySlots(dir).slots.find((s) => s.kind === 'passphrase');
+    expect(slot?.kind === 'passphrase' && slot.kdf).toMatchObject(defaultArgon2);
+    // The rewrapped slot opens, and is not rewrapped again.
+    const again = await unlockWithPassphrase(dir, passphrase);
+    expect(again.recentAudit(20).filter((e) => e.event === 'vault.kdf_strengthened')).toHaveLength(1);
+    again.close();
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AuditEvent } from '../../../shared/vault/audit-events';
+import { passphraseProblemText } from '../../../shared/vault/passphrase-strength';
 import { formatRecoveryKey, parseRecoveryKey, recoveryKeyBytes } from '../../../shared/vault/recovery-key-format';
 import { AppError } from '../app-error';
 import { fsyncDirectory } from '../platform/atomic-write';
@@ -17,6 +18,8 @@ import {
   openWithOs,
   openWithPassphrase,
   openWithRecoveryKey,
+  passphraseKdfOf,
+  weakerThan,
   withoutSlot,
   withSlot,
   type Argon2Params,
@@ -24,15 +27,39 @@ import {
   type OsKeyWrap,
 } from './key-slots';
 import type { SqlDatabase, SqlStatement } from './sql-database';
-import { checkIntegrity, openEncryptedDatabase } from './sqlcipher';
-import { dbPath, readKeySlots, vaultPresence, writeKeySlots } from './vault-files';
+import { checkIntegrity, openEncryptedDatabase, rekeyDatabase } from './sqlcipher';
+import { dbPath, nextSlotsPath, readKeySlots, readNextKeySlots, removeNextKeySlots, vaultPresence, writeKeySlots } from './vault-files';
+
+/** The steps of a key rotation, for progress: new keys, the database re-encrypted, the key file replaced. */
+export type RekeyStep = 'keys' | 'database' | 'slots';
 
 export interface VaultOptions {
   /** Argon2id cost for new passphrase slots; tests pass a cheaper one. */
   argon2?: Argon2Params;
+  /**
+   * The policy's key for taxonomy updates (taxonomyKey): a taxonomy imported into the vault is in
+   * force only while its stored signature verifies under it (see active-taxonomy.ts).
+   */
+  taxonomyKey?: string | undefined;
 }
 
 const wrongPassphrase = () => new AppError('wrong_passphrase', 'The passphrase does not open this vault.');
+const wrongRecoveryKey = () => new AppError('recovery_key_wrong', 'This recovery key does not belong to this vault.', { field: 'recoveryKey' });
+
+function malformedRecoveryKey(parsed: Extract<ReturnType<typeof parseRecoveryKey>, { ok: false }>): AppError {
+  return parsed.reason === 'length'
+    ? new AppError('recovery_key_malformed', `A recovery key has 48 digits; ${parsed.digits} were given.`, { field: 'recoveryKey' })
+    : new AppError('recovery_key_malformed', `Group ${parsed.groups.join(', ')} of the recovery key contains a typing error.`, {
+        field: 'recoveryKey',
+        groups: parsed.groups,
+      });
+}
+
+/** Every path that sets a passphrase passes here: the UI and the CLI check first, this is the rule that counts. */
+function assertNewPassphrase(passphrase: string): void {
+  const problem = passphraseProblemText(passphrase);
+  if (problem) throw new AppError('passphrase_weak', `The new passphrase ${problem}.`);
+}
 
 let databaseOf: (vault: OpenVault) => SqlDatabase;
 
@@ -74,6 +101,11 @@ export class OpenVault {
 
   get vaultId(): string {
     return this.slots.vaultId;
+  }
+
+  /** The key the policy trusts for taxonomy updates, as given when the vault was opened. */
+  get taxonomyKey(): string | undefined {
+    return this.options.taxonomyKey;
   }
 
   close(): void {
@@ -160,12 +192,28 @@ export class OpenVault {
     });
   }
 
+  /**
+   * Confirms a pending recovery key by the key itself: typed in full by someone who holds it (the
+   * one `obi vault init` printed, or the one the app showed before it closed). Nothing is
+   * replaced; a key that does not open the recovery slot is refused.
+   */
+  confirmRecoveryKeyTyped(recoveryText: string): void {
+    const parsed = parseRecoveryKey(recoveryText);
+    if (!parsed.ok) throw malformedRecoveryKey(parsed);
+    const key = openWithRecoveryKey(this.slots, parsed.bytes);
+    parsed.bytes.fill(0);
+    if (!key) throw wrongRecoveryKey();
+    key.fill(0);
+    this.confirmRecoveryKey();
+  }
+
   hasOsSlot(): boolean {
     return hasSlot(this.slots, 'os');
   }
 
   /** Rewraps the data key under the new passphrase; the database itself is not rewritten. */
   async changePassphrase(current: string, next: string): Promise<void> {
+    assertNewPassphrase(next);
     const key = await openWithPassphrase(this.slots, current);
     if (!key) throw wrongPassphrase();
     key.fill(0);
@@ -188,8 +236,83 @@ export class OpenVault {
   }
 
   async setPassphrase(next: string): Promise<void> {
-    const slot = await makePassphraseSlot(next, this.dataKey, this.slots.vaultId, this.options.argon2 ?? defaultArgon2);
+    assertNewPassphrase(next);
+    await this.wrapForPassphrase(next);
+  }
+
+  private async wrapForPassphrase(passphrase: string): Promise<void> {
+    const slot = await makePassphraseSlot(passphrase, this.dataKey, this.slots.vaultId, this.kdfTarget);
     this.saveSlots(withSlot(this.slots, slot));
+  }
+
+  private get kdfTarget(): Argon2Params {
+    return this.options.argon2 ?? defaultArgon2;
+  }
+
+  /**
+   * A passphrase slot made with weaker parameters than today's (an older version) is rewrapped with
+   * today's while the passphrase is at hand: right after it opened the vault. Should the key file
+   * not be writable, the old slot keeps working and the audit log says so.
+   */
+  async strengthenPassphraseSlot(passphrase: string): Promise<void> {
+    const current = passphraseKdfOf(this.slots);
+    const target = this.kdfTarget;
+    if (!current || !weakerThan(current, target)) return;
+    try {
+      // The passphrase that opened the vault, rewrapped as it is: the strength rule is for new ones.
+      await this.wrapForPassphrase(passphrase);
+    } catch {
+      this.audit('vault.kdf_strengthen_failed');
+      return;
+    }
+    this.audit('vault.kdf_strengthened', { memoryKiB: target.memoryKiB, iterations: target.iterations, parallelism: target.parallelism });
+  }
+
+  /**
+   * Key rotation: a new data key re-encrypts every page of the database, and new key slots (the
+   * new passphrase, a new recovery key, shown once) replace all old ones, the OS slot included. A
+   * copy of the old key file (a backup, a shadow copy) with the old passphrase or recovery key
+   * then unwraps a key that opens nothing. Crash-safe in two steps: the new key file is written
+   * beside the old one first and replaces it once the database is re-encrypted; an unlock after an
+   * interruption finds out which of the two opens the database (see `openVia`).
+   */
+  async rekey(current: string, next: string, onStep: (step: RekeyStep) => void = () => undefined): Promise<string> {
+    assertNewPassphrase(next);
+    const check = await openWithPassphrase(this.slots, current);
+    if (!check) throw wrongPassphrase();
+    check.fill(0);
+    onStep('keys');
+    const newKey = randomBytes(dataKeyBytes);
+    const recovery = randomBytes(recoveryKeyBytes);
+    try {
+      const { vaultId } = this.slots;
+      const slots: KeySlots = {
+        ...this.slots,
+        keyCheck: keyCheckOf(newKey),
+        slots: [await makePassphraseSlot(next, newKey, vaultId, this.kdfTarget), makeRecoverySlot(recovery, newKey, vaultId)],
+      };
+      writeKeySlots(this.dir, slots, nextSlotsPath(this.dir));
+      onStep('database');
+      try {
+        rekeyDatabase(this.#db, newKey);
+      } catch (e) {
+        removeNextKeySlots(this.dir);
+        throw e instanceof AppError ? e : new AppError('io_error', 'The vault could not be re-encrypted; nothing was changed.');
+      }
+      onStep('slots');
+      this.saveSlots(slots);
+      removeNextKeySlots(this.dir);
+      this.dataKey.fill(0);
+      this.dataKey = Buffer.from(newKey);
+      this.transaction(() => {
+        this.setMeta('recoveryKeyPending', 'true');
+        this.audit('vault.rekeyed');
+      });
+      return formatRecoveryKey(recovery);
+    } finally {
+      newKey.fill(0);
+      recovery.fill(0);
+    }
   }
 
   enableOsUnlock(os: OsKeyWrap): void {
@@ -231,6 +354,7 @@ export function storeStatements(vault: OpenVault): (sql: string) => SqlStatement
  */
 export async function createVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<{ vault: OpenVault; recoveryKey: string }> {
   if (vaultPresence(dir) === 'present') throw new AppError('vault_exists', 'A vault already exists in this folder.');
+  assertNewPassphrase(passphrase);
   const target = resolve(dir);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
@@ -278,12 +402,43 @@ function requirePresent(dir: string): KeySlots {
   return readKeySlots(dir);
 }
 
+/**
+ * Opens the vault with the key that `derive` unwraps from the key file. Should a rotation have been
+ * interrupted (the new key file still waits beside the old one), the secret is tried on both: the
+ * one whose key opens the database is the key file from now on, and the other goes. A secret that
+ * unwraps no key is refused before the database file is touched.
+ */
+async function openVia(
+  dir: string,
+  options: VaultOptions,
+  derive: (slots: KeySlots) => Promise<Buffer | null> | Buffer | null,
+  refusal: () => AppError,
+): Promise<OpenVault> {
+  const current = requirePresent(dir);
+  const pending = readNextKeySlots(dir);
+  let failure: Error | null = null;
+  for (const slots of pending ? [current, pending] : [current]) {
+    const key = await derive(slots);
+    if (!key) continue;
+    let vault: OpenVault;
+    try {
+      vault = OpenVault.open(dir, key, slots, options);
+    } catch (e) {
+      failure = e instanceof Error ? e : new AppError('vault_corrupt', 'The vault database could not be opened.');
+      continue;
+    }
+    if (slots === pending) writeKeySlots(dir, pending);
+    if (pending) removeNextKeySlots(dir);
+    return vault;
+  }
+  throw failure ?? refusal();
+}
+
 /** Unlocks with the passphrase. A wrong one is refused before the database file is touched. */
 export async function unlockWithPassphrase(dir: string, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
-  const slots = requirePresent(dir);
-  const key = await openWithPassphrase(slots, passphrase);
-  if (!key) throw wrongPassphrase();
-  return OpenVault.open(dir, key, slots, options);
+  const vault = await openVia(dir, options, (slots) => openWithPassphrase(slots, passphrase), wrongPassphrase);
+  await vault.strengthenPassphraseSlot(passphrase);
+  return vault;
 }
 
 /**
@@ -291,20 +446,16 @@ export async function unlockWithPassphrase(dir: string, passphrase: string, opti
  * has lost the passphrase.
  */
 export async function recoverWithRecoveryKey(dir: string, recoveryText: string, newPassphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
-  const slots = requirePresent(dir);
+  requirePresent(dir);
+  assertNewPassphrase(newPassphrase);
   const parsed = parseRecoveryKey(recoveryText);
-  if (!parsed.ok) {
-    throw parsed.reason === 'length'
-      ? new AppError('recovery_key_malformed', `A recovery key has 48 digits; ${parsed.digits} were given.`, { field: 'recoveryKey' })
-      : new AppError('recovery_key_malformed', `Group ${parsed.groups.join(', ')} of the recovery key contains a typing error.`, {
-          field: 'recoveryKey',
-          groups: parsed.groups,
-        });
+  if (!parsed.ok) throw malformedRecoveryKey(parsed);
+  let vault: OpenVault;
+  try {
+    vault = await openVia(dir, options, (slots) => openWithRecoveryKey(slots, parsed.bytes), wrongRecoveryKey);
+  } finally {
+    parsed.bytes.fill(0);
   }
-  const key = openWithRecoveryKey(slots, parsed.bytes);
-  parsed.bytes.fill(0);
-  if (!key) throw new AppError('recovery_key_wrong', 'This recovery key does not belong to this vault.', { field: 'recoveryKey' });
-  const vault = OpenVault.open(dir, key, slots, options);
   try {
     await vault.setPassphrase(newPassphrase);
     vault.audit('vault.recovered');
@@ -316,13 +467,13 @@ export async function recoverWithRecoveryKey(dir: string, recoveryText: string, 
 }
 
 /** Unlocks with the OS-wrapped slot; when the OS can no longer unwrap it, the passphrase remains. */
-export function unlockWithOs(dir: string, os: OsKeyWrap, options: VaultOptions = {}): OpenVault {
-  const slots = requirePresent(dir);
-  const key = openWithOs(slots, os);
-  if (!key) {
-    throw new AppError('os_unlock_unavailable', 'Unlocking with the operating system did not work here; use your passphrase.');
-  }
-  return OpenVault.open(dir, key, slots, options);
+export function unlockWithOs(dir: string, os: OsKeyWrap, options: VaultOptions = {}): Promise<OpenVault> {
+  return openVia(
+    dir,
+    options,
+    (slots) => openWithOs(slots, os),
+    () => new AppError('os_unlock_unavailable', 'Unlocking with the operating system did not work here; use your passphrase.'),
+  );
 }
 
 /** Whether the key file carries an OS slot (read without unlocking). */

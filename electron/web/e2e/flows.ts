@@ -15,6 +15,20 @@ export async function firstRun(a: HasPage): Promise<string> {
   await page.keyboard.press('Tab');
   await page.keyboard.type(passphrase);
   await page.keyboard.press('Enter');
+  const recoveryKey = await confirmShownRecoveryKey(a);
+  // A new workstation shows its keys and enrolment sheet next; then on to the overview.
+  await page.getByRole('heading', { level: 1, name: 'Werkplek' }).waitFor();
+  await expect.poll(() => page.getByTestId('fingerprint').textContent()).toMatch(/\S/);
+  await expectAccessible(page, 'workstation');
+  await tabTo(page, 'Overzicht');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+  return recoveryKey;
+}
+
+/** The recovery-key page: reads the key shown and types back the two groups it asks for. */
+export async function confirmShownRecoveryKey(a: HasPage): Promise<string> {
+  const { page } = a;
   await page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' }).waitFor({ timeout: 15_000 });
   const groups = (await page.getByTestId('recovery-key').locator('code').allTextContents()).map((g) => g.trim());
   expect(groups).toHaveLength(8);
@@ -25,13 +39,6 @@ export async function firstRun(a: HasPage): Promise<string> {
   await page.keyboard.press('Tab');
   await page.keyboard.type(groups[b1! - 1]!);
   await page.keyboard.press('Enter');
-  // A new workstation shows its keys and enrolment sheet next; then on to the overview.
-  await page.getByRole('heading', { level: 1, name: 'Werkplek' }).waitFor();
-  await expect.poll(() => page.getByTestId('fingerprint').textContent()).toMatch(/\S/);
-  await expectAccessible(page, 'workstation');
-  await tabTo(page, 'Overzicht');
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
   return groups.join('-');
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closeAppsAfterEachTest, expectAccessible, startApp, tabTo, type RunningApp } from './app-harness';
-import { firstRun, lockWithKeyboard, passphrase, unlockWith } from './flows';
+import { confirmShownRecoveryKey, firstRun, lockWithKeyboard, passphrase, unlockWith } from './flows';
 
 closeAppsAfterEachTest();
 let app: RunningApp;
@@ -18,6 +18,16 @@ describe('the vault in the real UI (Chromium, keyboard only)', () => {
     await page.getByText('De wachtzin moet minstens 12 tekens hebben.').waitFor();
     await page.getByText('De twee wachtzinnen zijn niet gelijk.').waitFor();
     await expectAccessible(page, 'setup with errors');
+    // Long enough but easy to guess: the meter and its hint say so while typing, and the form refuses it.
+    await page.getByLabel('Nieuwe wachtzin').fill('aaaaaaaaaaaa');
+    await page.getByLabel('Herhaal de wachtzin').fill('aaaaaaaaaaaa');
+    const meter = page.getByRole('meter', { name: 'Sterkte van de wachtzin' });
+    await expect.poll(() => meter.getAttribute('aria-valuetext')).toBe('Zeer zwak');
+    await page.getByText('Herhaalde tekens zoals "aaa" zijn makkelijk te raden.').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText('Deze wachtzin is te makkelijk te raden. Kies een langere zin of meer woorden.').waitFor();
+    await expectAccessible(page, 'setup with a weak passphrase');
+    await page.getByLabel('Herhaal de wachtzin').fill('');
     await page.getByLabel('Nieuwe wachtzin').fill('');
     await page.getByLabel('Nieuwe wachtzin').focus();
 
@@ -58,6 +68,33 @@ describe('the vault in the real UI (Chromium, keyboard only)', () => {
     await unlockWith(app, passphrase);
     await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
     await expect.poll(() => page.locator('[data-content="audit"]').textContent()).toContain('Kluis ontgrendeld');
+  });
+
+  it('rotates the keys under Beveiliging: a new recovery key is confirmed, the new passphrase unlocks', async () => {
+    app = await startApp();
+    const { page } = app;
+    const firstKey = await firstRun(app);
+    await tabTo(page, 'Sleutels vernieuwen');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await expectAccessible(page, 'rekey dialog');
+    const next = 'a brand new passphrase for the vault';
+    await page.keyboard.type(passphrase);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(next);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(next);
+    await page.keyboard.press('Enter');
+    const secondKey = await confirmShownRecoveryKey(app);
+    expect(secondKey).not.toBe(firstKey);
+    await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+    await expect.poll(() => page.locator('[data-content="audit"]').textContent()).toContain('Sleutels vernieuwd');
+    await lockWithKeyboard(app);
+    await unlockWith(app, passphrase);
+    await page.getByRole('alert').filter({ hasText: 'Deze wachtzin opent de kluis niet.' }).waitFor();
+    await page.getByLabel('Wachtzin', { exact: true }).fill('');
+    await unlockWith(app, next);
+    await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
   });
 
   it('changes the passphrase: the old one stops working, the new one unlocks', async () => {
@@ -138,7 +175,7 @@ describe('the vault in the real UI (Chromium, keyboard only)', () => {
     expect(app.server.session?.isUnlocked).toBe(false);
   });
 
-  it('keeps a vault across a reload, and an unconfirmed recovery key asks for a new one', async () => {
+  it('keeps a vault across a reload; an unconfirmed recovery key is confirmed by typing it, or replaced only on request', async () => {
     app = await startApp();
     const { page } = app;
     await page.getByRole('heading', { level: 1, name: 'Kluis instellen' }).waitFor();
@@ -146,12 +183,18 @@ describe('the vault in the real UI (Chromium, keyboard only)', () => {
     await page.getByLabel('Herhaal de wachtzin').fill(passphrase);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' }).waitFor();
+    const shown = (await page.getByTestId('recovery-key').locator('code').allTextContents()).map((g) => g.trim()).join('-');
     await app.reload();
     await page.getByRole('heading', { level: 1, name: 'Herstelsleutel nog niet bevestigd' }).waitFor();
     await expectAccessible(page, 'recovery key pending');
-    await page.keyboard.type(passphrase);
+    // A wrong key is refused; the key shown before (as obi vault init prints it) is confirmed, not replaced.
+    await page.keyboard.type('000000-'.repeat(7) + '000000');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' }).waitFor();
+    await page.getByText('Deze herstelsleutel hoort niet bij deze kluis.').waitFor();
+    await page.getByLabel('Herstelsleutel', { exact: true }).fill(shown);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+    await expect.poll(() => page.locator('[data-content="audit"]').textContent()).toContain('Herstelsleutel bevestigd');
   });
 
   it('switches to English by keyboard and remembers it', async () => {

@@ -1,4 +1,7 @@
-import { FieldError, Input, Label, Text, TextField } from 'react-aria-components';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FieldError, Input, Label, Meter, Text, TextField } from 'react-aria-components';
+import { prepareStrengthEstimator, type PassphraseStrength } from '../../../shared/vault/passphrase-strength';
 
 interface Props {
   label: string;
@@ -9,10 +12,20 @@ interface Props {
   autoFocus?: boolean;
   autoComplete: 'current-password' | 'new-password';
   name: string;
+  /** For a new passphrase: the estimate to show while the user types. */
+  strength?: PassphraseStrength;
 }
 
 /** A passphrase input with its label, hint and error tied together for assistive technology. */
-export function PassphraseField({ label, value, onChange, description, error, autoFocus, autoComplete, name }: Props) {
+export function PassphraseField({ label, value, onChange, description, error, autoFocus, autoComplete, name, strength }: Props) {
+  const showsStrength = strength !== undefined;
+  // The dictionaries take a moment to build: once when the form opens, not at the first keystroke.
+  useEffect(() => {
+    if (!showsStrength) return;
+    const timer = setTimeout(prepareStrengthEstimator, 0);
+    return () => clearTimeout(timer);
+  }, [showsStrength]);
+
   return (
     <TextField
       className="field"
@@ -32,7 +45,40 @@ export function PassphraseField({ label, value, onChange, description, error, au
           {description}
         </Text>
       ) : null}
+      {strength && value.length > 0 ? <StrengthFeedback strength={strength} /> : null}
       <FieldError className="field-error">{error}</FieldError>
     </TextField>
+  );
+}
+
+/** The strength while typing: a meter and the most useful hint, read out politely as it changes. */
+function StrengthFeedback({ strength }: { strength: PassphraseStrength }) {
+  const { t } = useTranslation();
+  // Too short is said by the hint above and, on submit, by the field's error.
+  const hint = strength.ok
+    ? t('passphrase.strengthEnough')
+    : [
+        strength.warning ? t(`passphrase.warning.${strength.warning}`) : null,
+        strength.suggestions[0] ? t(`passphrase.suggestion.${strength.suggestions[0]}`) : null,
+      ]
+        .filter(Boolean)
+        .join(' ');
+  return (
+    <div className="strength">
+      <Meter className="strength-meter" value={strength.score} minValue={0} maxValue={4} valueLabel={t(`passphrase.strength.${strength.score}`)}>
+        {({ valueText }) => (
+          <>
+            <Label className="strength-label">{t('passphrase.strengthLabel')}</Label>
+            <span className="strength-value">{valueText}</span>
+            <div className="strength-bar" aria-hidden="true">
+              <div className="strength-fill" data-score={strength.score} />
+            </div>
+          </>
+        )}
+      </Meter>
+      <p className="field-hint" aria-live="polite">
+        {hint}
+      </p>
+    </div>
   );
 }

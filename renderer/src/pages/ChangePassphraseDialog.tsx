@@ -59,6 +59,7 @@ function ChangePassphraseForm({ close }: { close: () => void }) {
         onChange={setNext}
         autoComplete="new-password"
         error={submitted && problems.next ? t(problems.next) : null}
+        strength={problems.strength}
       />
       <PassphraseField
         name="repeat"

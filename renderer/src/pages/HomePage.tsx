@@ -12,6 +12,7 @@ import { useTaxonomy, useTagLabel } from '../stores/taxonomy-store';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
 import { PolicyTable } from '../components/PolicyTable';
 import { NewRecoveryKeyDialog } from './NewRecoveryKeyDialog';
+import { RekeyDialog } from './RekeyDialog';
 
 type OverviewData = Extract<Awaited<ReturnType<(typeof api)['overview.get']>>, { ok: true }>['value'];
 type RetentionData = Extract<Awaited<ReturnType<(typeof api)['retention.upcoming']>>, { ok: true }>['value'];
@@ -175,6 +176,7 @@ export function HomePage() {
         <div className="button-row">
           <ChangePassphraseDialog />
           <NewRecoveryKeyDialog />
+          <RekeyDialog />
         </div>
         {status?.osUnlockAllowed ? (
           <Switch className="switch" isSelected={status.osUnlockEnabled} onChange={(on) => void setOsUnlock(on)}>

@@ -65,6 +65,7 @@ export function RecoverPage({ onBack }: { onBack: () => void }) {
           onChange={setNext}
           autoComplete="new-password"
           error={submitted && problems.next ? t(problems.next) : null}
+          strength={problems.strength}
         />
         <PassphraseField
           name="repeat"

@@ -69,15 +69,28 @@ function ConfirmFreshKey({ recoveryKey }: { recoveryKey: string }) {
   );
 }
 
-/** The key shown at setup was never confirmed (the app closed): make a new one. */
-function ReplacePendingKey() {
+/**
+ * A recovery key was shown but never confirmed here: by `obi vault init`, or before the app closed.
+ * Whoever has it types it in full to confirm it; only who has lost it makes a new one, and is told
+ * that the old one then stops working. Nothing is replaced without being asked.
+ */
+function PendingKey() {
   const { t } = useTranslation();
   const newRecoveryKey = useSession((s) => s.newRecoveryKey);
+  const confirmTyped = useSession((s) => s.confirmRecoveryKeyTyped);
+  const [typedKey, setTypedKey] = useState('');
+  const [keyError, setKeyError] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const onSubmit = async (e: FormEvent) => {
+  const onConfirm = async (e: FormEvent) => {
+    e.preventDefault();
+    const failure = await confirmTyped(typedKey);
+    if (failure) setKeyError(errorText(failure));
+  };
+
+  const onMakeNew = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     const failure = await newRecoveryKey(passphrase);
@@ -88,17 +101,30 @@ function ReplacePendingKey() {
   return (
     <PageShell title={t('recovery.pendingTitle')}>
       <p className="lead">{t('recovery.pendingIntro')}</p>
-      <Form onSubmit={(e) => void onSubmit(e)} className="form" validationBehavior="aria">
-        <PassphraseField
-          name="passphrase"
-          label={t('passphrase.label')}
-          value={passphrase}
-          onChange={setPassphrase}
-          autoComplete="current-password"
+      <Form onSubmit={(e) => void onConfirm(e)} className="form" validationBehavior="aria">
+        <TextField
+          className="field"
+          name="recoveryKey"
+          value={typedKey}
+          onChange={setTypedKey}
+          isInvalid={Boolean(keyError)}
           autoFocus
-        />
+          validationBehavior="aria"
+        >
+          <Label className="field-label">{t('recover.keyLabel')}</Label>
+          <Input className="field-input key-input" autoComplete="off" spellCheck={false} />
+          <FieldError className="field-error">{keyError}</FieldError>
+        </TextField>
+        <Button type="submit" className="button primary" isDisabled={typedKey.trim().length === 0}>
+          {t('recovery.confirmTyped')}
+        </Button>
+      </Form>
+      <h2>{t('recovery.lostTitle')}</h2>
+      <p>{t('recovery.lostIntro')}</p>
+      <Form onSubmit={(e) => void onMakeNew(e)} className="form" validationBehavior="aria">
+        <PassphraseField name="passphrase" label={t('passphrase.label')} value={passphrase} onChange={setPassphrase} autoComplete="current-password" />
         <FormError message={error} />
-        <Button type="submit" className="button primary" isDisabled={busy || passphrase.length === 0}>
+        <Button type="submit" className="button" isDisabled={busy || passphrase.length === 0}>
           {busy ? t('common.working') : t('recovery.makeNew')}
         </Button>
       </Form>
@@ -108,5 +134,5 @@ function ReplacePendingKey() {
 
 export function RecoveryKeyPage() {
   const fresh = useSession((s) => s.freshRecoveryKey);
-  return fresh ? <ConfirmFreshKey recoveryKey={fresh} /> : <ReplacePendingKey />;
+  return fresh ? <ConfirmFreshKey recoveryKey={fresh} /> : <PendingKey />;
 }

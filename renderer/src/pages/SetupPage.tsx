@@ -41,6 +41,7 @@ export function SetupPage() {
           autoComplete="new-password"
           autoFocus
           error={submitted && problems.next ? t(problems.next) : null}
+          strength={problems.strength}
         />
         <PassphraseField
           name="repeat"

@@ -1,9 +1,25 @@
-/** Client-side checks of a new passphrase pair, mirroring the contract (the core checks again). */
-export const minPassphraseLength = 12;
+import { passphraseStrength, type PassphraseStrength } from '../../../shared/vault/passphrase-strength';
 
-export function newPassphraseErrors(next: string, repeat: string): { next: string | null; repeat: string | null } {
+/** Client-side checks of a new passphrase pair with the rule the core applies (shared/vault/passphrase-strength.ts). */
+export interface NewPassphraseCheck {
+  strength: PassphraseStrength;
+  next: 'passphrase.tooShort' | 'passphrase.tooWeak' | null;
+  repeat: 'passphrase.mismatch' | null;
+}
+
+let last: { text: string; strength: PassphraseStrength } | undefined;
+
+/** Forms render on every keystroke in any field; the estimate is made again only when the passphrase changed. */
+function strengthOf(text: string): PassphraseStrength {
+  if (last?.text !== text) last = { text, strength: passphraseStrength(text) };
+  return last.strength;
+}
+
+export function newPassphraseErrors(next: string, repeat: string): NewPassphraseCheck {
+  const strength = strengthOf(next);
   return {
-    next: [...next].length < minPassphraseLength ? 'passphrase.tooShort' : null,
+    strength,
+    next: strength.problem ? `passphrase.${strength.problem}` : null,
     repeat: next !== repeat ? 'passphrase.mismatch' : null,
   };
 }

@@ -31,7 +31,11 @@ interface SessionState {
   lock: () => Promise<void>;
   changePassphrase: (current: string, next: string) => Promise<ErrorInfo | null>;
   confirmRecoveryKey: () => Promise<ErrorInfo | null>;
+  /** A pending recovery key shown earlier (by `obi vault init`), confirmed by typing it in full. */
+  confirmRecoveryKeyTyped: (recoveryKey: string) => Promise<ErrorInfo | null>;
   newRecoveryKey: (passphrase: string) => Promise<ErrorInfo | null>;
+  /** Key rotation; the new recovery key follows as `freshRecoveryKey`, to be confirmed. */
+  rekey: (current: string, next: string) => Promise<ErrorInfo | null>;
   setOsUnlock: (enabled: boolean) => Promise<ErrorInfo | null>;
   /** The core locked (idle, OS lock) or refused because it is locked. */
   lockedByCore: (reason: LockReason) => void;
@@ -134,8 +138,17 @@ export const useSession = create<SessionState>()((set, get) => {
       return error;
     },
 
+    confirmRecoveryKeyTyped: async (recoveryKey) => apply(await api['vault.confirmRecoveryKeyTyped']({ recoveryKey })),
+
     newRecoveryKey: async (passphrase) => {
       const result = await api['vault.newRecoveryKey']({ passphrase });
+      if (!result.ok) return apply(result);
+      set({ status: result.value.status, freshRecoveryKey: result.value.recoveryKey });
+      return null;
+    },
+
+    rekey: async (current, next) => {
+      const result = await api['vault.rekey']({ current, next });
       if (!result.ok) return apply(result);
       set({ status: result.value.status, freshRecoveryKey: result.value.recoveryKey });
       return null;

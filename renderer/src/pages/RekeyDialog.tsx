@@ -1,0 +1,107 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Dialog, DialogTrigger, Form, Heading, Label, Modal, ModalOverlay, ProgressBar } from 'react-aria-components';
+import { FormError } from '../components/FormError';
+import { PassphraseField } from '../components/PassphraseField';
+import { errorText } from '../i18n/i18n';
+import { useSession } from '../stores/session-store';
+import { newPassphraseErrors } from './new-passphrase';
+
+/**
+ * Key rotation: a new data key re-encrypts the vault, and new slots replace every old one. The new
+ * recovery key then shows and is confirmed as at setup (the app switches to that page by itself).
+ */
+function RekeyForm({ close }: { close: () => void }) {
+  const { t } = useTranslation();
+  const rekey = useSession((s) => s.rekey);
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const problems = newPassphraseErrors(next, repeat);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    if (problems.next || problems.repeat || current.length === 0) return;
+    setBusy(true);
+    const failure = await rekey(current, next);
+    setBusy(false);
+    if (failure) setError(errorText(failure));
+  };
+
+  if (busy) {
+    return (
+      <ProgressBar className="progress" isIndeterminate aria-label={t('rekey.working')}>
+        <Label>{t('rekey.working')}</Label>
+        <div className="progress-bar" aria-hidden="true">
+          <div className="progress-fill" />
+        </div>
+      </ProgressBar>
+    );
+  }
+  return (
+    <Form onSubmit={(e) => void onSubmit(e)} className="form" validationBehavior="aria">
+      <PassphraseField
+        name="current"
+        label={t('passphrase.current')}
+        value={current}
+        onChange={setCurrent}
+        autoComplete="current-password"
+        autoFocus
+        error={submitted && current.length === 0 ? t('common.required') : null}
+      />
+      <PassphraseField
+        name="next"
+        label={t('passphrase.new')}
+        description={t('rekey.newHint')}
+        value={next}
+        onChange={setNext}
+        autoComplete="new-password"
+        error={submitted && problems.next ? t(problems.next) : null}
+        strength={problems.strength}
+      />
+      <PassphraseField
+        name="repeat"
+        label={t('passphrase.repeat')}
+        value={repeat}
+        onChange={setRepeat}
+        autoComplete="new-password"
+        error={submitted && problems.repeat ? t(problems.repeat) : null}
+      />
+      <FormError message={error} />
+      <div className="button-row">
+        <Button type="submit" className="button primary">
+          {t('rekey.submit')}
+        </Button>
+        <Button className="button" onPress={close}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+export function RekeyDialog() {
+  const { t } = useTranslation();
+  return (
+    <DialogTrigger>
+      <Button className="button">{t('home.rekey')}</Button>
+      <ModalOverlay className="modal-overlay">
+        <Modal className="modal">
+          <Dialog className="dialog">
+            {({ close }) => (
+              <>
+                <Heading slot="title">{t('rekey.title')}</Heading>
+                <p>{t('rekey.intro')}</p>
+                <RekeyForm close={close} />
+              </>
+            )}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
+  );
+}
