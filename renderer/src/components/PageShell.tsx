@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
+import type { TranslationKey } from '../i18n/i18n';
 import { useNav, type View } from '../stores/nav-store';
 import { useSession } from '../stores/session-store';
 import { LanguageSwitch } from './LanguageSwitch';
 import type { Role } from '../../../shared/policy/role';
 
-type Section = { view: View; label: string; matches: (v: View) => boolean };
+type Section = { view: View; label: TranslationKey; matches: (v: View) => boolean };
 const home: Section = { view: { name: 'home' }, label: 'nav.home', matches: (v) => v.name === 'home' };
 const meetings: Section = {
   view: { name: 'meetings' },
@@ -25,7 +26,8 @@ const sectionsFor = (role: Role | undefined): Section[] =>
 /** Navigation between the unlocked screens, and the lock button. */
 function MainNav() {
   const { t } = useTranslation();
-  const { view, go } = useNav();
+  const view = useNav((s) => s.view);
+  const go = useNav((s) => s.go);
   const lock = useSession((s) => s.lock);
   const role = useSession((s) => s.policy?.role);
   const sections = sectionsFor(role);
