@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
+import { useHeadingFocus } from '../hooks/use-heading-focus';
 import type { TranslationKey } from '../i18n/i18n';
 import { useNav, type View } from '../stores/nav-store';
 import { useSession } from '../stores/session-store';
@@ -55,6 +56,7 @@ function MainNav() {
 export function PageShell({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
   const unlocked = useSession((s) => s.status?.state === 'unlocked' && !s.status.recoveryKeyPending && !s.freshRecoveryKey);
+  const heading = useHeadingFocus();
   return (
     <div className="shell">
       <header className="shell-header">
@@ -68,7 +70,9 @@ export function PageShell({ title, children }: { title: string; children: ReactN
         </div>
       </header>
       <main className="shell-main" aria-labelledby="page-title">
-        <h1 id="page-title">{title}</h1>
+        <h1 id="page-title" ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
         {children}
       </main>
     </div>
