@@ -7,6 +7,7 @@
 //   electron/web/browser-bridge/   runs in the browser page of browser mode: no Node, no Electron
 //   electron/preload/          the bridge: `electron` and the shared contract only
 //   electron/main/             the only place besides the preload that may import `electron`
+import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import i18next from 'eslint-plugin-i18next';
@@ -67,6 +68,22 @@ const electronChecklistSyntax = [
   { selector: 'TemplateElement[value.raw=/^file:\\/\\//]', message: 'The window loads app://obi/ only, never file:// content.' },
 ];
 const appCode = ['electron/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'];
+
+/**
+ * A component reads a store through a selector (`useSession((s) => s.status)`, or several fields
+ * with `useShallow`), so it renders again only when what it reads changes, not on every change of
+ * the store. The stores are the `export const useX = create…` of renderer/src/stores/.
+ */
+const storesDir = `${import.meta.dirname}/renderer/src/stores`;
+const storeHooks = readdirSync(storesDir)
+  .filter((name) => name.endsWith('.ts') && !name.includes('.test.'))
+  .flatMap((name) => [...readFileSync(`${storesDir}/${name}`, 'utf8').matchAll(/export const (use\w+) = create\b/g)].map((m) => m[1]));
+const storeSelectorSyntax = [
+  {
+    selector: `CallExpression[callee.name=/^(${storeHooks.join('|')})$/][arguments.length=0]`,
+    message: 'Read a store through a selector, not the whole store: useStore((s) => s.field), or useShallow for several fields.',
+  },
+];
 const tests = ['**/*.test.ts', '**/*.test.tsx', 'electron/web/e2e/**'];
 
 /**
@@ -196,6 +213,11 @@ export default tseslint.config(
   // Code the app runs is held to the Electron checklist and to the stores; tests may name what the
   // code never does, and the database owners may reach the database.
   { files: [...appCode, ...tests], rules: { 'no-restricted-syntax': ['error', ...electronChecklistSyntax, ...noDatabaseSyntax] } },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: tests,
+    rules: { 'no-restricted-syntax': ['error', ...electronChecklistSyntax, ...noDatabaseSyntax, ...storeSelectorSyntax] },
+  },
   { files: tests, rules: { 'no-restricted-syntax': ['error', ...noDatabaseSyntax] } },
   { files: databaseOwners, ignores: tests, rules: { 'no-restricted-syntax': ['error', ...electronChecklistSyntax] } },
   {

@@ -113,4 +113,13 @@ describe('layer rules', () => {
       "import { useTranslation } from 'react-i18next';\nexport const Probe = () => { const { t } = useTranslation(); return <p>{t('unlock.title')}</p>; };",
     );
   });
+
+  it('let components read a store only through a selector, so they render only when what they read changes', async () => {
+    const f = 'renderer/src/pages/Probe.tsx';
+    const session = "import { useSession } from '../stores/session-store';\n";
+    await banned(f, `${session}export const useProbe = () => useSession().status;`);
+    await banned(f, "import { useNav } from '../stores/nav-store';\nexport const useProbe = () => useNav().view;");
+    await allowed(f, `${session}export const useProbe = () => useSession((s) => s.status);`);
+    await allowed(f, "import { useTranslation } from 'react-i18next';\nexport const useProbe = () => useTranslation().t;");
+  });
 });

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { api } from './api/client';
 import { HomePage } from './pages/HomePage';
 import { MeetingPage } from './pages/meeting/MeetingPage';
@@ -40,7 +41,17 @@ function useActivityHeartbeat(active: boolean): void {
 
 export function App() {
   const { t } = useTranslation();
-  const { loaded, loadError, readOnly, status, freshRecoveryKey, recoveryMode, setRecoveryMode } = useSession();
+  const { loaded, loadError, readOnly, status, freshRecoveryKey, recoveryMode, setRecoveryMode } = useSession(
+    useShallow(({ loaded, loadError, readOnly, status, freshRecoveryKey, recoveryMode, setRecoveryMode }) => ({
+      loaded,
+      loadError,
+      readOnly,
+      status,
+      freshRecoveryKey,
+      recoveryMode,
+      setRecoveryMode,
+    })),
+  );
   useActivityHeartbeat(status?.state === 'unlocked');
 
   if (!loaded) return <p className="loading">{t('app.loading')}</p>;

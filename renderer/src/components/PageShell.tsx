@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
+import { useHeadingFocus } from '../hooks/use-heading-focus';
+import type { TranslationKey } from '../i18n/i18n';
 import { useNav, type View } from '../stores/nav-store';
 import { useSession } from '../stores/session-store';
 import { LanguageSwitch } from './LanguageSwitch';
 import type { Role } from '../../../shared/policy/role';
 
-type Section = { view: View; label: string; matches: (v: View) => boolean };
+type Section = { view: View; label: TranslationKey; matches: (v: View) => boolean };
 const home: Section = { view: { name: 'home' }, label: 'nav.home', matches: (v) => v.name === 'home' };
 const meetings: Section = {
   view: { name: 'meetings' },
@@ -25,7 +27,8 @@ const sectionsFor = (role: Role | undefined): Section[] =>
 /** Navigation between the unlocked screens, and the lock button. */
 function MainNav() {
   const { t } = useTranslation();
-  const { view, go } = useNav();
+  const view = useNav((s) => s.view);
+  const go = useNav((s) => s.go);
   const lock = useSession((s) => s.lock);
   const role = useSession((s) => s.policy?.role);
   const sections = sectionsFor(role);
@@ -53,6 +56,7 @@ function MainNav() {
 export function PageShell({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
   const unlocked = useSession((s) => s.status?.state === 'unlocked' && !s.status.recoveryKeyPending && !s.freshRecoveryKey);
+  const heading = useHeadingFocus();
   return (
     <div className="shell">
       <header className="shell-header">
@@ -66,7 +70,9 @@ export function PageShell({ title, children }: { title: string; children: ReactN
         </div>
       </header>
       <main className="shell-main" aria-labelledby="page-title">
-        <h1 id="page-title">{title}</h1>
+        <h1 id="page-title" ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
         {children}
       </main>
     </div>

@@ -1,8 +1,29 @@
-import i18next from 'i18next';
+import i18next, { type ParseKeys } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { ErrorInfo } from '../../../shared/contract/errors';
 import en from './en.json';
 import nl from './nl.json';
+
+declare module 'i18next' {
+  // t() takes only keys of en.json, so a typo or a removed key fails the typecheck; nl.json has the
+  // same keys (electron/tooling/translations.test.ts).
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof en };
+  }
+}
+
+/** A key of en.json, as t() takes it. */
+export type TranslationKey = ParseKeys;
+
+/** The tables of en.json whose keys are codes the core sends as plain strings. */
+type CodeTable = 'events' | 'errors' | 'readiness' | 'inbox.skip';
+
+/**
+ * The key for a code the core sends as a plain string (an audit event, a readiness problem, why an
+ * inbox file was skipped): the compiler cannot know which codes arrive, the translation tests do.
+ */
+export const codeKey = (table: CodeTable, code: string) => `${table}.${code}` as TranslationKey;
 
 export const languages = ['nl', 'en'] as const;
 export type Language = (typeof languages)[number];

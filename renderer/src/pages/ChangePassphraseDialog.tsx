@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Dialog, DialogTrigger, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { FormError } from '../components/FormError';
 import { PassphraseField } from '../components/PassphraseField';
-import { errorText } from '../i18n/i18n';
+import { useBusyAction } from '../hooks/use-busy-action';
 import { useSession } from '../stores/session-store';
 import { newPassphraseErrors } from './new-passphrase';
 
@@ -14,8 +14,7 @@ function ChangePassphraseForm({ close }: { close: () => void }) {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
   const [done, setDone] = useState(false);
   const problems = newPassphraseErrors(next, repeat);
 
@@ -23,11 +22,7 @@ function ChangePassphraseForm({ close }: { close: () => void }) {
     e.preventDefault();
     setSubmitted(true);
     if (problems.next || problems.repeat || current.length === 0) return;
-    setBusy(true);
-    const failure = await changePassphrase(current, next);
-    setBusy(false);
-    if (failure) setError(errorText(failure));
-    else setDone(true);
+    if (!(await run(() => changePassphrase(current, next)))) setDone(true);
   };
 
   if (done) {

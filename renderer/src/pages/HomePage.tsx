@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Switch } from 'react-aria-components';
+import { useShallow } from 'zustand/react/shallow';
 import { signalStates } from '../../../shared/capture/signal-states';
 import { api } from '../api/client';
 import { PageShell } from '../components/PageShell';
+import { codeKey } from '../i18n/i18n';
 import { useAudit } from '../stores/audit-store';
 import { useNav } from '../stores/nav-store';
 import { usePolicy } from '../stores/policy-store';
@@ -24,7 +26,7 @@ const thisMonth = () => {
 
 function AuditList() {
   const { t, i18n } = useTranslation();
-  const { entries, load } = useAudit();
+  const { entries, load } = useAudit(useShallow(({ entries, load }) => ({ entries, load })));
   useEffect(() => {
     void load();
   }, [load]);
@@ -42,7 +44,7 @@ function AuditList() {
         {entries.map((e) => (
           <tr key={e.seq}>
             <td>{format.format(new Date(e.at))}</td>
-            <td>{i18n.exists(`events.${e.event}`) ? t(`events.${e.event}`) : t('events.other', { event: e.event })}</td>
+            <td>{i18n.exists(`events.${e.event}`) ? t(codeKey('events', e.event)) : t('events.other', { event: e.event })}</td>
           </tr>
         ))}
       </tbody>
@@ -129,7 +131,7 @@ function Overview() {
 
 function PolicySection() {
   const { t } = useTranslation();
-  const { view, load } = usePolicy();
+  const { view, load } = usePolicy(useShallow(({ view, load }) => ({ view, load })));
   useEffect(() => {
     void load();
   }, [load]);
@@ -144,7 +146,7 @@ function PolicySection() {
 
 export function HomePage() {
   const { t } = useTranslation();
-  const { policy, status, setOsUnlock } = useSession();
+  const { policy, status, setOsUnlock } = useSession(useShallow(({ policy, status, setOsUnlock }) => ({ policy, status, setOsUnlock })));
   const go = useNav((s) => s.go);
   return (
     <PageShell title={t('home.title')}>

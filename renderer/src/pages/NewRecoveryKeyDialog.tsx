@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Dialog, DialogTrigger, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { FormError } from '../components/FormError';
 import { PassphraseField } from '../components/PassphraseField';
-import { errorText } from '../i18n/i18n';
+import { useBusyAction } from '../hooks/use-busy-action';
 import { useSession } from '../stores/session-store';
 
 /** Replaces the recovery key; the new one is then shown and confirmed like the first. */
@@ -11,15 +11,11 @@ export function NewRecoveryKeyDialog() {
   const { t } = useTranslation();
   const newRecoveryKey = useSession((s) => s.newRecoveryKey);
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useBusyAction();
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    const failure = await newRecoveryKey(passphrase);
-    setBusy(false);
-    if (failure) setError(errorText(failure));
+    await run(() => newRecoveryKey(passphrase));
   };
 
   return (

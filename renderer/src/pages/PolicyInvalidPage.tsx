@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { PageShell } from '../components/PageShell';
 import { PolicyProblems, PolicyTable } from '../components/PolicyTable';
 import { usePolicy } from '../stores/policy-store';
@@ -10,7 +11,7 @@ import { usePolicy } from '../stores/policy-store';
  */
 export function PolicyInvalidPage() {
   const { t } = useTranslation();
-  const { view, error, load } = usePolicy();
+  const { view, error, load } = usePolicy(useShallow(({ view, error, load }) => ({ view, error, load })));
   useEffect(() => {
     void load();
   }, [load]);

@@ -4,6 +4,7 @@ import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-a
 import { FormError } from '../components/FormError';
 import { PageShell } from '../components/PageShell';
 import { PassphraseField } from '../components/PassphraseField';
+import { useBusyAction } from '../hooks/use-busy-action';
 import { errorText } from '../i18n/i18n';
 import { useSession } from '../stores/session-store';
 import { newPassphraseErrors } from './new-passphrase';
@@ -15,26 +16,20 @@ export function RecoverPage({ onBack }: { onBack: () => void }) {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useBusyAction();
   const [keyError, setKeyError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const problems = newPassphraseErrors(next, repeat);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
     if (problems.next || problems.repeat) return;
-    setBusy(true);
-    const failure = await recover(recoveryKey, next);
-    setBusy(false);
+    const failure = await run(() => recover(recoveryKey, next));
     if (!failure) return;
-    if (failure.field === 'recoveryKey' || failure.code.startsWith('recovery_key')) {
-      setKeyError(errorText(failure));
-      setError(null);
-    } else {
-      setKeyError(null);
-      setError(errorText(failure));
-    }
+    // A wrong key is said at the key field, not under the form.
+    const atKey = failure.field === 'recoveryKey' || failure.code.startsWith('recovery_key');
+    setKeyError(atKey ? errorText(failure) : null);
+    if (atKey) setError(null);
   };
 
   return (

@@ -5,6 +5,7 @@ import { FormError } from '../components/FormError';
 import { PageShell } from '../components/PageShell';
 import { PassphraseField } from '../components/PassphraseField';
 import { RecoveryKeyDisplay } from '../components/RecoveryKeyDisplay';
+import { useBusyAction } from '../hooks/use-busy-action';
 import { errorText } from '../i18n/i18n';
 import { useSession } from '../stores/session-store';
 
@@ -23,7 +24,7 @@ function ConfirmFreshKey({ recoveryKey }: { recoveryKey: string }) {
   const [[a, b]] = useState(pickGroups);
   const [typed, setTyped] = useState<Record<number, string>>({});
   const [submitted, setSubmitted] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useBusyAction();
   const groups = recoveryKey.split('-');
   const wrong = (n: number) => digitsOf(typed[n] ?? '') !== groups[n - 1];
 
@@ -31,8 +32,7 @@ function ConfirmFreshKey({ recoveryKey }: { recoveryKey: string }) {
     e.preventDefault();
     setSubmitted(true);
     if (wrong(a) || wrong(b)) return;
-    const failure = await confirm();
-    if (failure) setError(errorText(failure));
+    await run(confirm);
   };
 
   return (
@@ -81,8 +81,7 @@ function PendingKey() {
   const [typedKey, setTypedKey] = useState('');
   const [keyError, setKeyError] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
 
   const onConfirm = async (e: FormEvent) => {
     e.preventDefault();
@@ -92,10 +91,7 @@ function PendingKey() {
 
   const onMakeNew = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    const failure = await newRecoveryKey(passphrase);
-    setBusy(false);
-    if (failure) setError(errorText(failure));
+    await run(() => newRecoveryKey(passphrase));
   };
 
   return (

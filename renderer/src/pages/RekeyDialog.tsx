@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Dialog, DialogTrigger, Form, Heading, Label, Modal, ModalOverlay, ProgressBar } from 'react-aria-components';
 import { FormError } from '../components/FormError';
 import { PassphraseField } from '../components/PassphraseField';
-import { errorText } from '../i18n/i18n';
+import { useBusyAction } from '../hooks/use-busy-action';
 import { useSession } from '../stores/session-store';
 import { newPassphraseErrors } from './new-passphrase';
 
@@ -18,18 +18,14 @@ function RekeyForm({ close }: { close: () => void }) {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
   const problems = newPassphraseErrors(next, repeat);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
     if (problems.next || problems.repeat || current.length === 0) return;
-    setBusy(true);
-    const failure = await rekey(current, next);
-    setBusy(false);
-    if (failure) setError(errorText(failure));
+    await run(() => rekey(current, next));
   };
 
   if (busy) {

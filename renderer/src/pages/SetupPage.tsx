@@ -4,7 +4,7 @@ import { Button, Form } from 'react-aria-components';
 import { FormError } from '../components/FormError';
 import { PageShell } from '../components/PageShell';
 import { PassphraseField } from '../components/PassphraseField';
-import { errorText } from '../i18n/i18n';
+import { useBusyAction } from '../hooks/use-busy-action';
 import { useSession } from '../stores/session-store';
 import { newPassphraseErrors } from './new-passphrase';
 
@@ -14,18 +14,14 @@ export function SetupPage() {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
   const problems = newPassphraseErrors(next, repeat);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
     if (problems.next || problems.repeat) return;
-    setBusy(true);
-    const failure = await setup(next);
-    setBusy(false);
-    if (failure) setError(errorText(failure));
+    await run(() => setup(next));
   };
 
   return (

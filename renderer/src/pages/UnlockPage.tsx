@@ -1,9 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Form } from 'react-aria-components';
+import { useShallow } from 'zustand/react/shallow';
 import { FormError } from '../components/FormError';
 import { PageShell } from '../components/PageShell';
 import { PassphraseField } from '../components/PassphraseField';
+import { useBusyAction } from '../hooks/use-busy-action';
 import { errorText } from '../i18n/i18n';
 import { useSession } from '../stores/session-store';
 
@@ -20,20 +22,20 @@ function useCountdown(initialMs: number): [number, (ms: number) => void] {
 
 export function UnlockPage({ onForgot }: { onForgot: () => void }) {
   const { t } = useTranslation();
-  const { status, lockReason, unlock, unlockWithOs } = useSession();
+  const { status, lockReason, unlock, unlockWithOs } = useSession(
+    useShallow(({ status, lockReason, unlock, unlockWithOs }) => ({ status, lockReason, unlock, unlockWithOs })),
+  );
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useBusyAction();
   const [secondsLeft, startCountdown] = useCountdown(status?.retryAfterMs ?? 0);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (secondsLeft > 0 || passphrase.length === 0) return;
-    setBusy(true);
-    const failure = await unlock(passphrase);
-    setBusy(false);
+    const failure = await run(() => unlock(passphrase));
     if (failure) {
-      setError(failure.code === 'throttled' ? null : errorText(failure));
+      // The countdown says it already.
+      if (failure.code === 'throttled') setError(null);
       startCountdown(failure.retryAfterMs ?? 0);
       setPassphrase('');
     }

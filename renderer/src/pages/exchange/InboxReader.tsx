@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { api } from '../../api/client';
 import { FormError } from '../../components/FormError';
-import { errorText } from '../../i18n/i18n';
+import { codeKey, errorText } from '../../i18n/i18n';
 
 type Results = Extract<Awaited<ReturnType<(typeof api)['inbox.import']>>, { ok: true }>['value']['results'];
 
@@ -39,7 +39,7 @@ export function InboxReader({ label, onRead }: { label: string; onRead: () => vo
                 {t(`inbox.${r.outcome}`, {
                   file: r.file,
                   signals: r.signals ?? 0,
-                  reason: r.outcome === 'refused' && r.reason ? t(`errors.${r.reason}`) : r.reason ? t(`inbox.skip.${r.reason}`) : '',
+                  reason: r.outcome === 'refused' && r.reason ? t(codeKey('errors', r.reason)) : r.reason ? t(codeKey('inbox.skip', r.reason)) : '',
                 })}
               </li>
             ))}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
+import type { SignalState } from '../../../../shared/capture/signal-states';
 import type { Manifest } from '../../../../shared/exchange/payload';
 import { obiExtensionId } from '../../../../shared/exchange/stix/obi-extension';
 import { tlpAmberStrictTag } from '../../../../shared/exchange/stix/stix-markings';
@@ -21,7 +22,7 @@ interface StixObject {
 interface ObiProperties {
   tags?: string[];
   meeting_date?: string;
-  status?: string;
+  status?: SignalState;
   cell?: { region?: { value: string }; period?: { from: string; to: string; level: string } };
 }
 

@@ -5,6 +5,7 @@ import type { AggregationPreviewView } from '../../../../shared/contract/ipc-con
 import { api } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { PageShell } from '../../components/PageShell';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { errorText } from '../../i18n/i18n';
 import { useTaxonomy } from '../../stores/taxonomy-store';
 import { InboxReader } from './InboxReader';
@@ -58,8 +59,7 @@ export function SendPage() {
   const [history, setHistory] = useState<History>([]);
   const [shown, setShown] = useState<{ id: string; payload: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run: runBusy } = useBusyAction();
 
   const refresh = useCallback(
     () =>
@@ -76,13 +76,14 @@ export function SendPage() {
   }, [loadTaxonomy, refresh]);
 
   const run = async <T,>(call: Promise<{ ok: true; value: T } | { ok: false; error: Parameters<typeof errorText>[0] }>, then: (v: T) => void) => {
-    setBusy(true);
     setError(null);
-    const r = await call;
-    setBusy(false);
-    if (!r.ok) return setError(errorText(r.error));
-    then(r.value);
-    void refresh();
+    await runBusy(async () => {
+      const r = await call;
+      if (!r.ok) return r.error;
+      then(r.value);
+      void refresh();
+      return null;
+    });
   };
 
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });

@@ -7,6 +7,7 @@ import type { MeetingView } from '../../../../shared/contract/ipc-contract';
 import { FormError } from '../../components/FormError';
 import { MunicipalityPicker } from '../../components/MunicipalityPicker';
 import { SingleValuePicker } from '../../components/SingleValuePicker';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { errorText } from '../../i18n/i18n';
 import { useCommunityValues } from '../../stores/taxonomy-store';
 import { lastMeetingDefaults, rememberMeetingDefaults } from './meeting-defaults';
@@ -24,6 +25,7 @@ const nowTime = () => {
 
 /** Which form field an error from the core belongs to. */
 const fieldOf = (error: ErrorInfo | null): string | null => error?.field?.replace(/^fields\./, '') ?? null;
+const fields = ['date', 'time', 'kind', 'community', 'municipality', 'setting', 'participants'] as const;
 
 interface Props {
   meeting: MeetingView | null;
@@ -46,15 +48,13 @@ export function MeetingForm({ meeting, onSubmit }: Props) {
   const [setting, setSetting] = useState(meeting?.setting ?? '');
   const [participants, setParticipants] = useState<number>(meeting?.participants ?? Number.NaN);
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errorFor = (field: string) => (fieldOf(error) === field ? t(`meeting.invalid.${field}`) : null);
-  const formLevel = error && !['date', 'time', 'kind', 'community', 'municipality', 'setting', 'participants'].includes(fieldOf(error) ?? '');
+  const { busy, run } = useBusyAction();
+  const errorFor = (field: (typeof fields)[number]) => (fieldOf(error) === field ? t(`meeting.invalid.${field}`) : null);
+  const formLevel = error && !(fields as readonly string[]).includes(fieldOf(error) ?? '');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    const failure = await onSubmit({ date, time: time || null, kind, community, municipality, setting, participants });
-    setBusy(false);
+    const failure = await run(() => onSubmit({ date, time: time || null, kind, community, municipality, setting, participants }));
     setError(failure);
     if (!failure) rememberMeetingDefaults({ community, municipality });
   };

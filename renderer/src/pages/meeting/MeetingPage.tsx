@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
+import { useShallow } from 'zustand/react/shallow';
 import { api } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { PageShell } from '../../components/PageShell';
@@ -14,7 +15,9 @@ import { NotesEditor } from './NotesEditor';
 /** One meeting: its facts, its notes (saved as you type) and the signals drawn from them. */
 export function MeetingPage({ id }: { id: number | null }) {
   const { t, i18n } = useTranslation();
-  const { meeting, notes, signals, error, open, create, update, reset } = useMeeting();
+  const { meeting, notes, signals, error, open, create, update, reset } = useMeeting(
+    useShallow(({ meeting, notes, signals, error, open, create, update, reset }) => ({ meeting, notes, signals, error, open, create, update, reset })),
+  );
   const go = useNav((s) => s.go);
   const [signalError, setSignalError] = useState<string | null>(null);
 

@@ -16,6 +16,7 @@ import {
   TextField,
   Virtualizer,
 } from 'react-aria-components';
+import { useShallow } from 'zustand/react/shallow';
 import { provinces } from '../../../../shared/geo';
 import { signalStates, type SignalState } from '../../../../shared/capture/signal-states';
 import type { SearchFiltersInput } from '../../../../shared/contract/ipc-contract';
@@ -45,7 +46,9 @@ export function MeetingsPage() {
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const [filters, setFilters] = useState<SearchFiltersInput>({});
-  const { rows, total, done, loading, error, start, more } = useResults();
+  const { rows, total, done, loading, error, start, more } = useResults(
+    useShallow(({ rows, total, done, loading, error, start, more }) => ({ rows, total, done, loading, error, start, more })),
+  );
 
   useEffect(() => {
     void loadTaxonomy();

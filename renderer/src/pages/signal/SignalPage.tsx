@@ -8,7 +8,7 @@ import { FormError } from '../../components/FormError';
 import { PageShell } from '../../components/PageShell';
 import { StateBadge } from '../../components/StateBadge';
 import { TagPicker } from '../../components/TagPicker';
-import { errorText } from '../../i18n/i18n';
+import { codeKey, errorText } from '../../i18n/i18n';
 import { Autosave, type SaveState } from '../../notes/autosave';
 import { useNav } from '../../stores/nav-store';
 import { useSession } from '../../stores/session-store';
@@ -78,7 +78,7 @@ export function SignalPage({ id }: { id: number }) {
   const setState = async (to: 'ready' | 'draft') => {
     await autosave.current?.flush();
     const r = await api['signals.setState']({ id, to });
-    if (!r.ok) return setError(r.error.code === 'not_ready' && r.error.reason ? t(`readiness.${r.error.reason}`) : errorText(r.error));
+    if (!r.ok) return setError(r.error.code === 'not_ready' && r.error.reason ? t(codeKey('readiness', r.error.reason)) : errorText(r.error));
     setError(null);
     setSignal(r.value);
   };
@@ -172,7 +172,7 @@ export function SignalPage({ id }: { id: number }) {
           </Button>
         ) : null}
       </div>
-      {editable && readiness ? <p className="muted">{t('signal.notReadyYet', { reason: t(`readiness.${readiness.code}`) })}</p> : null}
+      {editable && readiness ? <p className="muted">{t('signal.notReadyYet', { reason: t(codeKey('readiness', readiness.code)) })}</p> : null}
     </PageShell>
   );
 }
