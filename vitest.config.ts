@@ -30,6 +30,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // A loaded machine builds the redaction lexicons and runs detectors well beyond a second;
+          // polled UI expectations wait as long as Playwright's own locators do.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
