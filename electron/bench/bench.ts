@@ -158,6 +158,10 @@ async function main(): Promise<void> {
         `${f(redaction.throughputMBps, 2)} MB/s`,
       ],
       ['redaction throughput per second of CPU time of that thread (same run)', `${f(redaction.throughputCpuMBps, 2)} MB/s`],
+      [
+        `redaction worst case: slowest of ${redaction.adversarialTexts} adversarial texts of ${f(redaction.worstKilobytes)} kB (${redaction.worstShape}), wall / CPU`,
+        `${f(redaction.worstMBps, 2)} / ${f(redaction.worstCpuMBps, 2)} MB/s`,
+      ],
       [`redaction: re-detect a 2 000-character summary after a keystroke, median of ${redaction.keystrokes}`, `${f(redaction.keystrokeMedianMs, 2)} ms`],
       ['redaction: same, 95th percentile / maximum', `${f(redaction.keystrokeP95Ms, 2)} / ${f(redaction.keystrokeMaxMs, 1)} ms`],
       [`k-anonymity: aggregate ${f(kAnonymity.signals)} approved signals, k=${kAnonymity.k}, median of 5`, `${f(kAnonymity.medianMs)} ms`],

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detect, preloadDutchWords } from '../../shared/redaction';
+import { adversarialTexts } from '../../shared/test-support/adversarial-texts';
 
 /**
  * Redaction speed: throughput of detect() over Dutch liaison-note text, one summary of about 2 000
  * characters after another on one thread, and the time to re-detect a 2 000-character summary
- * after one keystroke (what live highlighting does). Figures only.
+ * after one keystroke (what live highlighting does), and the worst case: the slowest of the
+ * generated adversarial texts (short units of every detector's vocabulary repeated). Figures only.
  */
 
 export interface RedactionBench {
@@ -17,6 +19,35 @@ export interface RedactionBench {
   keystrokeMedianMs: number;
   keystrokeP95Ms: number;
   keystrokeMaxMs: number;
+  /** The slowest adversarial text, its size, and its throughput (wall clock and CPU time of the thread). */
+  worstShape: string;
+  worstKilobytes: number;
+  worstMBps: number;
+  worstCpuMBps: number;
+  adversarialTexts: number;
+}
+
+/** Each adversarial text once, timed; the slowest by CPU time of this thread. */
+function worstCase(kilobytes: number): Pick<RedactionBench, 'worstShape' | 'worstKilobytes' | 'worstMBps' | 'worstCpuMBps' | 'adversarialTexts'> {
+  const texts = adversarialTexts(kilobytes * 1000);
+  let worst = { name: '', seconds: 0, cpuSeconds: 0 };
+  for (const { name, text } of texts) {
+    const cpu0 = process.threadCpuUsage();
+    const t0 = performance.now();
+    detect(text);
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.threadCpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    if (cpuSeconds > worst.cpuSeconds) worst = { name, seconds, cpuSeconds };
+  }
+  const mb = (kilobytes * 1000) / 1e6;
+  return {
+    worstShape: worst.name,
+    worstKilobytes: kilobytes,
+    worstMBps: mb / worst.seconds,
+    worstCpuMBps: mb / worst.cpuSeconds,
+    adversarialTexts: texts.length,
+  };
 }
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
@@ -83,5 +114,6 @@ export function benchRedaction(root: string, megabytes = Number(process.env.OBI_
     keystrokeMedianMs: quantile(times, 0.5),
     keystrokeP95Ms: quantile(times, 0.95),
     keystrokeMaxMs: Math.max(...times),
+    ...worstCase(Number(process.env.OBI_BENCH_ADVERSARIAL_KB ?? 256)),
   };
 }

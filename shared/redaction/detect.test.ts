@@ -183,3 +183,37 @@ describe('detect: shape of the result', () => {
     );
   });
 });
+
+describe('detect: names in every script and what else redaction missed (issue 10)', () => {
+  it('proposes every run of letters in a script other than Latin, for a decision', () => {
+    for (const name of ['王芳', 'مريم حداد', 'ሰላም ተስፋይ', 'Тимур Алиев', 'דוד כהן', 'राहुल शर्मा']) {
+      const spans = detect(`Volgens ${name} is het gevaarlijk.`);
+      expect(spans.map((s) => s.text)).toEqual([name]);
+      expect(spans[0]!.category).toBe('person');
+    }
+    expect(detect('De contactpersoon 王芳 werkt bij de ambassade.')[0]!.needsDecision).toBe(true);
+  });
+
+  it('takes both names joined by "en" or "&", also when the first is a Dutch or kept word', () => {
+    expect(found('Sara en Noor Haddad kwamen langs.')).toEqual(['person:Sara', 'person:Noor Haddad']);
+    expect(found('Roos & Kees Bakker waren er ook.')).toEqual(['person:Roos', 'person:Kees Bakker']);
+    expect(found('gesproken met noor en karim.')).toEqual(['person:noor', 'person:karim']);
+  });
+
+  it('takes a lower-case first name before a found surname', () => {
+    expect(found('sara haddad belde gisteren.')).toEqual(['person:sara haddad']);
+  });
+
+  it('finds a bare age between commas after a name, not any number between commas', () => {
+    expect(found('Karim Haddad, 56, zegt dat hij wordt gevolgd.')).toEqual(['person:Karim Haddad', 'age:56']);
+    expect(found('Het ging om de punten 3, 56, 7 van de lijst.')).toEqual([]);
+  });
+
+  it('finds Chinese and Turkish identity numbers by their check digits, and foreign id labels', () => {
+    expect(found('Op de kopie: 11010519491231002X.')).toEqual(['document:11010519491231002X']);
+    expect(found('Op de kopie: 11010519491231003X.')).toEqual([]);
+    expect(found('Zijn nummer 12345678916 stond erop.')).toEqual(['document:12345678916']);
+    expect(found('Zijn nummer 12345678917 stond erop.')).toEqual([]);
+    expect(found('Haar identiteitsnummer is AB1234567.')).toEqual(['document:AB1234567']);
+  });
+});

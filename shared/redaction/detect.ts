@@ -5,24 +5,25 @@ import { findAddresses } from './detectors/addresses';
 import { findAges } from './detectors/ages';
 import { findOrganisations } from './detectors/organisations';
 import { findPatterns } from './detectors/patterns';
-import { findPeople, propagateNames } from './detectors/people';
+import { findJoinedFirstNames, findPeople, propagateNames } from './detectors/people';
 import { findPlaces } from './detectors/places';
+import { findNonLatinRuns } from './detectors/scripts';
 import { getLexicon } from './lexicon/lexicon';
 import { tokenise } from './tokenise';
 
-/** Marks the tokens inside pattern spans (e-mail, IBAN, …) so the word detectors skip them. */
+/**
+ * Marks the tokens inside pattern spans (e-mail, IBAN, …) so the word detectors skip them. One sweep
+ * over tokens and spans, both by position: a token is covered when a span starting before its end
+ * reaches past its start.
+ */
 function markCovered(state: TokenState, spans: readonly Candidate[]): void {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   let s = 0;
+  let reach = -1;
   for (let i = 0; i < state.tokens.length; i++) {
     const t = state.tokens[i]!;
-    while (s < sorted.length && sorted[s]!.end <= t.start) s++;
-    for (let k = s; k < sorted.length && sorted[k]!.start < t.end; k++) {
-      if (sorted[k]!.end > t.start) {
-        state.taken[i] = SPANNED;
-        break;
-      }
-    }
+    while (s < sorted.length && sorted[s]!.start < t.end) reach = Math.max(reach, sorted[s++]!.end);
+    if (reach > t.start) state.taken[i] = SPANNED;
   }
 }
 
@@ -43,8 +44,25 @@ function markKept(state: TokenState): void {
 }
 
 /**
+ * Where c goes among the kept spans (sorted, without overlaps), found by binary search, or -1 when
+ * it overlaps one of them.
+ */
+function placeAmongKept(kept: readonly Candidate[], c: Candidate): number {
+  let lo = 0;
+  let hi = kept.length;
+  // The first kept span that ends after c starts.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (kept[mid]!.end <= c.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < kept.length && kept[lo]!.start < c.end ? -1 : lo;
+}
+
+/**
  * Overlapping proposals: the higher priority wins, then the longer one. Proposals are sorted by
- * position and only runs of mutually overlapping ones are compared, so this stays linear.
+ * position and only runs of mutually overlapping ones are compared, each against the sorted spans
+ * kept so far by binary search, so this costs n log n however the proposals overlap.
  */
 function resolve(candidates: Candidate[]): Candidate[] {
   const byStart = [...candidates].filter((c) => c.end > c.start).sort((a, b) => a.start - b.start || b.end - a.end);
@@ -58,8 +76,11 @@ function resolve(candidates: Candidate[]): Candidate[] {
     else {
       const cluster = byStart.slice(i, j).sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
       const kept: Candidate[] = [];
-      for (const c of cluster) if (!kept.some((d) => c.start < d.end && c.end > d.start)) kept.push(c);
-      chosen.push(...kept.sort((a, b) => a.start - b.start));
+      for (const c of cluster) {
+        const at = placeAmongKept(kept, c);
+        if (at >= 0) kept.splice(at, 0, c);
+      }
+      chosen.push(...kept);
     }
     i = j;
   }
@@ -86,9 +107,11 @@ export function detect(text: string): DetectedSpan[] {
   const people: Candidate[] = [];
   const contextPlaces: Candidate[] = [];
   findPeople(text, state, people, contextPlaces);
+  findJoinedFirstNames(text, state, people);
   propagateNames(state, people, people);
   people.sort((a, b) => a.start - b.start);
   findAges(text, people, candidates);
+  findNonLatinRuns(text, candidates);
 
   return resolve([...candidates, ...words, ...people, ...contextPlaces]).map((c) => {
     const span: DetectedSpan = { start: c.start, end: c.end, category: c.category, text: text.slice(c.start, c.end) };

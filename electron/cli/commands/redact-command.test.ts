@@ -4,10 +4,10 @@ import type { CliIo } from '../cli-io';
 import { runCli } from '../program';
 
 /** Runs `obi redact` in this process with the given bytes on stdin, split into small chunks. */
-async function obiRedact(args: string[], input: string | Uint8Array) {
+async function obiRedact(args: string[], input: string | Uint8Array, chunkSize = 7) {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const chunks: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; i += 7) chunks.push(bytes.subarray(i, i + 7));
+  for (let i = 0; i < bytes.length; i += chunkSize) chunks.push(bytes.subarray(i, i + chunkSize));
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = { env: {}, out: (l) => out.push(l), err: (l) => err.push(l), stdin: Readable.from(chunks) };
@@ -45,6 +45,26 @@ describe('obi redact', () => {
       { id: 'c', text: '[PERSOON-1] en [PERSOON-2].' },
     ]);
   });
+
+  it('with --jsonl reads one long line in time linear in its length (the pending part is not copied per chunk)', async () => {
+    // CPU time of this thread, the least of three runs: a ratio in one process, never a duration.
+    const cpuMs = async (bytes: number) => {
+      const line = `{"id": "long", "text": "${'x'.repeat(bytes)}"}\n`;
+      let least = Number.POSITIVE_INFINITY;
+      for (let r = 0; r < 3; r++) {
+        const before = process.threadCpuUsage();
+        const result = await obiRedact(['--jsonl'], line, 1024);
+        const used = process.threadCpuUsage(before);
+        expect(result.code).toBe(0);
+        least = Math.min(least, (used.user + used.system) / 1000);
+      }
+      return least;
+    };
+    const small = await cpuMs(1_000_000);
+    const large = await cpuMs(4_000_000);
+    // Copying what is pending on every chunk made it quadratic: a ratio near 16.
+    expect(large / small).toBeLessThanOrEqual(8);
+  }, 120_000);
 
   it('stops at a line that is not JSON, or not {id, text}, naming the line and never echoing it', async () => {
     const notJson = await obiRedact(['--jsonl'], '{"id": "x", "text": "ok"}\nKarim Haddad\n');

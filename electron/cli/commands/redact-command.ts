@@ -83,8 +83,26 @@ function redactLine(bytes: Uint8Array, line: number): string | null {
   return JSON.stringify({ id, text: result.text, spans: result.spans });
 }
 
+/** The chunks joined into one array (the parts of one line, copied once). */
+function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return all;
+}
+
+/**
+ * Lines are cut from the chunks as they come. The part of a line still waiting for its line break
+ * is kept as a list of chunks and joined once, when the break arrives: copying it on every chunk
+ * would cost a long line its length squared.
+ */
 async function redactJsonLines(stdin: AsyncIterable<Uint8Array>, io: CliIo): Promise<void> {
-  let pending = new Uint8Array(0);
+  let pending: Uint8Array[] = [];
+  let pendingSize = 0;
   let line = 0;
   const take = (bytes: Uint8Array) => {
     line++;
@@ -93,19 +111,21 @@ async function redactJsonLines(stdin: AsyncIterable<Uint8Array>, io: CliIo): Pro
     if (out !== null) io.out(out);
   };
   for await (const chunk of stdin) {
-    const joined = new Uint8Array(pending.length + chunk.length);
-    joined.set(pending);
-    joined.set(chunk, pending.length);
     let start = 0;
-    // The pending part holds no line break: only the new bytes are searched.
-    for (let i = pending.length; i < joined.length; i++) {
-      if (joined[i] !== 0x0a) continue;
-      take(joined.subarray(start, i));
+    for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, start)) {
+      pending.push(chunk.subarray(start, i));
+      take(concat(pending, pendingSize + i - start));
+      pending = [];
+      pendingSize = 0;
       start = i + 1;
     }
-    pending = joined.slice(start);
+    if (start < chunk.length) {
+      // The chunk may be a view on a buffer the stream reuses: keep a copy.
+      pending.push(chunk.slice(start));
+      pendingSize += chunk.length - start;
+    }
   }
-  if (pending.length > 0) take(pending);
+  if (pendingSize > 0) take(concat(pending, pendingSize));
 }
 
 export function addRedactCommand(program: Command, io: CliIo): void {

@@ -134,10 +134,16 @@ function streetWord(t: Token): number {
   return weakSuffixPattern.test(t.key) ? 1 : 0;
 }
 
+/**
+ * The most words a street name has before its street word (Burgemeester Mr. Dr. van der
+ * Kolk-straat): words are not looked at further back, so each street word costs the same.
+ */
+const maxStreetWords = 6;
+
 /** How far the words of the street name reach back from the street word at index i. */
 function nameStart(tokens: readonly Token[], i: number, taken: Uint8Array): number {
   let s = i;
-  while (s > 0 && adjacent(tokens, s - 1) && taken[s - 1] === FREE) {
+  while (s > 0 && s > i - maxStreetWords && adjacent(tokens, s - 1) && taken[s - 1] === FREE) {
     const t = tokens[s - 1]!;
     if (t.cap && !t.sentenceStart) s--;
     else if (t.cap && t.sentenceStart && nameOpeners.has(t.key)) s--;
@@ -172,15 +178,24 @@ export function findAddresses(text: string, state: TokenState, out: Candidate[])
     } else if (t.cap && streetHeads.has(t.key) && adjacent(tokens, i)) {
       // Laan van Meerdervoort: head, connectors, then capitalised words.
       let j = i + 1;
-      while (j < tokens.length && connectors.has(tokens[j]!.key) && adjacent(tokens, j - 1)) j++;
-      if (j > i + 1 && tokens[j]?.cap && adjacent(tokens, j - 1) && taken[j] === FREE) {
-        while (j + 1 < tokens.length && tokens[j + 1]!.cap && adjacent(tokens, j) && taken[j + 1] === FREE) j++;
+      const limit = Math.min(tokens.length, i + maxStreetWords);
+      while (j < limit && connectors.has(tokens[j]!.key) && adjacent(tokens, j - 1)) j++;
+      if (j > i + 1 && j < limit && tokens[j]?.cap && adjacent(tokens, j - 1) && taken[j] === FREE) {
+        while (j + 1 < limit && tokens[j + 1]!.cap && adjacent(tokens, j) && taken[j + 1] === FREE) j++;
         from = i;
         to = j + 1;
       }
     } else if (t.cap && !t.sentenceStart && foreignAfter.has(tokens[i + 1]?.key ?? '') && adjacent(tokens, i) && taken[i + 1] === FREE) {
       from = i;
-      while (from > 0 && tokens[from - 1]!.cap && adjacent(tokens, from - 1) && taken[from - 1] === FREE && !tokens[from - 1]!.sentenceStart) from--;
+      while (
+        from > 0 &&
+        from > i - maxStreetWords &&
+        tokens[from - 1]!.cap &&
+        adjacent(tokens, from - 1) &&
+        taken[from - 1] === FREE &&
+        !tokens[from - 1]!.sentenceStart
+      )
+        from--;
       to = i + 2;
     } else if ((t.key === 'postbus' || t.key === 'huisnummer') && /^\s+\d/.test(text.slice(t.end, t.end + 3))) {
       const num = houseNumber.exec(text.slice(t.end, t.end + 30))!;

@@ -36,6 +36,8 @@ const personMentioned = new RegExp(String.raw`(?<![\p{L}])(?:hij|zij|ze|${person
 const labelAge = /(?<![\p{L}])(?:leeftijd|lft\.?|age)\s*:?\s*(\d{1,3})(?![\p{L}\d])/giu;
 const personBeforeParen = new RegExp(String.raw`(?:\b(?:${personNouns})|\p{Lu}[\p{L}'-]+)\s*$`, 'u');
 
+const bareAge = /, ?(\d{1,3}),/g;
+
 function plausible(n: number): boolean {
   return n >= 1 && n <= 115;
 }
@@ -80,6 +82,12 @@ export function findAges(text: string, people: readonly Candidate[], out: Candid
     const subject = personSubject.test(before) || nameSubject.test(before) || (/\ben\s*$/.test(before) && personMentioned.test(sentence));
     if (!plausible(Number(m[1])) || !subject) continue;
     const start = m.index + m[0].length - m[1]!.length;
+    out.push(candidate(start, start + m[1]!.length, 'age'));
+  }
+  // A bare age between commas right after a name: "Karim Haddad, 56, zegt …".
+  for (const m of text.matchAll(bareAge)) {
+    if (!plausible(Number(m[1])) || !personEnds.has(m.index)) continue;
+    const start = m.index + m[0].indexOf(m[1]!);
     out.push(candidate(start, start + m[1]!.length, 'age'));
   }
   if (!mentions(text, ['leeftijd', 'lft', 'age'])) return;

@@ -15,10 +15,10 @@ export function markTaken(state: TokenState, from: number, to: number, how: numb
   for (let i = from; i < to; i++) state.taken[i] = how;
 }
 
-/** The index of the token before i, skipping the given words (articles, mostly). */
+/** The index of the token before i, skipping up to three of the given words (articles, mostly). */
 export function previousIndex(tokens: readonly Token[], i: number, skip: ReadonlySet<string>): number {
   let j = i - 1;
-  while (j >= 0 && skip.has(tokens[j]!.key)) j--;
+  while (j >= 0 && j >= i - 3 && skip.has(tokens[j]!.key)) j--;
   return j;
 }
 

@@ -97,11 +97,19 @@ const kindsAfter = new Set([
 ]);
 const nameConnectors = new Set(['van', 'voor', 'de', 'het', 'der', 'en', 'al', 'el', '&']);
 
+/**
+ * The most words an organisation's name has (Stichting Vrienden van de Eritrese Gemeenschap in
+ * Nederland has eight); a longer run of capitalised words is not looked at further, so that each
+ * word costs the same.
+ */
+const maxNameWords = 10;
+
 /** A run of capitalised words, with connectors between them (Vrienden van Asmara, Al Amal). */
 function nameRun(tokens: readonly Token[], taken: Uint8Array, i: number): number {
   let j = i;
   let end = i;
-  while (j < tokens.length && (taken[j] === FREE || taken[j] === KEPT)) {
+  const limit = Math.min(tokens.length, i + maxNameWords);
+  while (j < limit && (taken[j] === FREE || taken[j] === KEPT)) {
     if (j > i && !adjacent(tokens, j - 1)) break;
     const t = tokens[j]!;
     if (t.cap && !t.hasDigit) {
@@ -148,7 +156,7 @@ export function findOrganisations(text: string, state: TokenState, out: Candidat
         continue;
       }
       let from = i + 1;
-      while (from < tokens.length && kindsBefore.has(tokens[from]!.key) && adjacent(tokens, from - 1)) from++;
+      while (from < tokens.length && from < i + 3 && kindsBefore.has(tokens[from]!.key) && adjacent(tokens, from - 1)) from++;
       if (from >= tokens.length || !adjacent(tokens, from - 1) || !tokens[from]!.cap) continue;
       const to = nameRun(tokens, taken, from);
       // After "stichting" a name of kept words is still a name (stichting Tigray Nederland), unless

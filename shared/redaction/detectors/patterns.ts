@@ -1,4 +1,4 @@
-import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { electronicFormatIBAN, getCountrySpecifications, isValidIBAN } from 'ibantools';
 import { candidate, type Candidate } from '../candidate';
 
 /**
@@ -39,32 +39,48 @@ const handle = /@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\p{L}\d@])/
 
 /** Trailing punctuation belongs to the sentence, not to the URL. */
 function trimUrl(s: string): string {
-  return s.replace(/[.,;:!?'"»)\]]+$/u, '');
+  let end = s.length;
+  while (end > 0 && `.,;:!?'"»)]`.includes(s[end - 1]!)) end--;
+  return s.slice(0, end);
 }
+
+/** Longest local part of an e-mail address (RFC 5321) and longest domain name (RFC 1035). */
+const maxLocal = 64;
+const maxDomain = 253;
 
 function findWeb(text: string, out: Candidate[]): void {
   if (!text.includes('@') && !text.includes('.')) return;
   // Characters already in an e-mail address or URL: a URL inside an e-mail is not a second span.
-  const covered: Array<[number, number]> = [];
-  const isCovered = (s: number, e: number) => covered.some(([a, b]) => s < b && e > a);
+  // The spans kept here never overlap, so marking and checking them costs the length of the text.
+  const covered = new Uint8Array(text.length);
+  const isCovered = (s: number, e: number) => {
+    for (let k = s; k < e; k++) if (covered[k]) return true;
+    return false;
+  };
+  const cover = (s: number, e: number) => covered.fill(1, s, e);
   for (const m of text.matchAll(emailDomain)) {
     let start = m.index;
-    while (start > 0 && emailLocal.test(text[start - 1]!)) start--;
+    while (start > 0 && m.index - start < maxLocal && emailLocal.test(text[start - 1]!)) start--;
     while (start < m.index && /[._%+-]/.test(text[start]!)) start++;
     if (start === m.index) continue;
     out.push(candidate(start, m.index + m[0].length, 'email'));
-    covered.push([start, m.index + m[0].length]);
+    cover(start, m.index + m[0].length);
   }
   for (const m of text.matchAll(webStart)) {
     if (touches(text, m.index, letterOrDigit)) continue;
     const end = m.index + trimUrl(m[0]).length;
     if (isCovered(m.index, end)) continue;
     out.push(candidate(m.index, end, 'url'));
-    covered.push([m.index, end]);
+    cover(m.index, end);
   }
+  // A domain is found by walking back from its TLD, never past the previous TLD's match: each
+  // character is walked over once.
+  let walked = 0;
   for (const m of text.matchAll(tldAt)) {
     let start = m.index;
-    while (start > 0 && domainChar.test(text[start - 1]!)) start--;
+    const floor = Math.max(walked, m.index - maxDomain);
+    walked = m.index + m[0].length;
+    while (start > floor && domainChar.test(text[start - 1]!)) start--;
     while (start < m.index && /[.-]/.test(text[start]!)) start++;
     const value = trimUrl(text.slice(start, m.index + m[0].length));
     const end = start + value.length;
@@ -74,7 +90,7 @@ function findWeb(text: string, out: Candidate[]): void {
     const host = value.split('/')[0]!;
     if (!value.includes('/') && !/[\p{L}\d-]{2,}\.[\p{L}]+$/u.test(host)) continue;
     out.push(candidate(start, end, 'url'));
-    covered.push([start, end]);
+    cover(start, end);
   }
   if (text.includes('@')) {
     for (const m of text.matchAll(handle)) {
@@ -107,10 +123,27 @@ function isPhone(run: string): boolean {
   return digits.length === 10 && (run.length > 10 || /^0\d{9}$/.test(run));
 }
 
+/** The most digits a phone number has (15 by E.164, with a leading 00). */
+const maxPhoneDigits = 17;
+
+/**
+ * The longest prefix of a run whose digits may still form a phone number: where a run of digits
+ * goes on and on (a table, "1 1 1 …"), only its first groups are tried, so each run costs time in
+ * proportion to its length.
+ */
+function phonePrefix(run: string): string {
+  let digits = 0;
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++digits > maxPhoneDigits) return run.slice(0, i).replace(/[ \t\-–./(]+$/, '');
+  }
+  return run;
+}
+
 function findPhones(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(phoneRun)) {
     if (touches(text, m.index, /[\p{L}\d+\-/.,]/u)) continue;
-    let run = m[0];
+    let run = phonePrefix(m[0]);
     // Try the whole run, then drop trailing groups: "06 12345678 2024" holds a number and a year.
     for (;;) {
       if (isPhone(run)) {
@@ -171,30 +204,73 @@ function findBsn(text: string, out: Candidate[]): void {
   }
 }
 
-const ibanRun = /[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}){2,8}(?![\p{L}\d])/gu;
+const ibanStart = /[A-Za-z]{2}\d{2}/g;
 const dutchIbanShape = /^NL\d{2}[A-Z]{4}\d{10}$/;
+const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** An IBAN has at most 34 characters: four, then up to eight groups of up to four. */
+const maxIbanGroups = 8;
 
-function findIbans(text: string, out: Candidate[]): void {
-  ibanRun.lastIndex = 0;
-  for (let m = ibanRun.exec(text); m !== null; m = ibanRun.exec(text)) {
-    if (touches(text, m.index, letterOrDigit)) {
-      ibanRun.lastIndex = m.index + 1;
+/**
+ * The longest run from `start` that an IBAN may be written as: the country and check digits, then
+ * two to eight groups of one to four letters or digits, a single space allowed between groups, not
+ * followed by a letter or digit. Scans at most 42 characters, whatever follows.
+ */
+function ibanRunAt(text: string, start: number): string | null {
+  let i = start + 4;
+  let groups = 0;
+  let best = -1;
+  let block = 0;
+  for (;;) {
+    const c = i < text.length ? text.charCodeAt(i) : -1;
+    if (c >= 0 && isAsciiAlnum(c)) {
+      block++;
+      i++;
+      if (groups + Math.ceil(block / 4) > maxIbanGroups) break;
       continue;
     }
-    let value = m[0];
-    // Drop trailing groups until the rest is a valid IBAN ("NL91 ABNA 0417 1643 00 en …"), and go
-    // on after it: the dropped words may start the next IBAN.
-    while (value.length >= 15) {
-      const electronic = electronicFormatIBAN(value) ?? '';
-      if (isValidIBAN(electronic) || dutchIbanShape.test(electronic)) {
-        out.push(candidate(m.index, m.index + value.length, 'iban'));
-        break;
-      }
-      const cut = value.lastIndexOf(' ');
-      if (cut < 0) break;
-      value = value.slice(0, cut);
-    }
-    ibanRun.lastIndex = m.index + (value.length >= 15 ? value.length : 4);
+    // A block ends here: a possible end of the IBAN when what follows is no letter or digit.
+    groups += Math.ceil(block / 4);
+    block = 0;
+    if (groups >= 2 && !(c >= 0 && letterOrDigit.test(text[i]!))) best = i;
+    if (c === 32 && i + 1 < text.length && isAsciiAlnum(text.charCodeAt(i + 1)) && groups < maxIbanGroups) i++;
+    else break;
+  }
+  return best < 0 ? null : text.slice(start, best);
+}
+
+let ibanLengths: Map<string, number> | null = null;
+
+/**
+ * The part of a run that may be an IBAN: the first groups whose characters (spaces aside) number
+ * what an IBAN of its country has ("NL91 ABNA 0417 1643 00 en …" → the first five groups), or
+ * null. Only that part is given to the library's full check: a table of look-alikes ("AB12 AB12
+ * …") would otherwise cost a check per group at every start.
+ */
+function ibanPart(run: string): string | null {
+  ibanLengths ??= new Map(
+    Object.entries(getCountrySpecifications()).flatMap(([code, spec]) => (spec.chars === null ? [] : [[code, spec.chars] as [string, number]])),
+  );
+  const country = run.slice(0, 2).toUpperCase();
+  const wanted = ibanLengths.get(country) ?? (country === 'NL' ? 18 : 0);
+  let length = 0;
+  for (let i = 0; i < run.length; i++) {
+    if (run.charCodeAt(i) === 32) continue;
+    if (++length === wanted) return i + 1 === run.length || run.charCodeAt(i + 1) === 32 ? run.slice(0, i + 1) : null;
+  }
+  return null;
+}
+
+function findIbans(text: string, out: Candidate[]): void {
+  ibanStart.lastIndex = 0;
+  for (let m = ibanStart.exec(text); m !== null; m = ibanStart.exec(text)) {
+    const run = touches(text, m.index, letterOrDigit) ? null : ibanRunAt(text, m.index);
+    const value = run === null ? null : ibanPart(run);
+    const electronic = value === null ? '' : (electronicFormatIBAN(value) ?? '');
+    if (value !== null && (isValidIBAN(electronic) || dutchIbanShape.test(electronic))) {
+      out.push(candidate(m.index, m.index + value.length, 'iban'));
+      // Go on after it: the words after it may start the next IBAN.
+      ibanStart.lastIndex = m.index + value.length;
+    } else ibanStart.lastIndex = m.index + (run === null ? 1 : 4);
   }
 }
 
@@ -238,11 +314,39 @@ function findPlates(text: string, out: Candidate[]): void {
 }
 
 const documentLabel =
-  /\b(?:paspoort(?:nummer|nr\.?)?|pasnummer|id-kaart(?:nummer)?|identiteitskaart(?:nummer)?|identiteitsbewijs|documentnummer|verblijfsvergunning(?:snummer)?|verblijfspas|vreemdelingennummer|v-nummer|rijbewijs(?:nummer)?|rijbewijsnummer|reisdocument|vluchtelingenpaspoort|kimlik(?: no)?|nüfus|passport(?: number| no\.?)?|id number)\b[\s:.#(]*(?:(?:is|was|met|nummer|nr\.?|no\.?|van (?:hem|haar)|werd)\s*){0,3}([A-Z0-9][A-Z0-9-]{4,15})(?![\p{L}\d])/giu;
+  /\b(?:paspoort(?:nummer|nr\.?)?|pasnummer|id-kaart(?:nummer)?|identiteitskaart(?:nummer)?|identiteitsbewijs|documentnummer|verblijfsvergunning(?:snummer)?|verblijfspas|vreemdelingennummer|v-nummer|rijbewijs(?:nummer)?|rijbewijsnummer|reisdocument|vluchtelingenpaspoort|kimlik(?: no)?|nüfus|passport(?: number| no\.?)?|id number|identiteitsnummer|id-nummer|national id|nationaal id|code melli|kod-e melli|shenfenzheng|nationaal nummer|persoonsnummer)\b[\s:.#(]*(?:(?:is|was|met|nummer|nr\.?|no\.?|van (?:hem|haar)|werd)\s*){0,3}([A-Z0-9][A-Z0-9-]{4,15})(?![\p{L}\d])/giu;
 // Dutch passports and identity cards: two letters, six letters or digits, one digit (no letter O).
 const dutchDocument = /[A-NP-Z]{2}[A-NP-Z0-9]{6}\d(?![\p{L}\d])/gu;
 
+/** A Chinese resident identity number: 17 digits and a check character (ISO 7064 MOD 11-2). */
+const chineseId = /[1-9]\d{16}[\dXx](?![\p{L}\d])/gu;
+function chineseIdValid(id: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * (2 ** (17 - i) % 11);
+  const check = (12 - (sum % 11)) % 11;
+  return (check === 10 ? 'X' : String(check)) === id[17]!.toUpperCase();
+}
+/** A Turkish identity number (T.C. kimlik no): 11 digits, the last two check digits. */
+const turkishId = /[1-9]\d{10}(?![\p{L}\d])/gu;
+function turkishIdValid(id: string): boolean {
+  const d = [...id].map(Number);
+  const odd = d[0]! + d[2]! + d[4]! + d[6]! + d[8]!;
+  const even = d[1]! + d[3]! + d[5]! + d[7]!;
+  return (((odd * 7 - even) % 11) + 11) % 11 === d[9] && d.slice(0, 10).reduce((a, b) => a + b, 0) % 10 === d[10];
+}
+
+/** Foreign identity numbers recognised by their check digits, without a label. */
+function findForeignIds(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(chineseId)) {
+    if (!touches(text, m.index, letterOrDigit) && chineseIdValid(m[0])) out.push(candidate(m.index, m.index + m[0].length, 'document'));
+  }
+  for (const m of text.matchAll(turkishId)) {
+    if (!touches(text, m.index, /[\p{L}\d+]/u) && turkishIdValid(m[0])) out.push(candidate(m.index, m.index + m[0].length, 'document'));
+  }
+}
+
 function findDocuments(text: string, out: Candidate[]): void {
+  findForeignIds(text, out);
   const labelled = mentions(text, [
     'paspoort',
     'pasnummer',
@@ -257,6 +361,13 @@ function findDocuments(text: string, out: Candidate[]): void {
     'nüfus',
     'passport',
     'id number',
+    'identiteitsnummer',
+    'id-nummer',
+    'national id',
+    'nationaal',
+    'melli',
+    'shenfenzheng',
+    'persoonsnummer',
   ]);
   for (const m of labelled ? text.matchAll(documentLabel) : []) {
     const value = m[1]!;

@@ -120,9 +120,12 @@ function hasNameEnding(key: string, lex: Lexicon): boolean {
   return key.length >= 6 && lex.surnameEndings.some((e) => key.endsWith(e));
 }
 
+/** Longer words are no compound of a kept word: trying every split would cost their length squared. */
+const maxCompoundLength = 60;
+
 /** A compound of a kept word and a Dutch word (Tamilgemeenschap, WhatsAppgroep) is no name. */
 function keptCompound(key: string, lex: Lexicon): boolean {
-  if (key.length < 8) return false;
+  if (key.length < 8 || key.length > maxCompoundLength) return false;
   for (let k = 2; k <= key.length - 4; k++) {
     if (lex.keepWords.has(key.slice(0, k)) && isDutchWord(key.slice(k).replace(/^-/, ''))) return true;
   }
@@ -166,12 +169,20 @@ function unknownLowerWord(t: Token, lex: Lexicon): boolean {
   return !t.cap && !t.hasDigit && t.text.length >= 3 && !notNames.has(t.key) && !lex.titlesBefore.has(t.key) && !lex.particles.has(t.key) && !isWord(t);
 }
 
+/**
+ * The most tokens one name takes (mw. A.B.C. van der Berg-de Vries has eight). A longer run of
+ * name-like words (a list, a table of initials) is cut into names of at most this length, so that
+ * looking for a run costs the same wherever it starts.
+ */
+export const maxNameTokens = 12;
+
 /** The longest run of name parts from token i. */
 function runFrom(state: TokenState, i: number, lex: Lexicon, afterTitle: boolean, afterCue = false): Run | null {
   const { tokens, taken } = state;
   const run: Run = { from: i, to: i, strong: 0, weak: 0, initials: 0, firstNames: 0, particles: 0, lower: 0 };
+  const limit = Math.min(tokens.length, i + maxNameTokens);
   let j = i;
-  while (j < tokens.length && taken[j] === FREE) {
+  while (j < limit && taken[j] === FREE) {
     if (j > i && !adjacent(tokens, j - 1)) break;
     const t = tokens[j]!;
     if (t.initial) {
@@ -184,9 +195,9 @@ function runFrom(state: TokenState, i: number, lex: Lexicon, afterTitle: boolean
     // written with one (de Vries, van Dijk), or capitalised at the start of a name (El Amrani).
     if (lex.particles.has(t.key) && t.text.length <= 4) {
       let k = j;
-      while (k < tokens.length && lex.particles.has(tokens[k]!.key) && adjacent(tokens, k)) k++;
+      while (k < limit && lex.particles.has(tokens[k]!.key) && adjacent(tokens, k)) k++;
       const next = tokens[k];
-      const nextOk = next !== undefined && k > j && next.cap && !next.hasDigit && taken[k] === FREE;
+      const nextOk = next !== undefined && k > j && k < limit && next.cap && !next.hasDigit && taken[k] === FREE;
       // After a title only a capitalised particle opens the name (Mevrouw De Groot); "oom van Hussein" is
       // the uncle of Hussein.
       const inside = run.to > run.from || (afterTitle && t.cap);
@@ -306,4 +317,45 @@ export function propagateNames(state: TokenState, people: readonly Candidate[], 
     out.push(candidate(t.start, t.end - possessiveLength(t), 'person'));
     taken[i] = SPANNED;
   }
+}
+
+/** A listed first name that may open a name found after it, also when it is a Dutch or kept word (Noor, roos). */
+function joinableFirstName(state: TokenState, f: number, lex: Lexicon): boolean {
+  const first = state.tokens[f];
+  return first !== undefined && (state.taken[f] === FREE || state.taken[f] === KEPT) && !first.hasDigit && lex.firstNames.has(nameKeyOf(first));
+}
+
+/**
+ * First names the other rules leave out beside a name they found: one written just before it
+ * ("sara haddad", "Noor Haddad" where Noor is also a nationality), and one joined to it by "en" or
+ * "&" ("Sara en Noor Haddad", "Roos & Kees Bakker", "noor en karim"). The name beside it says what
+ * the word is. People must be sorted; they stay so.
+ */
+export function findJoinedFirstNames(text: string, state: TokenState, people: Candidate[]): void {
+  const lex = getLexicon();
+  const { tokens, taken } = state;
+  const found: Candidate[] = [];
+  let p = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    while (p < people.length && people[p]!.start < tokens[i]!.start) p++;
+    const person = people[p];
+    if (person?.start !== tokens[i]!.start || person.category !== 'person') continue;
+    let head = i;
+    if (tokens[i]!.spaceBefore && joinableFirstName(state, i - 1, lex) && (tokens[i - 1]!.cap || !tokens[i]!.cap)) {
+      head = i - 1;
+      person.start = tokens[head]!.start;
+      taken[head] = SPANNED;
+    }
+    let f = head - 1;
+    if (f < 0) continue;
+    if (tokens[f]!.key === 'en' && tokens[head]!.spaceBefore && tokens[f]!.spaceBefore) f--;
+    else if (text.slice(tokens[f]!.end, tokens[head]!.start) !== ' & ') continue;
+    if (f < 0 || !joinableFirstName(state, f, lex)) continue;
+    const first = tokens[f]!;
+    found.push(candidate(first.start, first.end - possessiveLength(first), 'person'));
+    taken[f] = SPANNED;
+  }
+  if (found.length === 0) return;
+  people.push(...found);
+  people.sort((a, b) => a.start - b.start);
 }

@@ -94,7 +94,7 @@ export function findPlaces(text: string, state: TokenState, out: Candidate[]): v
     }
     // A surname after a particle is no place: "Jan van Hoorn", "mevrouw de Vries".
     let p = from;
-    while (p > 0 && adjacent(tokens, p - 1) && lex.particles.has(tokens[p - 1]!.key)) p--;
+    while (p > 0 && p > from - 3 && adjacent(tokens, p - 1) && lex.particles.has(tokens[p - 1]!.key)) p--;
     if (p < from && !inPlaceContext(tokens, p) && (tokens[p - 1]?.cap || lex.surnames.has(first.key))) continue;
     // A district written with the city: Utrecht-Oost, Zwolle-Zuid, Rotterdam Centrum.
     let end = to;

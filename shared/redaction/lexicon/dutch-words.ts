@@ -7,6 +7,11 @@ import generated from './generated/dutch-words.json';
  */
 const compoundMinLength = 9;
 const compoundPartMin = 3;
+/**
+ * Longer than any Dutch compound in use (arbeidsongeschiktheidsverzekering has 33 letters): such a
+ * "word" is not split, since trying every split costs its length squared or more.
+ */
+const compoundMaxLength = 60;
 const linkers = ['', 's', 'en', 'e'];
 
 let words: Set<string> | null = null;
@@ -46,7 +51,7 @@ function splits(word: string): boolean {
 export function isDutchWord(lower: string): boolean {
   words ??= load();
   if (words.has(lower)) return true;
-  if (lower.length < compoundMinLength) return false;
+  if (lower.length < compoundMinLength || lower.length > compoundMaxLength) return false;
   const cached = compoundCache.get(lower);
   if (cached !== undefined) return cached;
   const result = splits(lower);
