@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,9 +91,11 @@ export async function benchBundles(officerSignals = 1_000, teamSignals = 10_000)
     for (let b = 0; b < teamSignals; b += 1000) {
       const signals: IncomingSignal[] = seeded.slice(b, b + 1000).map((s) => ({
         signalRef: s.id,
+        conversation: createHash('sha256').update(s.conversation).digest('hex').slice(0, 32),
         summary: 'Familie in het land van herkomst ondervraagd over activiteiten in Nederland.',
         tags: [
           ...s.stateActors.map((v) => formatTag('nl-obi', 'state-actor', v)),
+          ...s.objectives.map((v) => formatTag('nl-obi', 'objective', v)),
           ...s.modi.map((v) => formatTag('nl-obi', 'modus-operandi', v)),
           ...s.targets.map((v) => formatTag('nl-obi', 'target', v)),
           ...s.channels.map((v) => formatTag('nl-obi', 'channel', v)),

@@ -32,7 +32,14 @@ export function seededApprovedSignals(n: number, seed: number): ApprovedSignal[]
   const bigCities = ['Amsterdam', 'Rotterdam', "'s-Gravenhage", 'Utrecht', 'Eindhoven', 'Groningen', 'Tilburg', 'Almere'];
   const cityPlace = (name: string) => ({ municipality: name, province: municipalities.find((m) => m.name === name)!.province as string });
   const day = (offset: number) => new Date(Date.UTC(2026, 6, 1) + offset * 86_400_000).toISOString().slice(0, 10);
-  return Array.from({ length: n }, (_, i) => {
+  const objectives = valuesOf('objective');
+  let previous: ApprovedSignal | undefined;
+  return Array.from({ length: n }, (_, i): ApprovedSignal => {
+    // Two in five signals come from the same meeting as the one before: same conversation, date and place.
+    if (previous && rnd() < 0.4) {
+      previous = { ...previous, id: `sig-${String(i).padStart(6, '0')}`, modi: some(modi, 0.25), targets: rnd() < 0.1 ? [] : some(targets, 0.2) };
+      return previous;
+    }
     const r = rnd();
     const place =
       r < 0.55
@@ -42,9 +49,11 @@ export function seededApprovedSignals(n: number, seed: number): ApprovedSignal[]
           : r < 0.97
             ? { municipality: null, province: cityPlace(skewed(bigCities)).province }
             : { municipality: null, province: null };
-    return {
+    previous = {
       id: `sig-${String(i).padStart(6, '0')}`,
+      conversation: `meeting-${i}`,
       stateActors: rnd() < 0.05 ? ['CN', 'RU'] : [skewed(actors)],
+      objectives: rnd() < 0.3 ? [] : some(objectives, 0.15),
       modi: some(modi, 0.25),
       targets: rnd() < 0.1 ? [] : some(targets, 0.2),
       channels: rnd() < 0.05 ? [] : some(channels, 0.1),
@@ -52,6 +61,7 @@ export function seededApprovedSignals(n: number, seed: number): ApprovedSignal[]
       // The quarter being exported, and a tenth carried over from the half year before it.
       date: rnd() < 0.9 ? day(Math.floor(rnd() * 92)) : day(-1 - Math.floor(rnd() * 181)),
     };
+    return previous;
   });
 }
 

@@ -48,7 +48,7 @@ describe('shared/taxonomy/nl-obi', () => {
     for (const [name, uuid] of withUuid) expect(mispUuid(name), name).toBe(uuid);
 
     const ours = uuidsOf(files.machinetag);
-    expect(ours).toHaveLength(1 + 9 + files.machinetag.values!.reduce((n, v) => n + v.entry!.length, 0));
+    expect(ours).toHaveLength(1 + 10 + files.machinetag.values!.reduce((n, v) => n + v.entry!.length, 0));
     for (const [name, uuid] of ours) expect(uuid, name).toBe(mispUuid(name));
     expect(ours[0]).toEqual(['nl-obi', 'ee4c33eb-aaeb-58ac-af99-1300b6c84804']);
   });

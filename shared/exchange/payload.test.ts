@@ -34,7 +34,10 @@ describe('payload contract', () => {
     [{ counts: { signals: 1, cells: 0, people: 2 } }, 'manifest.counts'],
     [{ softwareVersion: 'latest' }, 'manifest.softwareVersion'],
     [{ id: 'not-a-uuid' }, 'manifest.id'],
-    [{ author: 'someone' }, 'manifest'],
+    [
+      { evaluation: { version: 1, period: { from: '2026-10-01', to: '2026-10-31' }, approved: -1, returned: 0, redactedFurther: 0 } },
+      'manifest.evaluation.approved',
+    ],
   ])('refuses manifest %j and names %s', (change, path) => {
     const result = readPayload(withManifest(change));
     expect(result.ok).toBe(false);
@@ -55,6 +58,29 @@ describe('payload contract', () => {
       const result = readPayload(raw);
       expect(result.ok ? '' : result.problem.path).toBe(path);
     }
+  });
+
+  it('takes a later optional addition in: a key it does not know is dropped, not refused', () => {
+    const result = readPayload(withManifest({ author: 'someone' }));
+    expect(result.ok && 'author' in result.value.manifest).toBe(false);
+    expect(result.ok).toBe(true);
+  });
+
+  it('reads a team manifest with and without the evaluation figures, and a later version of them', () => {
+    const evaluation = { version: 1, period: { from: '2026-10-01', to: '2026-10-31' }, approved: 7, returned: 2, redactedFurther: 1 };
+    const team = { kind: 'team', k: 5 };
+    const without = readPayload(withManifest(team));
+    expect(without.ok && without.value.manifest.evaluation).toBe(undefined);
+    expect(without.ok).toBe(true);
+    expect(readPayload(withManifest({ ...team, evaluation }))).toMatchObject({ ok: true, value: { manifest: { evaluation } } });
+    expect(readPayload(withManifest({ ...team, evaluation: { ...evaluation, version: 2, escalated: 3 } }))).toMatchObject({
+      ok: true,
+      value: { manifest: { evaluation: { version: 2, approved: 7 } } },
+    });
+    expect(readPayload(withManifest({ evaluation }))).toMatchObject({
+      ok: false,
+      problem: { path: 'manifest.evaluation', message: 'belongs to a team bundle only' },
+    });
   });
 
   it('k is a number for a team bundle and null otherwise', () => {

@@ -24,8 +24,29 @@ export const periodSchema = z
   .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['to'] });
 export type Period = z.output<typeof periodSchema>;
 
+/**
+ * Version 1 of the evaluation figures a team bundle adds to its manifest: the team lead's decisions
+ * in the bundle's period (approved, whether delivered since or not; returned; and of both, how
+ * many the lead redacted further). A later version may add figures: a reader takes the ones it
+ * knows and ignores the rest.
+ */
+export const evaluationVersion = 1;
+export const evaluationSchema = z.looseObject({
+  version: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+  period: periodSchema,
+  approved: count,
+  returned: count,
+  redactedFurther: count,
+});
+export type Evaluation = z.output<typeof evaluationSchema>;
+
+/**
+ * Known keys are checked strictly; a key this version does not know is a later optional addition
+ * and is dropped, so that an older reader still takes the bundle in (an addition that must not be
+ * ignored needs a new `kind`, which older readers refuse).
+ */
 export const manifestSchema = z
-  .strictObject({
+  .object({
     id: uuid,
     kind: z.enum(bundleKinds),
     organisation: policyKeys.organisation.schema,
@@ -40,8 +61,11 @@ export const manifestSchema = z
     carriedOver: count,
     softwareVersion: version,
     created: hourTime,
+    /** Team bundles since evaluation version 1: the review figures of the period. */
+    evaluation: evaluationSchema.optional(),
   })
   .superRefine((m, ctx) => {
+    if (m.kind !== 'team' && m.evaluation !== undefined) ctx.addIssue({ code: 'custom', path: ['evaluation'], message: 'belongs to a team bundle only' });
     if (m.kind === 'team' && m.k === null) ctx.addIssue({ code: 'custom', path: ['k'], message: 'must be a number for a team bundle' });
     if (m.kind !== 'team' && m.k !== null) ctx.addIssue({ code: 'custom', path: ['k'], message: `must be null for an ${m.kind} bundle` });
   });
@@ -107,7 +131,10 @@ export interface PayloadHeader {
 }
 
 /** The manifest for a header and the figures of the content; refuses anything the schema refuses. */
-export function manifestFor(header: PayloadHeader, content: Pick<Manifest, 'kind' | 'counts' | 'k' | 'suppressed' | 'carriedOver'>): Manifest {
+export function manifestFor(
+  header: PayloadHeader,
+  content: Pick<Manifest, 'kind' | 'counts' | 'k' | 'suppressed' | 'carriedOver'> & { evaluation?: Evaluation },
+): Manifest {
   return manifestSchema.parse({
     id: header.id,
     kind: content.kind,
@@ -120,5 +147,6 @@ export function manifestFor(header: PayloadHeader, content: Pick<Manifest, 'kind
     carriedOver: content.carriedOver,
     softwareVersion: header.softwareVersion,
     created: roundDownToHour(header.now),
+    ...(content.evaluation === undefined ? {} : { evaluation: content.evaluation }),
   });
 }

@@ -5,12 +5,18 @@ import { landsdelen, provinces } from '../geo/provinces';
 
 /**
  * One cell of a team bundle after k-anonymity: state actor × modus operandi × target × channel ×
- * region × period, generalised until at least k distinct signals fall in it. The k-anonymity
- * aggregation produces these; the team bundle builder writes them as STIX sightings.
+ * region × period (and objective), generalised until signals of at least k distinct conversations
+ * fall in it. The k-anonymity aggregation produces these; the team bundle builder writes them as
+ * STIX sightings.
  */
 export interface ReleasedCell {
   /** ISO code, 'unknown' or 'multiple'. */
   stateActor: string;
+  /**
+   * What the state actor seems to want: a taxonomy value, 'unknown' or 'multiple'. Absent only in
+   * cells of team bundles made before taxonomy version 2 added the dimension.
+   */
+  objective?: string;
   /** Taxonomy value, 'unknown' or 'multiple'. */
   modusOperandi: string;
   /** Taxonomy value or a generalised group name, or 'any'. */
@@ -19,7 +25,7 @@ export interface ReleasedCell {
   channel: string;
   region: { level: 'municipality' | 'province' | 'landsdeel' | 'country'; value: string };
   period: { level: 'day' | 'week' | 'month' | 'quarter'; from: string; to: string };
-  /** Distinct signals in the cell, >= k. */
+  /** Distinct conversations in the cell, >= k: a conversation with several signals in the cell counts once. */
   count: number;
 }
 
@@ -41,6 +47,7 @@ const placesByLevel: Readonly<Record<ReleasedCell['region']['level'], ReadonlySe
 
 export const releasedCellSchema = z.strictObject({
   stateActor: cellValue,
+  objective: cellValue.optional(),
   modusOperandi: cellValue,
   target: cellValue,
   channel: cellValue,

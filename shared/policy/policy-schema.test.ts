@@ -13,12 +13,25 @@ describe('machine policy', () => {
         allowOsKeyWrap: false,
         retentionMonths: 24,
         kAnonymity: 5,
+        releaseFloor: { period: 'month' },
         schedule: { officerToLead: '0 9 * * 1', leadToCentral: '0 9 1 * *' },
         language: 'nl',
         updates: 'off',
       },
       warnings: [],
     });
+  });
+
+  it('keeps released cells at a month or coarser unless IT gives a reason for weeks, and never releases a day', () => {
+    const floor = (releaseFloor: unknown, extra: Record<string, unknown> = {}) => parsePolicy({ organisation: 'BZ', role: 'teamlead', releaseFloor, ...extra });
+    expect(floor({ period: 'quarter', region: 'province' })).toMatchObject({ ok: true, policy: { releaseFloor: { period: 'quarter', region: 'province' } } });
+    expect(floor({ period: 'day' })).toMatchObject({
+      ok: false,
+      problems: [{ key: 'releaseFloor', message: 'period: must be one of "week", "month", "quarter"' }],
+    });
+    const week = floor({ period: 'week' });
+    expect(!week.ok && week.problems.map((p) => p.key)).toEqual(['releaseFloorReason']);
+    expect(floor({ period: 'week' }, { releaseFloorReason: 'Weekly picture during the election campaign' })).toMatchObject({ ok: true });
   });
 
   it('names every wrong key and what is wrong with it, not only the first', () => {

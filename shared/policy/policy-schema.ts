@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { regionLevels, targetLevels } from '../exchange/k-anonymity/types';
 import { roles } from './role';
 
 /**
@@ -162,8 +163,31 @@ export const policyKeys = {
     schema: z.number().int().min(2).max(100),
     default: 5,
     description: {
-      nl: 'Minimaal aantal signalen in elke cel die de teamleider naar het centrale punt stuurt (2–100). Signalen die dat aantal niet halen, wachten op de volgende periode.',
-      en: 'Minimum number of signals in every cell the team lead sends to the central point (2–100). Signals that do not reach it wait for the next period.',
+      nl: 'Minimaal aantal verschillende gesprekken in elke cel die de teamleider naar het centrale punt stuurt (2–100). Vijf signalen uit één gesprek tellen als één gesprek. Signalen waarvan de gesprekken dat aantal niet halen, wachten op de volgende periode.',
+      en: 'Minimum number of distinct conversations in every cell the team lead sends to the central point (2–100). Five signals from one conversation count as one conversation. Signals whose conversations do not reach it wait for the next period.',
+    },
+  }),
+  releaseFloor: key({
+    label: { nl: 'Grofste detail van de teambundel', en: 'Release floor of the team bundle' },
+    schema: z.strictObject({
+      period: z.enum(['week', 'month', 'quarter']).default('month'),
+      region: z.enum(regionLevels).optional(),
+      target: z.enum(targetLevels).optional(),
+    }),
+    default: { period: 'month' },
+    showInDiagnostics: true,
+    description: {
+      nl: 'Het fijnste detail waarmee een cel de teambundel verlaat, per dimensie: period (week, month of quarter; standaard month; een dag nooit), region (municipality, province, landsdeel of country) en target (specific, group of any). Ook als k een fijnere cel zou toestaan, gaat niets fijner weg dan het fenomeenbeeld nodig heeft: een week en een gemeente samen wijzen één bijeenkomst aan (dataminimalisatie, AVG art. 5 lid 1 onder c). week alleen met releaseFloorReason.',
+      en: 'The finest detail with which a cell leaves the team bundle, per dimension: period (week, month or quarter; default month; never a day), region (municipality, province, landsdeel or country) and target (specific, group or any). Even where k would allow a finer cell, nothing leaves finer than the fenomeenbeeld needs: a week and a municipality together point at one meeting (data minimisation, GDPR art. 5(1)(c)). week only with releaseFloorReason.',
+    },
+  }),
+  releaseFloorReason: optionalKey({
+    label: { nl: 'Reden voor weken in de teambundel', en: 'Reason for weeks in the team bundle' },
+    schema: z.string().trim().min(10, 'must say why, in at least 10 characters').max(500, 'must be at most 500 characters'),
+    showInDiagnostics: true,
+    description: {
+      nl: 'Verplicht als releaseFloor.period "week" is: waarom het centrale punt cellen per week nodig heeft. De teamleider ziet de reden bij elke teambundel en elke bundel met weken staat in het auditlog.',
+      en: 'Required when releaseFloor.period is "week": why the central point needs cells per week. The team lead sees the reason with every team bundle, and every bundle with weeks is in the audit log.',
     },
   }),
   language: key({
@@ -293,6 +317,10 @@ export const policyKeySpec = (name: PolicyKeyName): PolicyKey<z.ZodType> => poli
  */
 export const policyRules: ReadonlyArray<(policy: Policy) => PolicyProblem | null> = [
   (p) => (p.updates !== 'off' && p.updateFeedUrl === undefined ? { key: 'updateFeedUrl', message: 'is required when updates is "notify" or "auto"' } : null),
+  (p) =>
+    p.releaseFloor.period === 'week' && p.releaseFloorReason === undefined
+      ? { key: 'releaseFloorReason', message: 'is required when releaseFloor.period is "week": say why the central point needs weeks' }
+      : null,
 ];
 
 /**

@@ -59,7 +59,7 @@ describe('tags', () => {
       expect(check, tag).toMatchObject({ ok: false, problem });
       if (!check.ok) expect(check.message).not.toMatch(/Yusuf|Kerkstraat/);
     }
-    expect(checkTag(pkg, 'nl-obi:state-actor="XX"')).toMatchObject({ message: 'has a value that nl-obi:state-actor does not have in taxonomy version 1' });
+    expect(checkTag(pkg, 'nl-obi:state-actor="XX"')).toMatchObject({ message: 'has a value that nl-obi:state-actor does not have in taxonomy version 2' });
   });
 
   it('checks the tags of one record: duplicates, exclusive predicates, exclusive namespaces', () => {

@@ -17,6 +17,7 @@ describe('the built-in taxonomy', () => {
     expect(pkg.machinetag.namespace).toBe('nl-obi');
     expect(pkg.machinetag.predicates.map((p) => p.value)).toEqual([
       'state-actor',
+      'objective',
       'actor-type',
       'modus-operandi',
       'target',
@@ -120,11 +121,11 @@ describe('parseTaxonomyPackage', () => {
 
     const noValues = rawBuiltin();
     noValues.machinetag.values = noValues.machinetag.values!.filter((v) => v.predicate !== 'effect');
-    expect(problemsOf(noValues)).toContainEqual({ path: 'machinetag.predicates.6', message: 'predicate "effect" has no values' });
+    expect(problemsOf(noValues)).toContainEqual({ path: 'machinetag.predicates.7', message: 'predicate "effect" has no values' });
 
     const stray = rawBuiltin();
     stray.machinetag.values!.push({ predicate: 'mood', entry: [{ value: 'sad' }] });
-    expect(problemsOf(stray)).toContainEqual({ path: 'machinetag.values.9.predicate', message: '"mood" is not one of the predicates' });
+    expect(problemsOf(stray)).toContainEqual({ path: 'machinetag.values.10.predicate', message: '"mood" is not one of the predicates' });
 
     const spaced = rawBuiltin();
     spaced.machinetag.values![1]!.entry![0]!.value = 'two words';
@@ -149,22 +150,22 @@ describe('parseTaxonomyPackage', () => {
     const base = evolve([{ rename: ['channel', 'email', 'e-mail'] }]);
     const toNowhere = copyPackage(base);
     toNowhere.changes[0]!.to = ['nl-obi:channel="carrier-pigeon"'];
-    expect(problemsOf(toNowhere)).toContainEqual({ path: 'changes.0.to', message: 'leads to a value that taxonomy version 2 does not have' });
+    expect(problemsOf(toNowhere)).toContainEqual({ path: 'changes.0.to', message: 'leads to a value that taxonomy version 3 does not have' });
 
     const future = copyPackage(base);
-    future.changes[0]!.version = 3;
-    expect(problemsOf(future)).toContainEqual({ path: 'changes.0.version', message: "is after this taxonomy's version 2" });
+    future.changes[0]!.version = 4;
+    expect(problemsOf(future)).toContainEqual({ path: 'changes.0.version', message: "is after this taxonomy's version 3" });
 
     const retiredWithSuccessor = copyPackage(base);
     retiredWithSuccessor.changes[0]!.kind = 'retired';
     expect(problemsOf(retiredWithSuccessor)).toContainEqual({ path: 'changes.0.to', message: 'a retired value has no successor' });
 
     const mergedIntoTwo = copyPackage(base);
-    mergedIntoTwo.changes[0] = { version: 2, kind: 'merged', from: 'nl-obi:channel="email"', to: ['nl-obi:channel="e-mail"', 'nl-obi:channel="social-media"'] };
+    mergedIntoTwo.changes[0] = { version: 3, kind: 'merged', from: 'nl-obi:channel="email"', to: ['nl-obi:channel="e-mail"', 'nl-obi:channel="social-media"'] };
     expect(problemsOf(mergedIntoTwo)).toContainEqual({ path: 'changes.0.to', message: 'a merged value has exactly one successor' });
 
     const chainedInOneVersion = evolve([{ rename: ['channel', 'email', 'e-mail'] }, { rename: ['channel', 'e-mail', 'mail'] }]);
-    expect(problemsOf(chainedInOneVersion)).toContainEqual({ path: 'changes.1.from', message: 'is also a successor in version 2' });
+    expect(problemsOf(chainedInOneVersion)).toContainEqual({ path: 'changes.1.from', message: 'is also a successor in version 3' });
 
     const notATag = copyPackage(base);
     notATag.changes[0]!.from = 'email';

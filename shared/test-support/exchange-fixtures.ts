@@ -10,7 +10,7 @@ export const header = (id = '6f1c2a5e-3b7d-4c8e-9f0a-1b2c3d4e5f60'): PayloadHead
   id,
   organisation: 'SZW',
   period: { from: '2026-07-01', to: '2026-09-30' },
-  taxonomyVersion: 1,
+  taxonomyVersion: 2,
   softwareVersion: '0.1.0',
   now: new Date('2026-10-01T09:41:27.123Z'),
 });
@@ -18,6 +18,7 @@ export const header = (id = '6f1c2a5e-3b7d-4c8e-9f0a-1b2c3d4e5f60'): PayloadHead
 export const officerSignals: OfficerSignal[] = [
   {
     signalRef: '0b3e7a52-8f4d-4f6b-a2c1-5d9e8f7a6b01',
+    conversation: '3f2a9c1e7b5d4a6c8e0f1a2b3c4d5e6f',
     summary: '[PERSOON-1] werd na een bijeenkomst aangesproken door een medewerker van het consulaat.',
     tags: ['nl-obi:state-actor="CN"', 'nl-obi:modus-operandi="intimidation-threats"', 'admiralty-scale:source-reliability="b"'],
     meetingDate: '2026-08-14',
@@ -27,6 +28,7 @@ export const officerSignals: OfficerSignal[] = [
   },
   {
     signalRef: '1c4f8b63-9a5e-4a7c-b3d2-6eaf9a8b7c12',
+    conversation: '5b1c0d2e3f4a5b6c7d8e9f0a1b2c3d4e',
     summary: 'Familie in het land van herkomst werd bezocht na deelname aan een demonstratie.',
     tags: ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="coercion-by-proxy-family"', 'nl-obi:channel="via-family-in-origin-country"'],
     meetingDate: '2026-09-02',
@@ -36,6 +38,7 @@ export const officerSignals: OfficerSignal[] = [
   },
   {
     signalRef: '2d5a9c74-ab6f-4b8d-84e3-7fb0ab9c8d23',
+    conversation: '9a8b7c6d5e4f30211f2e3d4c5b6a7988',
     summary: 'Berichten via sociale media met de oproep om niet meer naar de vereniging te gaan.',
     tags: ['nl-obi:state-actor="TR"', 'nl-obi:modus-operandi="digital-threat-harassment"', 'admiralty-scale:information-credibility="2"'],
     meetingDate: '2026-09-20',

@@ -73,10 +73,12 @@ export const publishedFigures: PublishedFigure[] = [
 ];
 
 /**
- * The taxonomy with an `objective` predicate, as the central point's signed update will add one:
- * the outputs must tag an objective like every other dimension once the taxonomy knows it.
+ * The taxonomy with an `objective` predicate (the built-in one has it since version 2; an older
+ * one gets it added): the outputs must tag an objective like every other dimension once the
+ * taxonomy knows it.
  */
 export function withObjective(taxonomy: TaxonomyPackage): TaxonomyPackage {
+  if (taxonomy.machinetag.predicates.some((p) => p.value === 'objective')) return taxonomy;
   const labels = {
     nl: { label: 'Critici het zwijgen opleggen', definition: 'Critici tot zwijgen brengen.' },
     en: { label: 'Silence critics', definition: 'To make critics fall silent.' },
@@ -96,5 +98,21 @@ export function withObjective(taxonomy: TaxonomyPackage): TaxonomyPackage {
       },
       values: { ...taxonomy.labels.values, objective: { 'silence-critics': labels } },
     },
+  };
+}
+
+/** The taxonomy as it was before version 2 added the `objective` predicate. */
+export function withoutObjective(taxonomy: TaxonomyPackage): TaxonomyPackage {
+  const { objective: _predicate, ...predicates } = taxonomy.labels.predicates;
+  const { objective: _values, ...values } = taxonomy.labels.values;
+  return {
+    ...taxonomy,
+    machinetag: {
+      ...taxonomy.machinetag,
+      version: 1,
+      predicates: taxonomy.machinetag.predicates.filter((p) => p.value !== 'objective'),
+      values: (taxonomy.machinetag.values ?? []).filter((v) => v.predicate !== 'objective'),
+    },
+    labels: { ...taxonomy.labels, predicates, values },
   };
 }

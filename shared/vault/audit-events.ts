@@ -33,6 +33,7 @@ export const auditEvents = [
   'redaction.undecided',
   'export.blocked',
   'bundle.prepared',
+  'bundle.release_floor_week',
   'bundle.delivered',
   'bundle.discarded',
   'bundle.received',

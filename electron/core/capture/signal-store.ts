@@ -26,6 +26,8 @@ export interface SignalRow {
 /** A ready signal as a bundle takes it: its summary, its reference in bundles, its meeting's date and place. */
 export interface ReadySignalRow {
   id: number;
+  /** The meeting the signal came from: its conversation. */
+  meetingId: number;
   summary: string;
   /** The reference the signal travels under, once it was bound to a bundle. */
   signalRef: string | null;
@@ -133,7 +135,7 @@ export class SignalStore {
   /** Every ready signal with what a bundle needs of it and of its meeting, by id. */
   readyForSending(): ReadySignalRow[] {
     const rows = this.sql(
-      `SELECT s.id, s.summary, s.export_ref AS signalRef, m.date, m.municipality, m.province,
+      `SELECT s.id, s.meeting_id AS meetingId, s.summary, s.export_ref AS signalRef, m.date, m.municipality, m.province,
               (SELECT json_group_array(tag) FROM signal_tags t WHERE t.signal_id = s.id) AS tags
        FROM signals s JOIN meetings m ON m.id = s.meeting_id
        WHERE s.state = 'ready' ORDER BY s.id`,

@@ -29,16 +29,16 @@ describe('a newer taxonomy and the records of capture', () => {
       tags: [sampleTags.iran, sampleTags.email, sampleTags.travel, sampleTags.withdrawal, sampleTags.other],
       consent: true,
     });
-    expect(s.taxonomyVersion).toBe(1);
+    expect(s.taxonomyVersion).toBe(2);
 
     const next = evolve([{ retire: ['community', 'tibetan'] }], version2());
     const { key, taxonomyKey } = centralKey();
     const file = writeTaxonomyFile(tempDir(), next, key);
     const result = importTaxonomy(vault, taggedStores(vault), file, taxonomyKey);
-    expect(result).toMatchObject({ version: 3, previousVersion: 1 });
+    expect(result).toMatchObject({ version: 4, previousVersion: 2 });
 
     const after = new Signals(vault, captureDeps(vault)).get(s.id);
-    expect(after.taxonomyVersion).toBe(3);
+    expect(after.taxonomyVersion).toBe(4);
     expect(after.tags).toEqual([sampleTags.eMail, sampleTags.withdrawal, sampleTags.iran].sort());
     expect(new Meetings(vault, captureDeps(vault)).get(meeting.id).community).toBe('unknown');
     const migrated = vault.recentAudit(50).filter((e) => e.event === 'taxonomy.tag_migrated');

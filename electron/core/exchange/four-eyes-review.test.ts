@@ -10,6 +10,7 @@ afterEach(() => open.splice(0).forEach((v) => v.close()));
 
 const signal = (ref: string, summary = 'Familie van [PERSOON-1] ondervraagd in Teheran.'): IncomingSignal => ({
   signalRef: ref,
+  conversation: null,
   summary,
   tags: ['nl-obi:state-actor="IR"'],
   date: '2026-11-02',

@@ -108,7 +108,7 @@ export function redactFurther(vault: OpenVault, id: number, start: number, end: 
       throw new AppError('invalid_request', 'span: lies outside the summary', { field: 'span' });
     }
     const label = replacementLabels[category];
-    items.setSummary(id, `${row.summary.slice(0, start)}[${label}-${nextNumber(row.summary, label)}]${row.summary.slice(end)}`);
+    items.redactSummary(id, `${row.summary.slice(0, start)}[${label}-${nextNumber(row.summary, label)}]${row.summary.slice(end)}`);
     vault.audit('review.redacted_further', { item: id, category });
     return toItem(getRow(items, id), ownSigner);
   });

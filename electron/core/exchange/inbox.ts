@@ -118,6 +118,7 @@ export async function importBundles(
         payload: opened.text,
         signals: read.value.map((s) => ({
           signalRef: s.signalRef,
+          conversation: s.conversation,
           summary: s.summary,
           tags: s.tags,
           date: s.meetingDate,

@@ -11,10 +11,12 @@ import { listDecisions } from '../capture/redaction-decisions';
 import { SignalStore } from '../capture/signal-store';
 import { Signals } from '../capture/signals';
 import type { OpenVault } from '../vault/vault';
+import { ConversationKeyStore } from './conversation-key-store';
 import { sealPayload } from './envelope';
 import { LedgerStore } from './ledger-store';
 import { insertPrepared } from './outgoing-ledger';
 import { payloadHeader } from './payload-header';
+import { reportingPeriod } from './reporting-period';
 import { workstationSigningKey } from './workstation-keys';
 
 /** Tags that travel: the own taxonomy and the grading; TLP and workflow are the app's own business. */
@@ -41,6 +43,7 @@ export function buildOfficerBundle(vault: OpenVault, policy: Policy, deps: Captu
   const bound = new LedgerStore(vault).boundSignals();
   const rows = new SignalStore(vault).readyForSending().filter((s) => !bound.has(s.id));
   const pseudonymiser = new Pseudonymiser();
+  const conversations = new ConversationKeyStore(vault);
   const signals: OfficerSignal[] = [];
   const signalIds: number[] = [];
   const refs = new Map<number, string>();
@@ -56,6 +59,7 @@ export function buildOfficerBundle(vault: OpenVault, policy: Policy, deps: Captu
     signalIds.push(row.id);
     signals.push({
       signalRef: ref,
+      conversation: conversations.pseudonymOf(row.meetingId),
       summary: outgoingSummary(row.summary, decisions, pseudonymiser).text,
       tags: row.tags.filter(travels).sort(),
       meetingDate: row.date,
@@ -64,13 +68,7 @@ export function buildOfficerBundle(vault: OpenVault, policy: Policy, deps: Captu
       consent: true,
     });
   }
-  const header = payloadHeader(
-    id,
-    policy.organisation,
-    signals.map((s) => s.meetingDate),
-    deps.taxonomy.version,
-    now,
-  );
+  const header = payloadHeader(id, policy.organisation, reportingPeriod(policy.schedule.officerToLead, now), deps.taxonomy.version, now);
   return { payload: buildOfficerPayload(header, signals), signalIds, refs, blocked };
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { aggregate, previewAggregation, type AggregationPreview } from '../../../shared/exchange/k-anonymity';
-import type { Aggregation, ApprovedSignal } from '../../../shared/exchange/k-anonymity/types';
-import type { Payload } from '../../../shared/exchange/payload';
+import { aggregate, floorEffect, previewAggregation, type AggregationPreview } from '../../../shared/exchange/k-anonymity';
+import type { Aggregation, ApprovedSignal, ReleaseFloor } from '../../../shared/exchange/k-anonymity/types';
+import { evaluationVersion, type Payload } from '../../../shared/exchange/payload';
 import { buildReturnedPayload, type SignalStatus } from '../../../shared/exchange/stix/returned-bundle';
 import { buildTeamPayload } from '../../../shared/exchange/stix/team-bundle';
 import type { Policy } from '../../../shared/policy/policy-schema';
@@ -12,15 +12,29 @@ import type { OpenVault } from '../vault/vault';
 import { sealPayload } from './envelope';
 import { LedgerStore, type ItemRole } from './ledger-store';
 import { insertPrepared } from './outgoing-ledger';
-import { ReviewStore } from './review-store';
+import { ReviewStore, type ReviewRow } from './review-store';
 import { payloadHeader } from './payload-header';
+import { reportingPeriod } from './reporting-period';
 import { workstationSigningKey } from './workstation-keys';
 
 /**
- * Released cells never name a single day: the finest period is a week, so a cell cannot point at
- * one meeting on one date.
+ * The finest level a cell may leave at: the policy's release floor (a month unless IT chose
+ * otherwise; never a day, which the policy schema refuses). A week and a town together point at one
+ * community meeting, and the central point's report periods are months, quarters and years.
  */
-const finest = { period: 'week' as const };
+const releaseFloorOf = (policy: Policy): ReleaseFloor => policy.releaseFloor;
+
+/**
+ * The conversation a review item counts towards. An officer's pseudonyms are keyed by the secret of
+ * that officer's vault, so they are taken together with the officer. An item received from a
+ * version that sent no pseudonym counts as one conversation with every item of the same officer,
+ * meeting date and place: signals of one meeting always share these, so a conversation is never
+ * counted twice (two meetings on one day in one place may count as one, which only holds more back).
+ */
+export function conversationOf(r: Pick<ReviewRow, 'officer' | 'conversation' | 'date' | 'municipality' | 'province'>): string {
+  if (r.conversation !== null) return `${r.officer}\u0000${r.conversation}`;
+  return `${r.officer}\u0000received-without-pseudonym\u0000${r.date}\u0000${r.municipality ?? r.province ?? ''}`;
+}
 
 const valuesOf = (tags: readonly string[], predicate: string) =>
   tags.filter((t) => t.startsWith(`nl-obi:${predicate}="`)).map((t) => t.slice(`nl-obi:${predicate}="`.length, -1));
@@ -31,7 +45,9 @@ function approvedSignals(vault: OpenVault): { signals: ApprovedSignal[]; carried
   const rows = new ReviewStore(vault).list('approved').filter((r) => !inBundle.has(r.id));
   const signals = rows.map((r) => ({
     id: String(r.id),
+    conversation: conversationOf(r),
     stateActors: valuesOf(r.tags, 'state-actor'),
+    objectives: valuesOf(r.tags, 'objective'),
     modi: valuesOf(r.tags, 'modus-operandi'),
     targets: valuesOf(r.tags, 'target'),
     channels: valuesOf(r.tags, 'channel'),
@@ -52,23 +68,21 @@ export interface TeamBuild {
 export function buildTeamBundle(vault: OpenVault, policy: Policy, now: Date, id = randomUUID()): TeamBuild {
   const { signals, carried } = approvedSignals(vault);
   const k = policy.kAnonymity;
-  const aggregation = aggregate(signals, k, { finest });
+  const floor = releaseFloorOf(policy);
+  const aggregation = aggregate(signals, k, { finest: floor });
   const releasedIds = aggregation.released.flatMap((r) => r.signalIds);
   const taxonomy = activeTaxonomy(vault).taxonomy;
-  const header = payloadHeader(
-    id,
-    policy.organisation,
-    signals.map((s) => s.date),
-    taxonomy.machinetag.version,
-    now,
-  );
+  const period = reportingPeriod(policy.schedule.leadToCentral, now);
+  const header = payloadHeader(id, policy.organisation, period, taxonomy.machinetag.version, now);
   const payload = buildTeamPayload(header, taxonomy, {
     cells: aggregation.cells,
     k,
     suppressed: aggregation.carriedOver.length,
     carriedOver: releasedIds.filter((i) => carried.has(i)).length,
+    evaluation: { version: evaluationVersion, period, ...new ReviewStore(vault).decisionsBetween(period.from, period.to) },
   });
-  return { payload, aggregation, preview: previewAggregation(signals, aggregation, k) };
+  const effect = floorEffect(signals, k, floor, policy.releaseFloorReason ?? null);
+  return { payload, aggregation, preview: previewAggregation(signals, aggregation, k, effect) };
 }
 
 /** What each officer has not yet been told: returned signals with the reason, approvals, deliveries. */
@@ -132,6 +146,8 @@ export async function prepareTeamBundles(
   }
   const ledger = new LedgerStore(vault);
   vault.transaction(() => {
+    // A floor finer than a month is IT's deliberate choice: each bundle made under it says so in the log.
+    if (policy.releaseFloor.period === 'week') vault.audit('bundle.release_floor_week', { bundle: id, reason: policy.releaseFloorReason ?? null });
     insertPrepared(
       vault,
       {

@@ -3,6 +3,8 @@ import { storeStatements, type OpenVault } from '../vault/vault';
 /** One signal as it arrives from an officer: redacted material only. */
 export interface IncomingSignal {
   signalRef: string;
+  /** The officer's pseudonym of the meeting; null from a bundle of a version that sent none. */
+  conversation: string | null;
   summary: string;
   tags: string[];
   date: string;
@@ -22,10 +24,12 @@ export interface ReviewRow extends IncomingSignal {
   reason: string | null;
   decidedAt: string | null;
   carriedSince: string | null;
+  /** How often the lead redacted the summary further. */
+  redactedFurther: number;
 }
 
-const columns = `id, bundle_id AS bundleId, signal_ref AS signalRef, officer, signer, summary, tags, date, municipality, province, state, reason,
-  decided_at AS decidedAt, carried_since AS carriedSince`;
+const columns = `id, bundle_id AS bundleId, signal_ref AS signalRef, conversation, officer, signer, summary, tags, date, municipality, province, state,
+  reason, decided_at AS decidedAt, carried_since AS carriedSince, redacted_further AS redactedFurther`;
 
 const fromStored = (row: Omit<ReviewRow, 'tags'> & { tags: string }): ReviewRow => ({ ...row, tags: JSON.parse(row.tags) as string[] });
 
@@ -43,9 +47,9 @@ export class ReviewStore {
 
   insertPending(bundleId: string, officer: string, signer: string, s: IncomingSignal): void {
     this.sql(
-      `INSERT INTO review_items (bundle_id, signal_ref, officer, signer, summary, tags, date, municipality, province, state)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
-    ).run(bundleId, s.signalRef, officer, signer, s.summary, JSON.stringify(s.tags), s.date, s.municipality, s.province);
+      `INSERT INTO review_items (bundle_id, signal_ref, conversation, officer, signer, summary, tags, date, municipality, province, state)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
+    ).run(bundleId, s.signalRef, s.conversation, officer, signer, s.summary, JSON.stringify(s.tags), s.date, s.municipality, s.province);
   }
 
   list(state?: ReviewState): ReviewRow[] {
@@ -69,8 +73,22 @@ export class ReviewStore {
     this.sql("UPDATE review_items SET state = ?, reason = ?, decided_at = ? WHERE id = ? AND state = 'pending'").run(state, reason, at, id);
   }
 
-  setSummary(id: number, summary: string): void {
-    this.sql('UPDATE review_items SET summary = ? WHERE id = ?').run(summary, id);
+  /** A further redaction by the lead: the new summary, and one more for the evaluation figures. */
+  redactSummary(id: number, summary: string): void {
+    this.sql('UPDATE review_items SET summary = ?, redacted_further = redacted_further + 1 WHERE id = ?').run(summary, id);
+  }
+
+  /**
+   * The lead's decisions made from `from` to `to` (ISO dates, inclusive): approved (whether
+   * delivered since or not), returned, and of those how many the lead redacted further.
+   */
+  decisionsBetween(from: string, to: string): { approved: number; returned: number; redactedFurther: number } {
+    return this.sql(
+      `SELECT count(*) FILTER (WHERE state IN ('approved', 'delivered')) AS approved,
+              count(*) FILTER (WHERE state = 'returned') AS returned,
+              count(*) FILTER (WHERE redacted_further > 0) AS redactedFurther
+       FROM review_items WHERE decided_at IS NOT NULL AND substr(decided_at, 1, 10) BETWEEN ? AND ?`,
+    ).get(from, to) as { approved: number; returned: number; redactedFurther: number };
   }
 
   /** An approved item that a delivered team bundle released: it reached the central point. */

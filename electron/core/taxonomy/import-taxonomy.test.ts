@@ -62,31 +62,31 @@ describe('importTaxonomy', () => {
     const vault = await newVault();
     const { key, taxonomyKey } = centralKey();
     const store = tableStore(vault, [
-      ['s-1', [iran, email, travel], 1],
-      ['s-2', [iran, withdrawal, travel, other], 1],
-      ['s-3', [iran], 1],
+      ['s-1', [iran, email, travel], 2],
+      ['s-2', [iran, withdrawal, travel, other], 2],
+      ['s-3', [iran], 2],
     ]);
     const file = writeTaxonomyFile(tempDir(), v2(), key);
 
     const result = importTaxonomy(vault, [store], file, taxonomyKey);
-    expect(result).toMatchObject({ version: 2, previousVersion: 1, records: 3, tagChanges: 4 });
-    expect(activeTaxonomy(vault)).toMatchObject({ source: 'imported', taxonomy: { machinetag: { version: 2 } } });
+    expect(result).toMatchObject({ version: 3, previousVersion: 2, records: 3, tagChanges: 4 });
+    expect(activeTaxonomy(vault)).toMatchObject({ source: 'imported', taxonomy: { machinetag: { version: 3 } } });
     expect(vault.getMeta(taxonomyMetaKeys.package)).toBe(readFileSync(file, 'utf8'));
     expect(store.listTagged()).toEqual([
-      { id: 's-1', tags: [iran, eMail, withdrawal], taxonomyVersion: 2 },
-      { id: 's-2', tags: [iran, withdrawal], taxonomyVersion: 2 },
-      { id: 's-3', tags: [iran], taxonomyVersion: 2 },
+      { id: 's-1', tags: [iran, eMail, withdrawal], taxonomyVersion: 3 },
+      { id: 's-2', tags: [iran, withdrawal], taxonomyVersion: 3 },
+      { id: 's-3', tags: [iran], taxonomyVersion: 3 },
     ]);
 
     const audit = vault.recentAudit(10).reverse();
     const imported = audit.find((e) => e.event === 'taxonomy.imported')!;
-    expect(imported.data).toEqual({ version: 2, previousVersion: 1, signer: result.keyId, records: 3, tagChanges: 4 });
+    expect(imported.data).toEqual({ version: 3, previousVersion: 2, signer: result.keyId, records: 3, tagChanges: 4 });
     const migrated = audit.filter((e) => e.event === 'taxonomy.tag_migrated').map((e) => e.data);
     expect(migrated).toEqual([
-      { record: 'signal', id: 's-1', kind: 'renamed', from: email, to: JSON.stringify([eMail]), taggedWith: 1, version: 2 },
-      { record: 'signal', id: 's-1', kind: 'merged', from: travel, to: JSON.stringify([withdrawal]), taggedWith: 1, version: 2 },
-      { record: 'signal', id: 's-2', kind: 'merged', from: travel, to: JSON.stringify([withdrawal]), taggedWith: 1, version: 2 },
-      { record: 'signal', id: 's-2', kind: 'retired', from: other, to: '[]', taggedWith: 1, version: 2 },
+      { record: 'signal', id: 's-1', kind: 'renamed', from: email, to: JSON.stringify([eMail]), taggedWith: 2, version: 3 },
+      { record: 'signal', id: 's-1', kind: 'merged', from: travel, to: JSON.stringify([withdrawal]), taggedWith: 2, version: 3 },
+      { record: 'signal', id: 's-2', kind: 'merged', from: travel, to: JSON.stringify([withdrawal]), taggedWith: 2, version: 3 },
+      { record: 'signal', id: 's-2', kind: 'retired', from: other, to: '[]', taggedWith: 2, version: 3 },
     ]);
     expect(vault.verifyAudit()).toMatchObject({ ok: true });
   });
@@ -99,13 +99,13 @@ describe('importTaxonomy', () => {
     writeFileSync(join(dir, 'central.key'), formatSecretKeyFile(key));
     const run = spawnSync('minisign', ['-S', '-l', '-s', join(dir, 'central.key'), '-m', file], { encoding: 'utf8', input: '' });
     expect(run.status, run.stderr).toBe(0);
-    expect(importTaxonomy(vault, [], file, taxonomyKey)).toMatchObject({ version: 2, records: 0 });
+    expect(importTaxonomy(vault, [], file, taxonomyKey)).toMatchObject({ version: 3, records: 0 });
   });
 
   describe('refuses, with the reason and the current taxonomy unchanged,', () => {
     async function refused(prepare: (dir: string, key: ReturnType<typeof centralKey>) => { file: string; taxonomyKey?: string | undefined }) {
       const vault = await newVault();
-      const store = tableStore(vault, [['s-1', [email, travel], 1]]);
+      const store = tableStore(vault, [['s-1', [email, travel], 2]]);
       const central = centralKey();
       const { file, taxonomyKey } = { taxonomyKey: central.taxonomyKey, ...prepare(tempDir(), central) };
       const before = stateOf(vault, store);
@@ -116,7 +116,7 @@ describe('importTaxonomy', () => {
         error = e;
       }
       expect(stateOf(vault, store)).toEqual(before);
-      expect(before.version).toBe(1);
+      expect(before.version).toBe(2);
       return error as { code: string; message: string; details: { field?: string } };
     }
 
@@ -160,7 +160,7 @@ describe('importTaxonomy', () => {
       const same = await refused((dir, { key }) => ({ file: writeTaxonomyFile(dir, rawBuiltin(), key) }));
       expect(same).toMatchObject({
         code: 'taxonomy_not_newer',
-        message: 'The taxonomy file has version 1 and version 1 is in use; only a newer version is imported.',
+        message: 'The taxonomy file has version 2 and version 2 is in use; only a newer version is imported.',
       });
     });
 
@@ -207,10 +207,10 @@ describe('importTaxonomy', () => {
       expect.objectContaining({ code: 'taxonomy_not_newer' }),
     );
     expect(() => importTaxonomy(vault, [], writeTaxonomyFile(dir, rawBuiltin(), key, 'v1.json'), taxonomyKey)).toThrow(
-      'The taxonomy file has version 1 and version 2 is in use; only a newer version is imported.',
+      'The taxonomy file has version 2 and version 3 is in use; only a newer version is imported.',
     );
     const v3 = evolve([{ rename: ['channel', 'e-mail', 'electronic-mail'] }], v2());
-    expect(importTaxonomy(vault, [], writeTaxonomyFile(dir, v3, key, 'v3.json'), taxonomyKey)).toMatchObject({ version: 3, previousVersion: 2 });
+    expect(importTaxonomy(vault, [], writeTaxonomyFile(dir, v3, key, 'v3.json'), taxonomyKey)).toMatchObject({ version: 4, previousVersion: 3 });
   });
 });
 
@@ -218,15 +218,15 @@ describe('activeTaxonomy and bringTagsUpToDate', () => {
   it('use a newer built-in taxonomy (an app update) over an older imported one, and migrate records to it', async () => {
     const vault = await newVault();
     const { key, taxonomyKey } = centralKey();
-    const store = tableStore(vault, [['s-1', [email, travel], 1]]);
+    const store = tableStore(vault, [['s-1', [email, travel], 2]]);
     expect(activeTaxonomy(null).taxonomy).toBe(builtinTaxonomy());
     importTaxonomy(vault, [], writeTaxonomyFile(tempDir(), v2(), key), taxonomyKey);
-    expect(store.listTagged()[0]!.taxonomyVersion).toBe(1);
+    expect(store.listTagged()[0]!.taxonomyVersion).toBe(2);
 
     const shippedV3 = parsed(evolve([{ rename: ['channel', 'e-mail', 'electronic-mail'] }], v2()));
     expect(activeTaxonomy(vault, shippedV3)).toEqual({ taxonomy: shippedV3, source: 'built-in' });
     expect(bringTagsUpToDate(vault, [store], shippedV3)).toEqual({ records: 1, tagChanges: 3 });
-    expect(store.listTagged()).toEqual([{ id: 's-1', tags: ['nl-obi:channel="electronic-mail"', withdrawal], taxonomyVersion: 3 }]);
+    expect(store.listTagged()).toEqual([{ id: 's-1', tags: ['nl-obi:channel="electronic-mail"', withdrawal], taxonomyVersion: 4 }]);
     // Once records are at the version in force, later calls (every unlock) do not read them again.
     const untouchable: TaggedStore = {
       kind: 'signal',
@@ -251,12 +251,12 @@ describe('activeTaxonomy and bringTagsUpToDate', () => {
     const dir = join(tempDir(), 'vault');
     const { vault } = await createVault(dir, passphrase, testVaultOptions);
     importTaxonomy(vault, [], writeTaxonomyFile(tempDir(), v2(), key), taxonomyKey);
-    expect(activeTaxonomy(vault)).toMatchObject({ source: 'imported', taxonomy: { machinetag: { version: 2 } } });
+    expect(activeTaxonomy(vault)).toMatchObject({ source: 'imported', taxonomy: { machinetag: { version: 3 } } });
 
     // Someone who can write to the vault changes the stored package: valid JSON, not what was signed.
     const stored = vault.getMeta(taxonomyMetaKeys.package)!;
-    vault.setMeta(taxonomyMetaKeys.package, stored.replace(/"version": 2/, '"version": 3'));
-    expect(activeTaxonomy(vault)).toMatchObject({ source: 'built-in', untrusted: true, taxonomy: { machinetag: { version: 1 } } });
+    vault.setMeta(taxonomyMetaKeys.package, stored.replace(/"version": 3/, '"version": 4'));
+    expect(activeTaxonomy(vault)).toMatchObject({ source: 'built-in', untrusted: true, taxonomy: { machinetag: { version: 2 } } });
     vault.setMeta(taxonomyMetaKeys.package, stored);
     vault.close();
 

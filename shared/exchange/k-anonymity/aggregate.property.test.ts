@@ -28,10 +28,13 @@ const date = dateWithin(420);
 // Few values per analysis dimension, so groups of k and more occur; several values and none too.
 // Each set spreads its dates over a few days up to more than a year (across a year end), so cells
 // at every level occur.
-const signalSet = fc.constantFrom(3, 12, 40, 120, 420).chain((days) =>
+// Conversations come from a pool of varying size: from one meeting with every signal up to one per signal.
+const signalSet = fc.tuple(fc.constantFrom(3, 12, 40, 120, 420), fc.constantFrom(1, 4, 30, 1000)).chain(([days, meetings]) =>
   fc
     .array(
       fc.record({
+        conversation: fc.integer({ min: 1, max: meetings }).map((n) => `meeting-${n}`),
+        objectives: fc.constantFrom<string[]>([], [], ['silence-critics'], ['gather-intelligence', 'silence-critics']),
         stateActors: fc.constantFrom<string[]>(['IR'], ['IR'], ['CN'], ['CN', 'RU'], [], ['unknown', 'ER']),
         modi: fc.constantFrom<string[]>(
           ['intimidation-threats'],
@@ -49,6 +52,18 @@ const signalSet = fc.constantFrom(3, 12, 40, 120, 420).chain((days) =>
     .map((list) => list.map(({ place: p, ...rest }, i): ApprovedSignal => ({ id: `s${String(i).padStart(3, '0')}`, ...rest, ...p }))),
 );
 const kArb = fc.integer({ min: 2, max: 7 });
+const oneSignal: ApprovedSignal = {
+  id: 'one',
+  conversation: 'meeting-0',
+  stateActors: ['IR'],
+  objectives: [],
+  modi: ['intimidation-threats'],
+  targets: [],
+  channels: ['in-person'],
+  municipality: 'Utrecht',
+  province: 'Utrecht',
+  date: '2026-03-10',
+};
 const finest = fc.record(
   { region: fc.constantFrom(...regionLevels), period: fc.constantFrom(...periodLevels), target: fc.constantFrom(...targetLevels) },
   { requiredKeys: [] },
@@ -59,7 +74,11 @@ const collapse = (values: readonly string[]) => {
   return distinct.length === 0 ? 'unknown' : distinct.length === 1 ? distinct[0]! : 'multiple';
 };
 const groupOf = (t: string) => Object.entries(targetGroups).find(([, g]) => (g.members as readonly string[]).includes(t))![0];
-const analysisOf = (s: ApprovedSignal) => [collapse(s.stateActors), collapse(s.modi), collapse(s.channels)].join(' ');
+const analysisOf = (s: ApprovedSignal) => [collapse(s.stateActors), collapse(s.objectives), collapse(s.modi), collapse(s.channels)].join(' ');
+const conversationsOf = (signals: readonly ApprovedSignal[], ids: readonly string[]) => {
+  const byId = new Map(signals.map((s) => [s.id, s.conversation]));
+  return new Set(ids.map((id) => byId.get(id)!)).size;
+};
 
 function regionHolds(cell: ReleasedCell, s: ApprovedSignal): boolean {
   const v = cell.region.value;
@@ -108,14 +127,14 @@ function targetHolds(cell: ReleasedCell, s: ApprovedSignal): boolean {
 const describeCell = (c: ReleasedCell) => JSON.stringify({ ...c, count: 0 });
 
 describe('aggregate: properties', () => {
-  it('releases only cells of at least k, and every signal exactly once: released or carried over', () => {
+  it('releases only cells of at least k conversations, counts conversations, and every signal exactly once: released or carried over', () => {
     fc.assert(
       fc.property(signalSet, kArb, (signals, k) => {
         const a = aggregate(signals, k);
         expect(a.released).toHaveLength(a.cells.length);
         for (const { cell, signalIds } of a.released) {
-          expect(a.cells[cell]!.count).toBe(signalIds.length);
-          expect(signalIds.length).toBeGreaterThanOrEqual(k);
+          expect(a.cells[cell]!.count).toBe(conversationsOf(signals, signalIds));
+          expect(a.cells[cell]!.count).toBeGreaterThanOrEqual(k);
         }
         const out = [...a.released.flatMap((r) => r.signalIds), ...a.carriedOver].sort();
         expect(out).toEqual(signals.map((s) => s.id).sort());
@@ -139,6 +158,7 @@ describe('aggregate: properties', () => {
           for (const id of signalIds) {
             const s = byId.get(id)!;
             expect(cell.stateActor).toBe(collapse(s.stateActors));
+            expect(cell.objective).toBe(collapse(s.objectives));
             expect(cell.modusOperandi).toBe(collapse(s.modi));
             expect(cell.channel).toBe(collapse(s.channels));
             expect(regionHolds(cell, s), `${id} in ${JSON.stringify(cell.region)}`).toBe(true);
@@ -153,16 +173,42 @@ describe('aggregate: properties', () => {
     expect([...seen].sort()).toEqual([...regionLevels, ...periodLevels, ...targetLevels].sort());
   });
 
-  it('carries over exactly the combinations of state actor, modus operandi and channel that have fewer than k', () => {
+  it('carries over exactly the combinations of state actor, objective, modus operandi and channel that have fewer than k conversations', () => {
     fc.assert(
       fc.property(signalSet, kArb, (signals, k) => {
         const a = aggregate(signals, k);
-        const size = new Map<string, number>();
-        for (const s of signals) size.set(analysisOf(s), (size.get(analysisOf(s)) ?? 0) + 1);
+        const meetings = new Map<string, Set<string>>();
+        for (const s of signals) meetings.set(analysisOf(s), (meetings.get(analysisOf(s)) ?? new Set()).add(s.conversation));
         const carried = new Set(a.carriedOver);
-        for (const s of signals) expect(carried.has(s.id)).toBe(size.get(analysisOf(s))! < k);
+        for (const s of signals) expect(carried.has(s.id)).toBe(meetings.get(analysisOf(s))!.size < k);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('never releases a cell from one meeting, whatever number of identical signals it holds, nor from k - 1 meetings', () => {
+    const fewMeetings = fc.tuple(kArb, fc.integer({ min: 1, max: 300 })).chain(([k, copies]) =>
+      fc.tuple(
+        fc.constant(k),
+        fc.integer({ min: 1, max: k - 1 }).chain((meetings) =>
+          signalSet.map((signals) =>
+            // The random signals, and as many identical ones again, all from at most k - 1 meetings.
+            [...signals, ...Array.from({ length: copies }, (_, i) => ({ ...(signals[0] ?? oneSignal), id: `copy-${i}` }))].map((s, i) => ({
+              ...s,
+              conversation: `meeting-${i % meetings}`,
+            })),
+          ),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(fewMeetings, ([k, signals]) => {
+        const a = aggregate(signals, k);
+        expect(a.cells).toEqual([]);
+        expect(a.carriedOver).toHaveLength(signals.length);
+        expect(aggregate(signals, k, { finest: { period: 'month' } }).cells).toEqual([]);
+      }),
+      { numRuns: 150 },
     );
   });
 
@@ -178,14 +224,15 @@ describe('aggregate: properties', () => {
     );
   });
 
-  it('never releases finer than the floor of the options, and keeps every property there', () => {
+  it('never releases finer than the floor of the options, never below k conversations there, and keeps every property there', () => {
     fc.assert(
       fc.property(signalSet, kArb, finest, (signals, k, floor) => {
         const a = aggregate(signals, k, { finest: floor });
         const byId = new Map(signals.map((s) => [s.id, s]));
         for (const { cell: index, signalIds } of a.released) {
           const cell = a.cells[index]!;
-          expect(signalIds.length).toBeGreaterThanOrEqual(k);
+          expect(cell.count).toBe(conversationsOf(signals, signalIds));
+          expect(cell.count).toBeGreaterThanOrEqual(k);
           expect(regionLevels.indexOf(cell.region.level)).toBeGreaterThanOrEqual(regionLevels.indexOf(floor.region ?? 'municipality'));
           expect(periodLevels.indexOf(cell.period.level)).toBeGreaterThanOrEqual(periodLevels.indexOf(floor.period ?? 'day'));
           for (const id of signalIds) {
@@ -194,7 +241,10 @@ describe('aggregate: properties', () => {
             if (floor.target === 'any') expect(cell.target).toBe('any');
           }
         }
-        expect(a.released.flatMap((r) => r.signalIds).length + a.carriedOver.length).toBe(signals.length);
+        const out = [...a.released.flatMap((r) => r.signalIds), ...a.carriedOver].sort();
+        expect(out).toEqual(signals.map((s) => s.id).sort());
+        // The floor only coarsens: what waits without it waits with it, so it never lets less than k out.
+        expect(a.carriedOver).toEqual(aggregate(signals, k).carriedOver);
       }),
       { numRuns: 200 },
     );
@@ -206,7 +256,9 @@ describe('aggregate: properties', () => {
       .map((list) =>
         list.map(({ place: p, ...rest }, i): ApprovedSignal => ({
           id: `g${i}`,
+          conversation: `meeting-${Math.floor(i / 3)}`,
           stateActors: ['CN'],
+          objectives: ['gather-intelligence'],
           modi: ['spyware-hacking'],
           channels: ['email'],
           ...rest,
@@ -217,10 +269,10 @@ describe('aggregate: properties', () => {
       fc.property(oneGroup, fc.integer({ min: 2, max: 12 }), (signals, k) => {
         const a = aggregate(signals, k);
         const byId = new Map(signals.map((s) => [s.id, s]));
-        if (signals.length < k) expect(a.carriedOver).toHaveLength(signals.length);
+        if (Math.ceil(signals.length / 3) < k) expect(a.carriedOver).toHaveLength(signals.length);
         else expect(a.carriedOver).toEqual([]);
         for (const { cell: index, signalIds } of a.released) {
-          expect(signalIds.length).toBeGreaterThanOrEqual(k);
+          expect(conversationsOf(signals, signalIds)).toBeGreaterThanOrEqual(k);
           for (const id of signalIds) expect(periodHolds(a.cells[index]!, byId.get(id)!) && regionHolds(a.cells[index]!, byId.get(id)!)).toBe(true);
         }
       }),

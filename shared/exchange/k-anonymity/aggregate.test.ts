@@ -16,7 +16,10 @@ function signal(id: string, over: Partial<ApprovedSignal> & { place?: keyof type
   const { place = 'Utrecht', ...rest } = over;
   return {
     id,
+    // Each signal its own conversation unless a test says otherwise.
+    conversation: `conversation-${id}`,
     stateActors: ['IR'],
+    objectives: [],
     modi: ['intimidation-threats'],
     targets: ['activists-dissidents'],
     channels: ['in-person'],
@@ -37,6 +40,7 @@ describe('aggregate: the generalisation steps', () => {
     const a = aggregate(many('s', 3), 3);
     expect(only(a)).toEqual({
       stateActor: 'IR',
+      objective: 'unknown',
       modusOperandi: 'intimidation-threats',
       target: 'activists-dissidents',
       channel: 'in-person',
@@ -51,7 +55,7 @@ describe('aggregate: the generalisation steps', () => {
   it('rolls a city with too few signals up to its province when that reaches k', () => {
     const a = aggregate([...many('u', 2), signal('a1', { place: 'Amersfoort' })], 3);
     expect(only(a)).toMatchObject({ region: { level: 'province', value: 'Utrecht' }, period: { level: 'day' }, count: 3 });
-    expect(a.generalisation.region).toBe('province: 1 cell (3 signals)');
+    expect(a.generalisation.region).toBe('province: 1 cell (3 conversations)');
   });
 
   it('takes the month and the landsdeel when both dates and provinces differ', () => {
@@ -81,7 +85,7 @@ describe('aggregate: the generalisation steps', () => {
       3,
     );
     expect(only(a)).toMatchObject({ target: 'critics-opponents', region: { level: 'municipality', value: 'Utrecht' }, period: { level: 'day' } });
-    expect(a.generalisation.target).toBe('group: 1 cell (3 signals)');
+    expect(a.generalisation.target).toBe('group: 1 cell (3 conversations)');
   });
 
   it('goes from group to any target when the groups differ', () => {
@@ -110,14 +114,16 @@ describe('aggregate: the generalisation steps', () => {
     ]);
     expect(a.released[1]!.signalIds).toEqual(['g', 'm', 'u6', 'u7', 'u8']);
     expect(a.generalisation.notes).toEqual([
-      'IR × intimidation-threats × in-person: the last 2 signal(s) reached k with 3 moved from cells that had more than k',
+      'IR × unknown × intimidation-threats × in-person: the last 2 conversation(s) reached k with 3 moved from cells that had more than k',
     ]);
   });
 
   it('merges a whole cell with the stragglers when no cell has signals to spare', () => {
     const a = aggregate([...many('u', 5), signal('g', { place: 'Groningen' }), signal('m', { place: 'Maastricht', targets: ['lgbtqi'] })], 5);
     expect(only(a)).toMatchObject({ region: { level: 'country', value: 'NL' }, period: { level: 'day' }, target: 'any', count: 7 });
-    expect(a.generalisation.notes).toEqual(['IR × intimidation-threats × in-person: the last 2 signal(s) reached k by merging a cell of 5 with them']);
+    expect(a.generalisation.notes).toEqual([
+      'IR × unknown × intimidation-threats × in-person: the last 2 conversation(s) reached k by merging a cell of 5 with them',
+    ]);
   });
 
   it('never generalises state actor, modus operandi or channel: a small combination waits, whole', () => {
@@ -125,7 +131,7 @@ describe('aggregate: the generalisation steps', () => {
     expect(only(a)).toMatchObject({ stateActor: 'IR', channel: 'in-person', count: 3 });
     expect(a.carriedOver).toEqual(['ch', 'cn1', 'cn2']);
     expect(a.generalisation.notes[0]).toBe(
-      '3 signal(s) in 2 combination(s) of state actor, modus operandi and channel wait for the next period: each combination has fewer than 3 signals',
+      '3 signal(s) in 2 combination(s) of state actor, objective, modus operandi and channel wait for the next period: each combination has fewer than 3 conversations',
     );
   });
 
@@ -157,7 +163,7 @@ describe('aggregate: the generalisation steps', () => {
     );
     expect(only(a)).toMatchObject({ region: { level: 'province', value: 'Utrecht' }, period: { level: 'day' }, count: 6 });
     expect(a.released[0]!.signalIds).toEqual(['a', 'p1', 'p2', 'p3', 'u', 'z']);
-    expect(a.generalisation.notes).toEqual(['IR × intimidation-threats × in-person: two cells with the same description joined']);
+    expect(a.generalisation.notes).toEqual(['IR × unknown × intimidation-threats × in-person: two cells with the same description joined']);
   });
 
   it('takes municipalities by their common name and fills in the province', () => {
@@ -187,6 +193,37 @@ describe('aggregate: the generalisation steps', () => {
   });
 });
 
+describe('aggregate: conversations are the unit of k', () => {
+  const meeting = (conversation: string, n: number, over: Parameters<typeof signal>[1] = {}) =>
+    Array.from({ length: n }, (_, i) => signal(`${conversation}-${i + 1}`, { conversation, ...over }));
+
+  it('never releases five identical signals of one meeting at k = 5, and counts conversations in a cell', () => {
+    expect(aggregate(meeting('one', 5), 5)).toMatchObject({ cells: [], carriedOver: ['one-1', 'one-2', 'one-3', 'one-4', 'one-5'] });
+    const a = aggregate([...meeting('a', 4), ...meeting('b', 1), ...meeting('c', 2)], 3);
+    expect(only(a).count).toBe(3);
+    expect(a.released[0]!.signalIds).toHaveLength(7);
+  });
+
+  it('moves whole conversations to the stragglers, never part of one', () => {
+    const a = aggregate(
+      [
+        ...meeting('u1', 2),
+        ...meeting('u2', 2),
+        ...meeting('u3', 2),
+        ...meeting('u4', 2),
+        ...meeting('g', 3, { place: 'Groningen' }),
+        ...meeting('m', 1, { place: 'Maastricht', date: '2026-05-20' }),
+      ],
+      3,
+    );
+    expect(a.cells.map((c) => [c.region.level, c.count])).toEqual([
+      ['municipality', 3],
+      ['country', 3],
+    ]);
+    expect(a.released[1]!.signalIds).toEqual(['g-1', 'g-2', 'g-3', 'm-1', 'u4-1', 'u4-2']);
+  });
+});
+
 describe('aggregate: carry-over across periods', () => {
   it('lets signals carried over from an earlier quarter join new ones in a cell that spans both', () => {
     const march = [signal('m1', { date: '2026-03-30' }), signal('m2', { place: 'Groningen', date: '2026-03-02' })];
@@ -203,7 +240,7 @@ describe('aggregate: carry-over across periods', () => {
       count: 3,
     });
     expect(second.released[0]!.signalIds).toEqual(['a1', 'm1', 'm2']);
-    expect(second.generalisation.period).toBe('spanning several quarters: 1 cell (3 signals)');
+    expect(second.generalisation.period).toBe('spanning several quarters: 1 cell (3 conversations)');
   });
 
   it('keeps carried-over signals in a finer cell when they reach k there, even across a year end', () => {

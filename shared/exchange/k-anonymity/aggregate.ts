@@ -3,24 +3,31 @@ import { prepareSignals, type PreparedSignal } from './prepare-signals';
 import { periodLevels, regionLevels, targetLevels, type AggregateOptions, type Aggregation, type ApprovedSignal, type ReleasedCell } from './types';
 
 /**
- * k-anonymous aggregation of the team's approved signals into cells of state actor × modus
- * operandi × channel × target × region × period.
+ * k-anonymous aggregation of the team's approved signals into cells of state actor × objective ×
+ * modus operandi × channel × target × region × period.
+ *
+ * k counts conversations, not signals: one frightened person who reports five times, or one meeting
+ * with five signals, is one conversation. A cell is released only when it holds signals of at least
+ * k distinct conversations, and its count is that number of conversations.
  *
  * Strategy: local recoding, group by group, least generalisation first.
- * - State actor, modus operandi and channel are the analysis: they are never generalised. Signals
- *   that share all three form a group; cells never cross groups. A group of fewer than k signals
- *   cannot reach k at any level and is carried over whole, to join the next period's signals.
+ * - State actor, objective, modus operandi and channel are the analysis: they are never
+ *   generalised. Signals that share all four form a group; cells never cross groups. A group of
+ *   fewer than k conversations cannot reach k at any level and is carried over whole, to join the
+ *   next period's signals.
  * - Within a group, the nodes of the lattice region × period × target are visited from the finest
- *   (municipality, day, specific target) to the coarsest, fewest steps up the hierarchies first
- *   and, among as many steps, steps earlier on `ladder` first (dates coarsen before places and
- *   targets). At each node every cell of at least k signals not yet released is released. So each
- *   signal leaves at the least generalised node where it finds k - 1 companions.
+ *   (the floor: by default municipality, day, specific target) to the coarsest, fewest steps up the
+ *   hierarchies first and, among as many steps, steps earlier on `ladder` first (dates coarsen
+ *   before places and targets). At each node every cell of at least k conversations not yet
+ *   released is released. So each signal leaves at the least generalised node where its
+ *   conversation finds k - 1 others.
  * - The coarsest node is NL × the whole quarters the signals span × any target, one cell per
  *   group, which is how carried-over signals from an earlier period join newer ones. If fewer
- *   than k are left even there, signals are moved to them from the most generalised released
- *   cells that have more than k (never taking one below k), or, when those do not suffice, the
- *   most generalised smallest cell is merged with them whole; the group holds at least k, so this
- *   ends. That last cell is released at the first node where all its signals share one cell.
+ *   than k conversations are left even there, whole conversations are moved to them from the most
+ *   generalised released cells that have more than k (never taking one below k), or, when those do
+ *   not suffice, the most generalised smallest cell is merged with them whole; the group holds at
+ *   least k conversations, so this ends. That last cell is released at the first node where all its
+ *   signals share one cell.
  * - Cells that come out with the same description (a signal without a municipality shows its
  *   province at the municipality level too) are joined.
  * Each signal lands in exactly one cell and every label holds its signal's own value; the output
@@ -102,36 +109,56 @@ const latestFirst = (a: WorkingCell, b: WorkingCell) => b.order - a.order;
 // Cells are disjoint, so their first ids settle every remaining tie.
 const firstId = (a: WorkingCell, b: WorkingCell) => compare(a.members[0]!.id, b.members[0]!.id);
 
-/** Brings the signals left over up to k from the released cells; says what it did. */
+/** The number of distinct conversations among signals: what k counts. */
+export function conversationCount(signals: readonly PreparedSignal[]): number {
+  return new Set(signals.map((s) => s.conversation)).size;
+}
+
+/** The distinct conversations of a cell, the one of its last signal first (the order conversations are given away in). */
+const conversationsFromLast = (members: readonly PreparedSignal[]) => [...new Set(members.map((s) => s.conversation).reverse())];
+
+/** Brings the conversations left over up to k from the released cells; says what it did. */
 function topUp(released: WorkingCell[], rest: PreparedSignal[], k: number): string {
-  const left = rest.length;
+  const have = new Set(rest.map((s) => s.conversation));
+  const left = have.size;
   const need = k - left;
-  const surplus = released.reduce((n, c) => n + c.members.length - k, 0);
-  if (surplus >= need) {
-    const donors = [...released].sort((a, b) => latestFirst(a, b) || b.members.length - a.members.length || firstId(a, b));
-    let missing = need;
-    for (const donor of donors) {
-      const take = Math.min(missing, donor.members.length - k);
-      if (take > 0) rest.push(...donor.members.splice(donor.members.length - take));
-      missing -= take;
-      if (missing === 0) break;
+  const donors = [...released].sort((a, b) => latestFirst(a, b) || conversationCount(b.members) - conversationCount(a.members) || firstId(a, b));
+  // Plan first: a conversation moves whole, and only one the rest does not hold yet adds to it.
+  const plan: Array<{ donor: WorkingCell; conversation: string }> = [];
+  const planned = new Set<string>();
+  for (const donor of donors) {
+    const conversations = conversationsFromLast(donor.members);
+    let spare = conversations.length - k;
+    for (const conversation of conversations) {
+      if (spare === 0 || plan.length === need) break;
+      if (have.has(conversation) || planned.has(conversation)) continue;
+      plan.push({ donor, conversation });
+      planned.add(conversation);
+      spare -= 1;
     }
-    return `the last ${left} signal(s) reached k with ${need} moved from cells that had more than k`;
+    if (plan.length === need) break;
   }
-  const merged = [...released].sort((a, b) => latestFirst(a, b) || a.members.length - b.members.length || firstId(a, b))[0]!;
+  if (plan.length === need) {
+    for (const { donor, conversation } of plan) {
+      rest.push(...donor.members.filter((s) => s.conversation === conversation));
+      donor.members = donor.members.filter((s) => s.conversation !== conversation);
+    }
+    return `the last ${left} conversation(s) reached k with ${need} moved from cells that had more than k`;
+  }
+  const merged = [...released].sort((a, b) => latestFirst(a, b) || conversationCount(a.members) - conversationCount(b.members) || firstId(a, b))[0]!;
   released.splice(released.indexOf(merged), 1);
   rest.push(...merged.members);
-  return `the last ${left} signal(s) reached k by merging a cell of ${merged.members.length} with them`;
+  return `the last ${left} conversation(s) reached k by merging a cell of ${conversationCount(merged.members)} with them`;
 }
 
 function aggregateGroup(group: readonly PreparedSignal[], k: number, nodes: readonly Node[], radix: Radix, notes: (note: string) => void): WorkingCell[] {
   const released: WorkingCell[] = [];
   let remaining = group;
   for (const [order, node] of nodes.entries()) {
-    if (remaining.length < k) break;
+    if (conversationCount(remaining) < k) break;
     const taken = new Set<PreparedSignal>();
     for (const members of cellsAt(remaining, node, radix).values()) {
-      if (members.length < k) continue;
+      if (conversationCount(members) < k) continue;
       released.push({ node, order, members });
       for (const s of members) taken.add(s);
     }
@@ -157,22 +184,24 @@ function cellOf(c: WorkingCell): ReleasedCell {
   }
   return {
     stateActor: first.stateActor,
+    objective: first.objective,
     modusOperandi: first.modusOperandi,
     target: first.targets[t]!,
     channel: first.channel,
     region: first.regions[r]!,
     period: p === spanLevel ? quarterSpan(earliest, latest) : first.periods[p]!,
-    count: c.members.length,
+    count: conversationCount(c.members),
   };
 }
 
 const sep = '\u0001';
 const cellKey = (c: ReleasedCell) =>
-  [c.stateActor, c.modusOperandi, c.channel, c.target, c.region.level, c.region.value, c.period.level, c.period.from, c.period.to].join(sep);
+  [c.stateActor, c.objective, c.modusOperandi, c.channel, c.target, c.region.level, c.region.value, c.period.level, c.period.from, c.period.to].join(sep);
 
 function compareCells(a: ReleasedCell, b: ReleasedCell): number {
   return (
     compare(a.stateActor, b.stateActor) ||
+    compare(a.objective, b.objective) ||
     compare(a.modusOperandi, b.modusOperandi) ||
     compare(a.channel, b.channel) ||
     compare(a.target, b.target) ||
@@ -192,14 +221,14 @@ interface Output {
 
 const spanning = 'spanning several quarters';
 
-/** "municipality: 2 cells (11 signals); province: 1 cell (5 signals)" for the levels in use, in `order`. */
+/** "municipality: 2 cells (11 conversations); province: 1 cell (5 conversations)" for the levels in use, in `order`. */
 function levelSummary(order: readonly string[], outputs: readonly Output[], levelOf: (o: Output) => string): string {
-  const tally = new Map<string, { cells: number; signals: number }>();
+  const tally = new Map<string, { cells: number; conversations: number }>();
   for (const o of outputs) {
     const level = levelOf(o);
-    const t = tally.get(level) ?? { cells: 0, signals: 0 };
+    const t = tally.get(level) ?? { cells: 0, conversations: 0 };
     t.cells += 1;
-    t.signals += o.cell.count;
+    t.conversations += o.cell.count;
     tally.set(level, t);
   }
   if (tally.size === 0) return 'nothing released';
@@ -207,7 +236,7 @@ function levelSummary(order: readonly string[], outputs: readonly Output[], leve
     .filter((l) => tally.has(l))
     .map((l) => {
       const t = tally.get(l)!;
-      return `${l}: ${t.cells} ${t.cells === 1 ? 'cell' : 'cells'} (${t.signals} ${t.signals === 1 ? 'signal' : 'signals'})`;
+      return `${l}: ${t.cells} ${t.cells === 1 ? 'cell' : 'cells'} (${t.conversations} ${t.conversations === 1 ? 'conversation' : 'conversations'})`;
     })
     .join('; ');
 }
@@ -249,8 +278,8 @@ export function aggregate(signals: readonly ApprovedSignal[], k: number, options
   let waitingGroups = 0;
   for (const [, group] of [...groups].sort(([a], [b]) => compare(a, b))) {
     const first = group[0]!;
-    const label = `${first.stateActor} × ${first.modusOperandi} × ${first.channel}`;
-    if (group.length < k) {
+    const label = `${first.stateActor} × ${first.objective} × ${first.modusOperandi} × ${first.channel}`;
+    if (conversationCount(group) < k) {
       carried.push(...group);
       waitingGroups += 1;
       continue;
@@ -265,7 +294,7 @@ export function aggregate(signals: readonly ApprovedSignal[], k: number, options
         continue;
       }
       same.members = [...same.members, ...c.members].sort(byId);
-      same.cell = { ...same.cell, count: same.members.length };
+      same.cell = { ...same.cell, count: conversationCount(same.members) };
       same.targetLevel = Math.max(same.targetLevel, c.node[2]);
       notes.push(`${label}: two cells with the same description joined`);
     }
@@ -275,7 +304,7 @@ export function aggregate(signals: readonly ApprovedSignal[], k: number, options
 
   if (carried.length > 0) {
     notes.unshift(
-      `${carried.length} signal(s) in ${waitingGroups} combination(s) of state actor, modus operandi and channel wait for the next period: each combination has fewer than ${k} signals`,
+      `${carried.length} signal(s) in ${waitingGroups} combination(s) of state actor, objective, modus operandi and channel wait for the next period: each combination has fewer than ${k} conversations`,
     );
   }
   return {

@@ -1,7 +1,7 @@
 export { aggregate } from './aggregate';
 export { any, collapse, country, multiple, unknown } from './hierarchies';
 export { AggregationInputError } from './prepare-signals';
-export { previewAggregation, type AggregationPreview, type WaitingCombination } from './preview';
+export { floorEffect, previewAggregation, type AggregationPreview, type FloorEffect, type WaitingCombination } from './preview';
 export { isTargetGroup, targetGroupOf, targetGroups, type TargetGroup } from './target-groups';
 export {
   periodLevels,
@@ -14,6 +14,7 @@ export {
   type PeriodLevel,
   type Region,
   type RegionLevel,
+  type ReleaseFloor,
   type ReleasedCell,
   type TargetLevel,
 } from './types';

@@ -7,11 +7,14 @@ import type { ApprovedSignal, Period, Region } from './types';
 /** A signal with its labels at every level, computed once. */
 export interface PreparedSignal {
   id: string;
+  /** The conversation the signal came from: what k counts. */
+  conversation: string;
   date: string;
   stateActor: string;
+  objective: string;
   modusOperandi: string;
   channel: string;
-  /** State actor, modus operandi and channel together: the analysis, never generalised. */
+  /** State actor, objective, modus operandi and channel together: the analysis, never generalised. */
   analysisKey: string;
   regions: readonly Region[];
   periods: readonly Period[];
@@ -43,7 +46,9 @@ const tagValue = z
 
 const signalSchema = z.object({
   id: z.string().min(1, 'is required').max(200),
+  conversation: z.string().min(1, 'is required').max(300, 'must be at most 300 characters'),
   stateActors: z.array(z.string().regex(/^(?:[A-Z]{2}|unknown)$/, 'must be an ISO 3166-1 alpha-2 code or unknown')),
+  objectives: z.array(tagValue),
   modi: z.array(tagValue),
   targets: z.array(tagValue.refine((v) => !isTargetGroup(v), 'is the name of a target group')),
   channels: z.array(tagValue),
@@ -107,15 +112,18 @@ export function prepareSignals(signals: readonly ApprovedSignal[]): PreparedSign
     const regions = regionLabels(municipality, province);
     const targets = targetLabels(s.targets);
     const stateActor = collapse(s.stateActors);
+    const objective = collapse(s.objectives);
     const modusOperandi = collapse(s.modi);
     const channel = collapse(s.channels);
     return {
       id: s.id,
+      conversation: s.conversation,
       date: s.date,
       stateActor,
+      objective,
       modusOperandi,
       channel,
-      analysisKey: join(stateActor, modusOperandi, channel),
+      analysisKey: join(stateActor, objective, modusOperandi, channel),
       regions,
       periods: period.periods,
       targets,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate } from './aggregate';
-import { previewAggregation } from './preview';
+import { floorEffect, previewAggregation } from './preview';
 import type { ApprovedSignal } from './types';
 
-const base: Omit<ApprovedSignal, 'id'> = {
+const base: Omit<ApprovedSignal, 'id' | 'conversation'> = {
   stateActors: ['IR'],
+  objectives: [],
   modi: ['intimidation-threats'],
   targets: ['activists-dissidents'],
   channels: ['in-person'],
@@ -12,7 +13,7 @@ const base: Omit<ApprovedSignal, 'id'> = {
   province: 'Utrecht',
   date: '2026-03-10',
 };
-const signal = (id: string, over: Partial<ApprovedSignal> = {}): ApprovedSignal => ({ id, ...base, ...over });
+const signal = (id: string, over: Partial<ApprovedSignal> = {}): ApprovedSignal => ({ id, conversation: `conversation-${id}`, ...base, ...over });
 
 describe('previewAggregation', () => {
   it('tells the team lead what was generalised and what waits, in numbers', () => {
@@ -27,7 +28,7 @@ describe('previewAggregation', () => {
     const aggregation = aggregate(signals, 5);
     expect(previewAggregation(signals, aggregation, 5)).toEqual({
       k: 5,
-      released: { signals: 10, cells: 2 },
+      released: { signals: 10, conversations: 10, cells: 2 },
       region: { municipality: 5, province: 0, landsdeel: 0, country: 5 },
       period: { day: 5, week: 0, month: 0, quarter: 5 },
       target: { specific: 10, group: 0, any: 0 },
@@ -36,12 +37,50 @@ describe('previewAggregation', () => {
       waiting: {
         signals: 3,
         combinations: [
-          { stateActor: 'CN', modusOperandi: 'intimidation-threats', channel: 'email', signals: 1, missing: 4, waitingSince: '2026-04' },
-          { stateActor: 'CN', modusOperandi: 'intimidation-threats', channel: 'in-person', signals: 2, missing: 3, waitingSince: '2026-02' },
+          {
+            stateActor: 'CN',
+            objective: 'unknown',
+            modusOperandi: 'intimidation-threats',
+            channel: 'email',
+            signals: 1,
+            conversations: 1,
+            missing: 4,
+            waitingSince: '2026-04',
+          },
+          {
+            stateActor: 'CN',
+            objective: 'unknown',
+            modusOperandi: 'intimidation-threats',
+            channel: 'in-person',
+            signals: 2,
+            conversations: 2,
+            missing: 3,
+            waitingSince: '2026-02',
+          },
         ],
       },
+      floor: null,
       notes: aggregation.generalisation.notes,
     });
+  });
+
+  it('says how many conversations wait, not how many signals', () => {
+    const signals = [signal('a1', { conversation: 'a' }), signal('a2', { conversation: 'a' }), signal('b1', { conversation: 'b' })];
+    const preview = previewAggregation(signals, aggregate(signals, 3), 3);
+    expect(preview.waiting.combinations).toEqual([expect.objectContaining({ signals: 3, conversations: 2, missing: 1 })]);
+  });
+
+  it('says how many cells the release floor made coarser, and why weeks are allowed', () => {
+    // Five cells of a day each without a floor; one month with it.
+    const days = ['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30'];
+    const signals = days.flatMap((date, d) => Array.from({ length: 3 }, (_, i) => signal(`d${d}-${i}`, { date })));
+    const effect = floorEffect(signals, 3, { period: 'month' }, null);
+    expect(effect).toEqual({ floor: { period: 'month' }, reason: null, coarsened: 5, cellsWithoutFloor: 5 });
+    const floored = aggregate(signals, 3, { finest: { period: 'month' } });
+    expect(floored.cells.map((c) => c.period.level)).toEqual(['month']);
+    expect(previewAggregation(signals, floored, 3, effect).floor).toBe(effect);
+    expect(floorEffect(signals, 3, { period: 'week' }, 'weekly situational picture').coarsened).toBe(5);
+    expect(floorEffect(signals, 3, { period: 'day' }, null).coarsened).toBe(0);
   });
 
   it('counts a signal recorded without a municipality as not generalised at its province', () => {

@@ -3,12 +3,19 @@
  * the team bundle. Pure data: no dates as objects, no functions.
  */
 
-/** One signal the team lead approved, as the aggregation needs it: tags, place and meeting date. */
+/** One signal the team lead approved, as the aggregation needs it: tags, place, meeting date and conversation. */
 export interface ApprovedSignal {
   /** The lead's record id. */
   id: string;
+  /**
+   * The conversation (meeting) the signal came from, as an opaque key: the unit k counts. Signals
+   * of one conversation share it; it means nothing outside the lead's aggregation.
+   */
+  conversation: string;
   /** Values of nl-obi:state-actor (ISO 3166-1 alpha-2 codes or 'unknown'), possibly empty. */
   stateActors: string[];
+  /** Values of nl-obi:objective: what the state actor seems to want. */
+  objectives: string[];
   /** Values of nl-obi:modus-operandi. */
   modi: string[];
   /** Values of nl-obi:target. */
@@ -48,6 +55,8 @@ export interface ReleasedCell {
   /** ISO code, 'unknown' or 'multiple'. */
   stateActor: string;
   /** Taxonomy value, 'unknown' or 'multiple'. */
+  objective: string;
+  /** Taxonomy value, 'unknown' or 'multiple'. */
   modusOperandi: string;
   /** Taxonomy value, 'unknown' or 'multiple' (several values), a target group, or 'any'. */
   target: string;
@@ -55,7 +64,7 @@ export interface ReleasedCell {
   channel: string;
   region: Region;
   period: Period;
-  /** Distinct signals in the cell, at least k. */
+  /** Distinct conversations in the cell, at least k (a conversation with several signals in it counts once). */
   count: number;
 }
 
@@ -63,16 +72,24 @@ export interface Aggregation {
   cells: ReleasedCell[];
   /** Which input signals each released cell holds (the lead's ledger marks them delivered). */
   released: Array<{ cell: number; signalIds: string[] }>;
-  /** Signals that could not reach k this period: carried over to the next, never dropped. */
+  /** Signals whose conversations could not reach k this period: carried over to the next, never dropped. */
   carriedOver: string[];
   /** What was generalised, for the team lead's preview (levels used per dimension, cells merged). */
   generalisation: { region: string; period: string; target: string; notes: string[] };
 }
 
+/** The finest level each dimension may be released at. */
+export interface ReleaseFloor {
+  region?: RegionLevel;
+  period?: PeriodLevel;
+  target?: TargetLevel;
+}
+
 export interface AggregateOptions {
   /**
    * The finest level each dimension may be released at (defaults: municipality, day, specific).
-   * A coarser floor, such as `period: 'month'`, keeps meeting dates out of the bundle altogether.
+   * The team bundle takes it from the policy's release floor (a month unless IT says otherwise), so
+   * that no cell is finer than the picture at the central point needs.
    */
-  finest?: { region?: RegionLevel; period?: PeriodLevel; target?: TargetLevel };
+  finest?: ReleaseFloor;
 }

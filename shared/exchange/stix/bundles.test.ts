@@ -74,6 +74,7 @@ describe('officer bundle', () => {
   it('round-trips any valid signals (property)', () => {
     const signal = fc.record({
       signalRef: fc.uuid({ version: 4 }),
+      conversation: fc.stringMatching(/^[0-9a-f]{32}$/),
       summary: fc.string({ minLength: 1, maxLength: 200 }).filter((t) => /\S/.test(t)),
       tags: fc.array(fc.constantFrom('nl-obi:state-actor="CN"', 'nl-obi:target="lgbtqi"', 'admiralty-scale:source-reliability="a"', 'tlp:amber+strict'), {
         minLength: 1,
@@ -302,7 +303,7 @@ describe('team bundle', () => {
     expect(() => buildTeamPayload(header(), taxonomy, { ...teamContent, cells: [{ ...cell, region: { level: 'province', value: 'Amsterdam' } }] })).toThrow();
     expect(() => buildTeamPayload(header(), taxonomy, { ...teamContent, cells: [{ ...cell, region: { level: 'country', value: 'BE' } }] })).toThrow();
     expect(() => buildTeamPayload(header(), taxonomy, { ...teamContent, summaries: [{ cell: 9, text: 'x' }] })).toThrow(/cell/);
-    expect(() => buildTeamPayload({ ...header(), taxonomyVersion: 2 }, taxonomy, teamContent)).toThrow(/taxonomy version/);
+    expect(() => buildTeamPayload({ ...header(), taxonomyVersion: 1 }, taxonomy, teamContent)).toThrow(/taxonomy version/);
   });
 
   it('names the field of a damaged bundle', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { policyKeys } from '../../policy/policy-schema';
 import { tagPattern } from '../../taxonomy/taxonomy-package';
 import { periodLevels, regionLevels, releasedCellSchema, type ReleasedCell } from '../released-cell';
+import definition100 from './obi-extension-1.0.0.json';
 import { tlpClear, tlpClearTag } from './stix-markings';
 
 /**
@@ -16,10 +17,13 @@ import { tlpClear, tlpClearTag } from './stix-markings';
  */
 
 export const obiExtensionId = 'extension-definition--db2fd2c8-4cc2-45ea-8982-149388444758';
-export const obiExtensionVersion = '1.0.0';
+/** 1.1.0 added `conversation` on the notes of an officer bundle. */
+export const obiExtensionVersion = '1.1.0';
 
-/** `created` and `modified` of the two fixed objects: they never change within a version. */
+/** `created` of the two fixed objects, and `modified` of the maintainer: they never change. */
 const definedAt = '2025-01-01T00:00:00.000Z';
+/** `modified` of the definition: it changes with each version. */
+const versionAt = '2026-12-01T00:00:00.000Z';
 
 const code = { type: 'string', minLength: 1, maxLength: 100 } as const;
 
@@ -67,6 +71,12 @@ export const obiExtensionSchema = {
       description: "On a note of an officer or returned bundle: the export id of the signal, a UUID (never the vault's own row id).",
       type: 'string',
       format: 'uuid',
+    },
+    conversation: {
+      description:
+        "On a note of an officer bundle: the pseudonym of the meeting the signal came from, the same for every signal of it and in every bundle (a keyed hash under a secret of the officer's vault, meaningless to anyone else). The team lead counts conversations by it.",
+      type: 'string',
+      pattern: '^[0-9a-f]{32}$',
     },
     meeting_date: { description: 'On a note of an officer bundle: the date of the meeting.', type: 'string', format: 'date' },
     consent: {
@@ -136,7 +146,7 @@ export const obiExtensionDefinition = {
   id: obiExtensionId,
   created_by_ref: obiMaintainer.id,
   created: definedAt,
-  modified: definedAt,
+  modified: versionAt,
   name: 'OBI Werkplek properties',
   description:
     'Exact values of OBI Werkplek bundles (signals of unwanted foreign interference in diaspora communities in the Netherlands): the released cell of a sighting, the level of a place, the taxonomy value an object stands for, and the review data of a signal. The schema property holds the JSON schema of the properties.',
@@ -147,7 +157,13 @@ export const obiExtensionDefinition = {
   object_marking_refs: [tlpClear],
 };
 
-/** The objects every bundle that uses the extension holds, by id, exactly as published. */
+/**
+ * Definitions of earlier versions, exactly as they were published: a bundle made by an earlier
+ * version of the app carries one of them, and its objects use no property a later version dropped.
+ */
+export const earlierObiDefinitions: ReadonlyArray<Readonly<Record<string, unknown>>> = [definition100];
+
+/** The objects every bundle that uses the extension holds, by id, exactly as published (now). */
 export const obiFixedObjects: ReadonlyMap<string, Readonly<Record<string, unknown>>> = new Map<string, Record<string, unknown>>([
   [obiMaintainer.id, obiMaintainer],
   [obiExtensionDefinition.id, obiExtensionDefinition],
@@ -162,13 +178,13 @@ export const obiExtensions = (properties: ObiProperties) => ({ [obiExtensionId]:
 // --- Cells in STIX form: the property names of STIX (lower case, underscores). --------------------
 
 /** A cell with the dimensions the central point adds (organisation) or the taxonomy may hold (objective). */
-export type CellOfAnyOrigin = ReleasedCell & { objective?: string; organisation?: z.output<typeof policyKeys.organisation.schema> };
+export type CellOfAnyOrigin = ReleasedCell & { organisation?: z.output<typeof policyKeys.organisation.schema> };
 
 const shape = releasedCellSchema.shape;
 
 export const stixCellSchema = z.strictObject({
   state_actor: shape.stateActor,
-  objective: shape.stateActor.optional(),
+  objective: shape.objective,
   modus_operandi: shape.modusOperandi,
   target: shape.target,
   channel: shape.channel,

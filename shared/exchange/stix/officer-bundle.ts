@@ -13,12 +13,18 @@ import { indexBundle, objectPath, parseObject, refuse, resolve, stixRef } from '
  * signal is a STIX `note` whose `content` is the redacted summary, `labels` its machine tags
  * (own taxonomy and admiralty grading), `object_refs` the `location` of the meeting (municipality,
  * province, NL); what STIX has no field for travels in the OBI Werkplek extension: `signal_id`
- * (the reference the officer's vault keeps), `meeting_date`, `consent` and the exact `tags`.
+ * (the reference the officer's vault keeps), `conversation` (the pseudonym of the meeting, the same
+ * for every signal of it), `meeting_date`, `consent` and the exact `tags`.
  */
 
 export interface OfficerSignal {
   /** The reference the signal travels under (a UUID the officer's vault keeps); never the vault's row id. */
   signalRef: string;
+  /**
+   * The pseudonym of the meeting the signal came from (an HMAC under a secret of the officer's
+   * vault): the team lead counts conversations by it and learns nothing else from it.
+   */
+  conversation: string;
   /** The redacted summary. */
   summary: string;
   /** Machine tags: the own taxonomy and the admiralty grading. */
@@ -31,9 +37,11 @@ export interface OfficerSignal {
 }
 
 const placeName = z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+const conversationPseudonym = z.string().regex(/^[0-9a-f]{32}$/, 'must be a conversation pseudonym (32 hexadecimal digits)');
 
 export const officerSignalSchema = z.strictObject({
   signalRef: z.uuid('must be a UUID'),
+  conversation: conversationPseudonym,
   summary: z.string().regex(/\S/, 'must not be blank').max(5000, 'must be at most 5000 characters'),
   tags: z.array(z.string().regex(tagPattern, 'must be a machine tag')).min(1, 'must hold at least one tag').max(100, 'must hold at most 100 tags'),
   meetingDate: isoDate,
@@ -56,7 +64,7 @@ export function buildOfficerPayload(header: PayloadHeader, signals: readonly Off
       'note',
       s.signalRef,
       { abstract: 'OBI signal for review', content: s.summary, lang: 'nl', labels: s.tags, object_refs: [placeId] },
-      { tags: s.tags, signal_id: s.signalRef, meeting_date: s.meetingDate, consent: true },
+      { tags: s.tags, signal_id: s.signalRef, conversation: s.conversation, meeting_date: s.meetingDate, consent: true },
     );
   }
   const bundle = w.finish({
@@ -70,6 +78,7 @@ export function buildOfficerPayload(header: PayloadHeader, signals: readonly Off
 const noteSchema = obiPart({
   tags: officerSignalSchema.shape.tags,
   signal_id: officerSignalSchema.shape.signalRef,
+  conversation: conversationPseudonym.optional(),
   meeting_date: isoDate,
   consent: officerSignalSchema.shape.consent,
 }).extend({
@@ -85,11 +94,20 @@ const locationSchema = z.looseObject({
   country: z.literal('NL', 'must be NL'),
 });
 
+/**
+ * A signal as the team lead receives it. `conversation` is null in a bundle from a version before
+ * conversations were counted; the lead's aggregation then counts conservatively (see
+ * electron/core/exchange/prepare-team-bundles.ts).
+ */
+export interface ReceivedOfficerSignal extends Omit<OfficerSignal, 'conversation'> {
+  conversation: string | null;
+}
+
 /** The signals of an officer bundle, for the team lead's review; the first problem is named. */
-export function readOfficerBundle(payload: Payload): ReadResult<OfficerSignal[]> {
+export function readOfficerBundle(payload: Payload): ReadResult<ReceivedOfficerSignal[]> {
   const indexed = indexBundle(payload, 'officer');
   if (!indexed.ok) return indexed;
-  const signals: OfficerSignal[] = [];
+  const signals: ReceivedOfficerSignal[] = [];
   const seen = new Set<string>();
   for (const [i, object] of indexed.value.objects.entries()) {
     if (object.type !== 'note') continue;
@@ -105,6 +123,7 @@ export function readOfficerBundle(payload: Payload): ReadResult<OfficerSignal[]>
     if (!place.ok) return place;
     signals.push({
       signalRef: own.signal_id,
+      conversation: own.conversation ?? null,
       summary: n.content,
       tags: own.tags,
       meetingDate: own.meeting_date,

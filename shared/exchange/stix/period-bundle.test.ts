@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinTaxonomy } from '../../taxonomy/builtin-taxonomy';
 import { header } from '../../test-support/exchange-fixtures';
-import { periodCells, reportPeriod, withObjective } from '../../test-support/period-fixtures';
+import { periodCells, reportPeriod, withObjective, withoutObjective } from '../../test-support/period-fixtures';
 import { obiExtensionDefinition, obiExtensionId, obiFixedObjects } from './obi-extension';
 import { buildPeriodBundle, type PeriodBundleInput } from './period-bundle';
 import { stableId, tlpAmberStrict } from './stix-common';
@@ -58,7 +58,7 @@ describe('period bundle', () => {
     expect(first!.labels).toContain(tag);
     expect(first!.external_references).toContainEqual({ source_name: 'nl-obi', external_id: tag, description: 'Silence critics' });
     expect(first!.description).toContain('objective Silence critics');
-    const [plain] = ofType(buildPeriodBundle(input, builtinTaxonomy()), 'sighting');
+    const [plain] = ofType(buildPeriodBundle(input, withoutObjective(builtinTaxonomy())), 'sighting');
     expect(plain!.labels).not.toContain(tag);
     expect(own(plain!).cell).toMatchObject({ objective: 'silence-critics' });
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pathOf, type BundleKind, type Payload, type ReadResult } from '../payload';
-import { obiExtensionId, obiFixedObjects } from './obi-extension';
+import { earlierObiDefinitions, obiExtensionId, obiFixedObjects } from './obi-extension';
 import { tlpAmberStrict } from './stix-markings';
 
 /**
@@ -52,7 +52,8 @@ export function indexBundle(payload: Payload, kind: BundleKind): ReadResult<Bund
     byId.set(object.id, { object, index });
     const fixed = obiFixedObjects.get(object.id);
     if (fixed) {
-      if (!sameJson(object, fixed)) return refuse(objectPath(index), 'must be the published object of the OBI Werkplek extension, unchanged');
+      const published = sameJson(object, fixed) || (object.id === obiExtensionId && earlierObiDefinitions.some((d) => sameJson(object, d)));
+      if (!published) return refuse(objectPath(index), 'must be the published object of the OBI Werkplek extension, unchanged');
       continue;
     }
     if (object.spec_version !== '2.1') return refuse(objectPath(index, 'spec_version'), 'must be "2.1"');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TaxonomyPackage } from '../../taxonomy/taxonomy-package';
-import { manifestFor, type Payload, type PayloadHeader, type ReadResult } from '../payload';
+import { manifestFor, type Evaluation, type Payload, type PayloadHeader, type ReadResult } from '../payload';
 import { releasedCellSchema, type ReleasedCell } from '../released-cell';
 import { placeOf, writeCell } from './cell-objects';
 import { obiExtensionId, obiPart, stixCellSchema } from './obi-extension';
@@ -28,6 +28,8 @@ export interface TeamContent {
   k: number;
   suppressed: number;
   carriedOver: number;
+  /** The review figures of the period, for the evaluation at the central point. */
+  evaluation?: Evaluation;
 }
 
 const summaryInput = z.strictObject({
@@ -49,6 +51,7 @@ export function buildTeamPayload(header: PayloadHeader, taxonomy: TaxonomyPackag
     k: content.k,
     suppressed: content.suppressed,
     carriedOver: content.carriedOver,
+    ...(content.evaluation === undefined ? {} : { evaluation: content.evaluation }),
   });
   const w = StixWriter.forManifest(manifest);
   const written = cells.map((cell, i) => writeCell(w, taxonomy, cell, String(i), w.producerId));
@@ -72,7 +75,7 @@ export function buildTeamPayload(header: PayloadHeader, taxonomy: TaxonomyPackag
   return { manifest, bundle };
 }
 
-const sightingSchema = obiPart({ cell: stixCellSchema.omit({ objective: true, organisation: true }) }).extend({
+const sightingSchema = obiPart({ cell: stixCellSchema.omit({ organisation: true }) }).extend({
   type: z.literal('sighting'),
   count: releasedCellSchema.shape.count,
   where_sighted_refs: z.tuple([stixRef('identity')], 'must hold exactly the reporting organisation'),
@@ -113,7 +116,16 @@ export function readTeamBundle(payload: Payload): ReadResult<TeamReport> {
     const k = payload.manifest.k ?? 0;
     if (count < k) return refuse(objectPath(i, 'count'), `must be at least k = ${k}`);
     cellOf.set(object.id, cells.length);
-    cells.push({ stateActor: c.state_actor, modusOperandi: c.modus_operandi, target: c.target, channel: c.channel, region: c.region, period: c.period, count });
+    cells.push({
+      stateActor: c.state_actor,
+      ...(c.objective === undefined ? {} : { objective: c.objective }),
+      modusOperandi: c.modus_operandi,
+      target: c.target,
+      channel: c.channel,
+      region: c.region,
+      period: c.period,
+      count,
+    });
   }
   const summaries: TeamSummary[] = [];
   for (const [i, object] of indexed.value.objects.entries()) {
