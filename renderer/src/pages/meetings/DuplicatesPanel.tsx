@@ -87,7 +87,7 @@ export function DuplicatesPanel({ version, onChanged }: { version: number; onCha
                     {t('duplicates.merge', { kept: first.id, removed: second.id })}
                   </Button>
                   <Button className="button" onPress={() => void act(pair, 'keepApart')}>
-                    {t('duplicates.keepApartAction')}
+                    {t('duplicates.keepApartAction', { first: first.id, second: second.id })}
                   </Button>
                 </div>
               </li>
