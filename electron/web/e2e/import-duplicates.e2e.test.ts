@@ -77,5 +77,5 @@ describe('importing twice and likely duplicates (Chromium, keyboard only)', () =
     await page.getByRole('heading', { level: 2, name: 'Mogelijk dubbele gesprekken (1)' }).waitFor();
     await expect.poll(() => page.locator('.duplicate').count()).toBe(1);
     await expectAccessible(page, 'likely duplicates after a merge');
-  });
+  }, 300_000);
 });
