@@ -75,6 +75,9 @@ export function nearDuplicates(meetings: readonly NotedMeeting[], keptApart: Rea
         const first = sorted[i]!.id;
         const second = sorted[j]!.id;
         if (keptApart.has(pairKey(first, second))) continue;
+        // Jaccard is at most the smaller set over the larger: notes of very different length are skipped unread.
+        const [a, b] = [sets[i]!.size, sets[j]!.size];
+        if (Math.min(a, b) < nearCopyThreshold * Math.max(a, b)) continue;
         const similarity = jaccard(sets[i]!, sets[j]!);
         if (similarity >= nearCopyThreshold) pairs.push({ first, second, similarity: Math.floor(similarity * 100) / 100 });
       }
