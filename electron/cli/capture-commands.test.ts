@@ -39,6 +39,9 @@ describe('obi notes import', () => {
     expect(snapshotFiles(env.OBI_VAULT)).toEqual(before);
 
     writeFileSync(file, Buffer.from(line({ setting: 'café' })));
-    expect(await obi(['notes', 'import', file], env)).toMatchObject({ code: 0, out: 'Imported 1 meetings with 0 signals.' });
+    expect(await obi(['notes', 'import', file], env)).toMatchObject({
+      code: 0,
+      out: '1 new, 0 already in the vault, nothing changed for those (0 new signals).',
+    });
   }, 20_000);
 });

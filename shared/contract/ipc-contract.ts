@@ -115,6 +115,17 @@ export const notesView = z.object({ body: z.string(), revision: z.number().int()
 export const meetingListItem = meetingView.extend({ signals: z.number().int() });
 export type MeetingListItem = z.infer<typeof meetingListItem>;
 
+/** Two meetings that are likely one conversation recorded twice, with how alike their notes are (0–1). */
+export const duplicatePairView = z.object({ first: meetingListItem, second: meetingListItem, similarity: z.number().min(0).max(1) });
+export type DuplicatePairView = z.infer<typeof duplicatePairView>;
+
+/** What an import did: meetings written, meetings already in the vault (left as they were), signals written. */
+export const importOutcomeView = z.object({ new: z.number().int(), alreadyPresent: z.number().int(), signals: z.number().int() });
+export type ImportOutcomeView = z.infer<typeof importOutcomeView>;
+
+/** The app's import takes the text of one file; larger files go through `obi notes import`. */
+export const maxImportTextLength = 50_000_000;
+
 export const searchFilters = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -247,6 +258,18 @@ export const contract = {
     }),
     response: z.object({ items: z.array(meetingListItem), total: z.number().int() }),
   },
+  /** Imports one JSON Lines file (its text), all or nothing; a meeting already in the vault is recognised and left as it is. */
+  'notes.import': {
+    request: z.strictObject({ text: z.string().max(maxImportTextLength, 'is larger than 50 MB; import the file with obi notes import') }),
+    response: importOutcomeView,
+  },
+  'meetings.duplicates': { request: empty, response: z.object({ pairs: z.array(duplicatePairView) }) },
+  /** Merges meeting `remove` into meeting `keep`: one conversation with the signals of both. */
+  'meetings.merge': {
+    request: z.strictObject({ keep: id, remove: id }),
+    response: z.object({ kept: id, removed: id, signals: z.number().int() }),
+  },
+  'meetings.keepApart': { request: z.strictObject({ first: id, second: id }), response: z.object({}) },
   'notes.save': {
     request: z.strictObject({ meetingId: id, body: notesText, baseRevision: z.number().int().min(0) }),
     response: z.object({ revision: z.number().int(), savedAt: z.string() }),

@@ -24,6 +24,8 @@ export const auditEvents = [
   'taxonomy.imported',
   'taxonomy.tag_migrated',
   'notes.imported',
+  'meeting.merged',
+  'meeting.kept_apart',
   'retention.notes_removed',
   'signal.created',
   'signal.tagged',

@@ -251,13 +251,20 @@ describe('import', () => {
         importMeetings(
           vault,
           deps,
-          [line(), line({ signals: [{ quote: 'Teheran', summary: 's', tags: ['nl-obi:state-actor="ZZ"'], consent: true }] })].join('\n'),
+          [
+            line(),
+            line({ notes: `${notes} Tweede gesprek.`, signals: [{ quote: 'Teheran', summary: 's', tags: ['nl-obi:state-actor="ZZ"'], consent: true }] }),
+          ].join('\n'),
         ),
       ),
     ).toMatch(/^invalid_request: line 2: signals\.0\.tags\.0: has a value that nl-obi:state-actor does not have/);
     expect(meetings.count()).toBe(0);
     expect(signals.list()).toEqual([]);
-    expect(importMeetings(vault, deps, [line(), '', line({ name: undefined })].join('\n'))).toEqual({ meetings: 2, signals: 2 });
+    expect(importMeetings(vault, deps, [line(), '', line({ name: undefined, notes: `${notes} Tweede gesprek.` })].join('\n'))).toEqual({
+      new: 2,
+      alreadyPresent: 0,
+      signals: 2,
+    });
     expect(signals.list()[0]).not.toHaveProperty('spans');
     expect(signals.get(1).spans[0]?.quote).toBe('haar broer in Teheran is ondervraagd');
   });
@@ -281,7 +288,11 @@ describe('import', () => {
     const made = new Meetings(vault, deps);
     expect(codeOf(() => made.create(fields({ date: '2027-01-01' })))).toBe('invalid_request: date: must not be after tomorrow (2026-12-08)');
     expect(meetings.count()).toBe(0);
-    expect(importMeetings(vault, deps, [line({ date: '1990-01-01' }), line({ date: '2026-12-08' })].join('\n'))).toEqual({ meetings: 2, signals: 2 });
+    expect(importMeetings(vault, deps, [line({ date: '1990-01-01' }), line({ date: '2026-12-08' })].join('\n'))).toEqual({
+      new: 2,
+      alreadyPresent: 0,
+      signals: 2,
+    });
     expect(codeOf(() => made.update(1, fields({ date: '1900-01-01' })))).toBe('invalid_request: date: must not be before 1990-01-01');
   });
 
@@ -303,7 +314,7 @@ describe('import', () => {
     );
     expect(snapshotFiles(vault.dir)).toEqual(before);
     // A real U+FFFD written as UTF-8 is text like any other.
-    expect(importMeetings(vault, deps, Buffer.from(line({ setting: 'teken \uFFFD hier' })))).toEqual({ meetings: 1, signals: 1 });
+    expect(importMeetings(vault, deps, Buffer.from(line({ setting: 'teken \uFFFD hier' })))).toEqual({ new: 1, alreadyPresent: 0, signals: 1 });
     expect(meetings.get(1).setting).toBe('teken \uFFFD hier');
   });
 
@@ -326,7 +337,7 @@ describe('import', () => {
       ).toBe(`invalid_request: line 1: ${field}: contains an unpaired surrogate (a broken character)`);
     }
     // A pair (an emoji) is one whole character.
-    expect(importMeetings(vault, deps, lone('setting', 'buurthuis \ud83d\ude00'))).toEqual({ meetings: 1, signals: 1 });
+    expect(importMeetings(vault, deps, lone('setting', 'buurthuis \ud83d\ude00'))).toEqual({ new: 1, alreadyPresent: 0, signals: 1 });
     expect(snapshotFiles(vault.dir)).not.toEqual(before);
   });
 

@@ -143,6 +143,35 @@ export class MeetingStore {
     this.sql('UPDATE meetings SET notes_removed_at = ? WHERE id = ?').run(removedAt, id);
   }
 
+  /** Meetings as a list shows them (with their number of signals), in the order of `ids`. */
+  listItems(ids: readonly number[]): MeetingListRow[] {
+    const row = this.sql(`SELECT ${columns}, (SELECT count(*) FROM signals s WHERE s.meeting_id = m.id) AS signals FROM meetings m WHERE m.id = ?`);
+    return ids.flatMap((id) => {
+      const found = row.get(id) as MeetingListRow | undefined;
+      return found ? [found] : [];
+    });
+  }
+
+  /**
+   * Meetings with notes that share their date, municipality and community with another meeting:
+   * the only ones that can be likely duplicates. Grouped in SQL, so notes are read only for those.
+   */
+  sharingDayAndPlace(): Array<{ id: number; date: string; municipality: string; community: string; body: string }> {
+    return this.sql(
+      `SELECT m.id, m.date, m.municipality, m.community, n.body FROM meetings m JOIN notes n ON n.meeting_id = m.id
+       WHERE n.body <> '' AND (m.date, m.municipality, m.community) IN
+         (SELECT date, municipality, community FROM meetings GROUP BY date, municipality, community HAVING count(*) > 1)
+       ORDER BY m.id`,
+    ).all() as Array<{ id: number; date: string; municipality: string; community: string; body: string }>;
+  }
+
+  /** Deletes a meeting that has no signals left, with its notes and their index entry. */
+  remove(id: number): void {
+    this.sql('DELETE FROM notes_fts WHERE rowid = ?').run(id);
+    this.sql('DELETE FROM notes WHERE meeting_id = ?').run(id);
+    this.sql('DELETE FROM meetings WHERE id = ?').run(id);
+  }
+
   /** Every meeting's community and the taxonomy version it was set with. */
   communities(): Array<{ id: number; community: string; taxonomyVersion: number }> {
     return this.sql('SELECT id, community, taxonomy_version AS taxonomyVersion FROM meetings ORDER BY id').all() as Array<{

@@ -3,6 +3,8 @@ import { AppError } from '../app-error';
 import { decodeUtf8 } from '../platform/utf8-text';
 import type { OpenVault } from '../vault/vault';
 import type { CaptureDeps } from './capture-ports';
+import { differingFields, fieldDigests, meetingDigest, type FieldDigests } from './meeting-digest';
+import { MeetingImportStore, type ImportRecord } from './meeting-import-store';
 import { Meetings, resolveMeetingFields } from './meetings';
 import { Signals } from './signals';
 
@@ -22,14 +24,38 @@ function importText(input: string | Uint8Array): string {
   throw new AppError('invalid_request', `line ${line}: is not valid UTF-8 at byte offset ${lineOffset} of the line (${offset} of the file)`);
 }
 
+/** What an import did: meetings written, meetings it found already in the vault (left as they are), signals written. */
+export interface ImportOutcome {
+  new: number;
+  alreadyPresent: number;
+  signals: number;
+}
+
+interface CheckedLine {
+  number: number;
+  line: ImportLine;
+  digest: string;
+  fields: FieldDigests;
+}
+
+/** The meeting this line is, if it was imported before: by the source's reference, else by its digest. */
+function earlierImport(imports: MeetingImportStore, { line, digest }: CheckedLine): ImportRecord | undefined {
+  if (line.id === undefined) return imports.byDigest(digest, false);
+  // A line the source exported earlier without its reference is recognised by digest and takes the reference.
+  return imports.bySourceRef(line.id) ?? imports.byDigest(digest, true);
+}
+
 /**
  * Imports meetings from JSON Lines (the file's bytes, or text), all or nothing: every line is
  * parsed and checked first (a bad line is named by its number and field), then everything is
- * written in one transaction.
+ * written in one transaction. Importing is idempotent: a meeting imported before (recognised by
+ * the line's `id`, or else by the digest of its date, place, community, kind and notes) is left as
+ * it is and counted as already present; one that comes back changed is refused, by line and field
+ * names, and the file with it, so nothing is merged silently.
  */
-export function importMeetings(vault: OpenVault, deps: CaptureDeps, input: string | Uint8Array): { meetings: number; signals: number } {
+export function importMeetings(vault: OpenVault, deps: CaptureDeps, input: string | Uint8Array): ImportOutcome {
   const text = importText(input);
-  const lines: Array<{ number: number; line: ImportLine }> = [];
+  const lines: CheckedLine[] = [];
   const rows = text.split(/\r?\n/);
   rows.forEach((raw, i) => {
     const number = i + 1;
@@ -42,8 +68,9 @@ export function importMeetings(vault: OpenVault, deps: CaptureDeps, input: strin
     }
     const parsed = importLine.safeParse(json);
     if (!parsed.success) throw new AppError('invalid_request', `line ${number}: ${describe(parsed.error.issues[0])}`);
+    let municipality: string;
     try {
-      resolveMeetingFields(deps, parsed.data);
+      ({ municipality } = resolveMeetingFields(deps, parsed.data));
     } catch (e) {
       throw e instanceof AppError ? new AppError('invalid_request', `line ${number}: ${e.message}`) : e;
     }
@@ -52,16 +79,34 @@ export function importMeetings(vault: OpenVault, deps: CaptureDeps, input: strin
         throw new AppError('invalid_request', `line ${number}: signals.${j}.quote: is not part of the notes`);
       }
     });
-    lines.push({ number, line: parsed.data });
+    const line = parsed.data;
+    lines.push({ number, line, digest: meetingDigest({ ...line, municipality }), fields: fieldDigests(line, municipality) });
   });
 
   const meetings = new Meetings(vault, deps);
   const signals = new Signals(vault, deps);
-  let signalCount = 0;
+  const imports = new MeetingImportStore(vault);
+  const outcome: ImportOutcome = { new: 0, alreadyPresent: 0, signals: 0 };
   vault.transaction(() => {
-    for (const { number, line } of lines) {
-      const { notes, signals: drawn, ...fields } = line;
+    for (const checked of lines) {
+      const { number, line } = checked;
+      const earlier = earlierImport(imports, checked);
+      if (earlier) {
+        const changed = differingFields(earlier.fieldDigests, checked.fields);
+        if (changed.length > 0) {
+          const how = line.id !== undefined && earlier.sourceRef === line.id ? 'with the same id' : 'with the same date, place, community, kind and notes';
+          throw new AppError(
+            'invalid_request',
+            `line ${number}: differs from the meeting imported earlier ${how} in ${changed.join(', ')}; nothing was imported (change that meeting in the app, or give the line its own id)`,
+          );
+        }
+        if (line.id !== undefined && earlier.sourceRef === null) imports.setSourceRef(earlier.id, line.id);
+        outcome.alreadyPresent++;
+        continue;
+      }
+      const { notes, signals: drawn, id: sourceRef, ...fields } = line;
       const meeting = meetings.create(fields, notes);
+      imports.insert({ meetingId: meeting.id, sourceRef: sourceRef ?? null, digest: checked.digest, fieldDigests: checked.fields }, meeting.createdAt);
       drawn.forEach((s, j) => {
         const start = notes.indexOf(s.quote);
         try {
@@ -69,10 +114,11 @@ export function importMeetings(vault: OpenVault, deps: CaptureDeps, input: strin
         } catch (e) {
           throw e instanceof AppError ? new AppError('invalid_request', `line ${number}: signals.${j}.${e.message}`) : e;
         }
-        signalCount++;
+        outcome.signals++;
       });
+      outcome.new++;
     }
-    vault.audit('notes.imported', { meetings: lines.length, signals: signalCount });
+    vault.audit('notes.imported', { meetings: outcome.new, alreadyPresent: outcome.alreadyPresent, signals: outcome.signals });
   });
-  return { meetings: lines.length, signals: signalCount };
+  return outcome;
 }

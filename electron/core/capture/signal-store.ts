@@ -126,6 +126,17 @@ export class SignalStore {
     for (const s of spans) insert.run(id, s.start, s.end, s.quote);
   }
 
+  /** Replaces the signal's spans (their quotes come from the notes of its meeting). */
+  replaceSpans(id: number, spans: readonly SignalSpan[]): void {
+    this.sql('DELETE FROM signal_spans WHERE signal_id = ?').run(id);
+    this.addSpans(id, spans);
+  }
+
+  /** Moves every signal of one meeting to another (a merge); returns how many moved. */
+  moveToMeeting(fromMeeting: number, toMeeting: number, at: string): number {
+    return this.sql('UPDATE signals SET meeting_id = ?, updated_at = ? WHERE meeting_id = ?').run(toMeeting, at, fromMeeting).changes;
+  }
+
   /** Replaces the summary's entry in the full-text index (folded words only). */
   indexSummary(id: number, summary: string): void {
     this.sql('DELETE FROM summaries_fts WHERE rowid = ?').run(id);

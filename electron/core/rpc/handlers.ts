@@ -5,7 +5,9 @@ import { outgoingSummary, redactionReviewOf } from '../../../shared/redaction/re
 import { taxonomyView } from '../../../shared/taxonomy/taxonomy-view';
 import { appVersion } from '../app-version';
 import type { CaptureDeps } from '../capture/capture-ports';
+import { keepApart, likelyDuplicates, mergeMeetings } from '../capture/meeting-duplicates';
 import { Meetings } from '../capture/meetings';
+import { importMeetings } from '../capture/notes-import';
 import { overview } from '../capture/overview';
 import { defaultWarningDays, upcomingRemovals } from '../capture/retention';
 import { decide, listDecisions, undecide } from '../capture/redaction-decisions';
@@ -85,6 +87,20 @@ export function createHandlers({ session, policy, captureDeps, documentsDir = (v
       return { meeting: m.get(id), notes: m.notes(id), signals: signals().list({ meetingId: id }) };
     },
     'meetings.list': ({ after, limit }) => meetings().list(limit, after),
+    'notes.import': ({ text }) => {
+      const v = vault();
+      return indexed(importMeetings(v, captureDeps(v), text));
+    },
+    'meetings.duplicates': () => ({ pairs: likelyDuplicates(vault()) }),
+    'meetings.merge': ({ keep, remove }) => {
+      const v = vault();
+      return indexed(mergeMeetings(v, captureDeps(v), keep, remove));
+    },
+    'meetings.keepApart': ({ first, second }) => {
+      const v = vault();
+      keepApart(v, captureDeps(v), first, second);
+      return {};
+    },
     'notes.save': ({ meetingId, body, baseRevision }) => indexed(meetings().saveNotes(meetingId, body, baseRevision)),
     'signals.create': (input) => indexed(signals().create(input)),
     'signals.get': ({ id }) => signals().get(id),

@@ -11,3 +11,4 @@ export * as m0005 from './0005-full-text-upkeep';
 export * as m0006 from './0006-outgoing-preview';
 export * as m0007 from './0007-inbox-memory';
 export * as m0008 from './0008-conversations';
+export * as m0009 from './0009-meeting-identity';

@@ -29,7 +29,9 @@ import { errorText } from '../../i18n/i18n';
 import { useNav } from '../../stores/nav-store';
 import { useResults, type ResultRow } from '../../stores/results-store';
 import { useCommunityValues, usePredicates, useTaxonomy } from '../../stores/taxonomy-store';
+import { DuplicatesPanel } from './DuplicatesPanel';
 import { Highlighted } from './Highlighted';
+import { ImportNotes } from './ImportNotes';
 import { SelectField } from '../../components/SelectField';
 
 /**
@@ -49,6 +51,9 @@ export function MeetingsPage() {
   const { rows, total, done, loading, error, start, more } = useResults(
     useShallow(({ rows, total, done, loading, error, start, more }) => ({ rows, total, done, loading, error, start, more })),
   );
+  // Bumped by an import or a merge, so the list and the likely duplicates are read again.
+  const [version, setVersion] = useState(0);
+  const changed = () => setVersion((v) => v + 1);
 
   useEffect(() => {
     void loadTaxonomy();
@@ -61,7 +66,7 @@ export function MeetingsPage() {
 
   useEffect(() => {
     void start(debounced, filters);
-  }, [debounced, filters, start]);
+  }, [debounced, filters, start, version]);
 
   const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   const dateOf = (d: string) => day.format(new Date(`${d}T12:00:00`));
@@ -69,6 +74,8 @@ export function MeetingsPage() {
 
   return (
     <PageShell title={t('meetings.title')}>
+      <ImportNotes onImported={changed} />
+      <DuplicatesPanel version={version} onChanged={changed} />
       <search className="search-bar">
         <SearchField className="field" value={query} onChange={setQuery} aria-label={t('meetings.search')}>
           <Label className="field-label">{t('meetings.search')}</Label>
