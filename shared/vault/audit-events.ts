@@ -25,6 +25,7 @@ export const auditEvents = [
   'taxonomy.tag_migrated',
   'notes.imported',
   'retention.notes_removed',
+  'retention.review_cleared',
   'signal.created',
   'signal.tagged',
   'signal.consent_changed',

@@ -172,6 +172,15 @@ export class OpenVault {
     this.#db.pragma('wal_checkpoint(PASSIVE)');
   }
 
+  /**
+   * After removing content: moves the whole write-ahead log into the database and empties it, so
+   * no earlier copy of a removed page stays behind in the log (secure_delete has already zeroed the
+   * freed space in the pages themselves).
+   */
+  flushRemovals(): void {
+    this.#db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   getMeta(key: string): string | undefined {
     return (this.#db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
