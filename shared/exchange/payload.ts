@@ -24,6 +24,23 @@ export const periodSchema = z
   .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['to'] });
 export type Period = z.output<typeof periodSchema>;
 
+/** The form of `auditHead` this version writes; a reader takes a higher one and ignores what it does not know. */
+export const auditHeadFormat = 1;
+
+/**
+ * The officer's audit-log head when the bundle was made: the SHA-256 of the log's last entry, no
+ * content. The team lead keeps it, so the officer's log rewritten afterwards no longer contains it
+ * (`obi audit verify --against`). Optional: bundles of earlier versions carry none. Versioned by
+ * `format`, so a later form (with fields this reader does not know) is still accepted.
+ */
+export const auditHeadSchema = z
+  .looseObject({
+    format: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+    hash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in hex'),
+  })
+  .transform(({ format, hash }) => ({ format, hash }));
+export type AuditHead = z.output<typeof auditHeadSchema>;
+
 export const manifestSchema = z
   .strictObject({
     id: uuid,
@@ -40,6 +57,7 @@ export const manifestSchema = z
     carriedOver: count,
     softwareVersion: version,
     created: hourTime,
+    auditHead: auditHeadSchema.optional(),
   })
   .superRefine((m, ctx) => {
     if (m.kind === 'team' && m.k === null) ctx.addIssue({ code: 'custom', path: ['k'], message: 'must be a number for a team bundle' });
@@ -107,7 +125,10 @@ export interface PayloadHeader {
 }
 
 /** The manifest for a header and the figures of the content; refuses anything the schema refuses. */
-export function manifestFor(header: PayloadHeader, content: Pick<Manifest, 'kind' | 'counts' | 'k' | 'suppressed' | 'carriedOver'>): Manifest {
+export function manifestFor(
+  header: PayloadHeader,
+  content: Pick<Manifest, 'kind' | 'counts' | 'k' | 'suppressed' | 'carriedOver'> & { auditHead?: AuditHead | undefined },
+): Manifest {
   return manifestSchema.parse({
     id: header.id,
     kind: content.kind,
@@ -120,5 +141,6 @@ export function manifestFor(header: PayloadHeader, content: Pick<Manifest, 'kind
     carriedOver: content.carriedOver,
     softwareVersion: header.softwareVersion,
     created: roundDownToHour(header.now),
+    ...(content.auditHead ? { auditHead: content.auditHead } : {}),
   });
 }

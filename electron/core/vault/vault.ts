@@ -6,7 +6,7 @@ import { passphraseProblemText } from '../../../shared/vault/passphrase-strength
 import { formatRecoveryKey, parseRecoveryKey, recoveryKeyBytes } from '../../../shared/vault/recovery-key-format';
 import { AppError } from '../app-error';
 import { fsyncDirectory } from '../platform/atomic-write';
-import { appendAudit, recentAudit, verifyAudit, type AuditData } from './audit-log';
+import { appendAudit, auditEntryWithHash, auditHeadHash, recentAudit, verifyAudit, type AuditData } from './audit-log';
 import {
   dataKeyBytes,
   defaultArgon2,
@@ -136,6 +136,16 @@ export class OpenVault {
 
   verifyAudit() {
     return verifyAudit(this.#db);
+  }
+
+  /** The audit log's head: the hash of its last entry, which travels in officer bundles. */
+  auditHead(): string {
+    return auditHeadHash(this.#db);
+  }
+
+  /** The entry of this audit log whose hash is `hash` (a head received elsewhere), or null. */
+  auditEntryWithHash(hash: string): number | null {
+    return auditEntryWithHash(this.#db, hash);
   }
 
   /** Problems found by reading every page; empty when the database is sound. */
