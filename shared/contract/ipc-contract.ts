@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorCodes } from './errors';
+import { captureMemorySchema, rememberRequest } from '../capture/capture-memory';
 import { isoDate, meetingFields, meetingKinds, notesText } from '../capture/meeting-schema';
 import { signalStates } from '../capture/signal-states';
 import { roles } from '../policy/role';
@@ -247,6 +248,11 @@ export const contract = {
     }),
     response: z.object({ items: z.array(meetingListItem), total: z.number().int() }),
   },
+  /** What the meeting form and the tag picker remember (last community and municipality, recent tags), kept in the vault. */
+  'capture.memory': { request: empty, response: captureMemorySchema },
+  'capture.remember': { request: rememberRequest, response: captureMemorySchema },
+  /** The one-time move of what an earlier version kept in the renderer's storage; what the vault holds wins. */
+  'capture.adoptMemory': { request: captureMemorySchema, response: captureMemorySchema },
   'notes.save': {
     request: z.strictObject({ meetingId: id, body: notesText, baseRevision: z.number().int().min(0) }),
     response: z.object({ revision: z.number().int(), savedAt: z.string() }),

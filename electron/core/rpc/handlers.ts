@@ -5,6 +5,7 @@ import { outgoingSummary, redactionReviewOf } from '../../../shared/redaction/re
 import { taxonomyView } from '../../../shared/taxonomy/taxonomy-view';
 import { appVersion } from '../app-version';
 import type { CaptureDeps } from '../capture/capture-ports';
+import { adoptCaptureMemory, readCaptureMemory, remember } from '../capture/capture-memory';
 import { Meetings } from '../capture/meetings';
 import { overview } from '../capture/overview';
 import { defaultWarningDays, upcomingRemovals } from '../capture/retention';
@@ -80,6 +81,9 @@ export function createHandlers({ session, policy, captureDeps, documentsDir = (v
     },
     'meetings.create': ({ fields, notes }) => indexed(meetings().create(fields, notes)),
     'meetings.update': ({ id, fields }) => meetings().update(id, fields),
+    'capture.memory': () => readCaptureMemory(vault()),
+    'capture.remember': (request) => remember(vault(), request),
+    'capture.adoptMemory': (earlier) => adoptCaptureMemory(vault(), earlier),
     'meetings.get': ({ id }) => {
       const m = meetings();
       return { meeting: m.get(id), notes: m.notes(id), signals: signals().list({ meetingId: id }) };
