@@ -2,6 +2,7 @@ import { AppError } from './app-error';
 import { IndexUpkeep } from './capture/index-upkeep';
 import { applyRetention, defaultWarningDays } from './capture/retention';
 import { scheduledTick } from './exchange/exchange-service';
+import { applyReviewRetention } from './exchange/review-retention';
 import type { EventLog } from './logging/event-log';
 import type { EffectivePolicy } from './policy/load-policy';
 import type { Handlers } from './rpc/dispatch';
@@ -38,6 +39,7 @@ export function createAppCore(options: AppCoreOptions): { session: VaultSession 
       upkeep = new IndexUpkeep(vault);
       bringTagsUpToDate(vault, taggedStores(vault));
       applyRetention(vault, { retentionMonths: policy.policy.retentionMonths, warningDays: defaultWarningDays }, new Date());
+      if (policy.policy.role === 'teamlead') applyReviewRetention(vault, policy.policy.retentionMonths, new Date());
       // The schedule: read the inbox and send when due, now (catch-up) and every minute while unlocked.
       const tick = () => {
         if (vault.isClosed) return;

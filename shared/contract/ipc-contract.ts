@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorCodes } from './errors';
+import { captureMemorySchema, rememberRequest } from '../capture/capture-memory';
 import { isoDate, meetingFields, meetingKinds, notesText } from '../capture/meeting-schema';
 import { signalStates } from '../capture/signal-states';
 import { roles } from '../policy/role';
@@ -270,6 +271,11 @@ export const contract = {
     response: z.object({ kept: id, removed: id, signals: z.number().int() }),
   },
   'meetings.keepApart': { request: z.strictObject({ first: id, second: id }), response: z.object({}) },
+  /** What the meeting form and the tag picker remember (last community and municipality, recent tags), kept in the vault. */
+  'capture.memory': { request: empty, response: captureMemorySchema },
+  'capture.remember': { request: rememberRequest, response: captureMemorySchema },
+  /** The one-time move of what an earlier version kept in the renderer's storage; what the vault holds wins. */
+  'capture.adoptMemory': { request: captureMemorySchema, response: captureMemorySchema },
   'notes.save': {
     request: z.strictObject({ meetingId: id, body: notesText, baseRevision: z.number().int().min(0) }),
     response: z.object({ revision: z.number().int(), savedAt: z.string() }),

@@ -83,6 +83,20 @@ describe('payload contract', () => {
     });
   });
 
+  it('takes an officer manifest with or without the audit head, and a later form of it, refusing a bad hash by name', () => {
+    const hash = 'a'.repeat(64);
+    const withHead = buildOfficerPayload(header(), [], { format: 1, hash });
+    expect(readPayload(withHead)).toMatchObject({ ok: true, value: { manifest: { auditHead: { format: 1, hash } } } });
+    const older = buildOfficerPayload(header(), []);
+    expect(readPayload(older)).toMatchObject({ ok: true });
+    expect('auditHead' in older.manifest).toBe(false);
+    // A later form keeps its hash; what this version does not know is left out, not refused.
+    const later = readPayload({ ...withHead, manifest: { ...withHead.manifest, auditHead: { format: 2, hash, signedBy: 'x' } } });
+    expect(later).toMatchObject({ ok: true, value: { manifest: { auditHead: { format: 2, hash } } } });
+    const bad = readPayload({ ...withHead, manifest: { ...withHead.manifest, auditHead: { format: 1, hash: 'not a hash' } } });
+    expect(bad).toEqual({ ok: false, problem: { path: 'manifest.auditHead.hash', message: 'must be a SHA-256 hash in hex' } });
+  });
+
   it('k is a number for a team bundle and null otherwise', () => {
     expect(() => manifestFor(header(), { kind: 'team', counts: { signals: 0, cells: 0 }, k: null, suppressed: 0, carriedOver: 0 })).toThrow();
     expect(manifestFor(header(), { kind: 'team', counts: { signals: 0, cells: 0 }, k: 5, suppressed: 0, carriedOver: 0 }).k).toBe(5);

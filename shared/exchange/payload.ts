@@ -45,6 +45,23 @@ export type Evaluation = z.output<typeof evaluationSchema>;
  * and is dropped, so that an older reader still takes the bundle in (an addition that must not be
  * ignored needs a new `kind`, which older readers refuse).
  */
+/** The form of `auditHead` this version writes; a reader takes a higher one and ignores what it does not know. */
+export const auditHeadFormat = 1;
+
+/**
+ * The officer's audit-log head when the bundle was made: the SHA-256 of the log's last entry, no
+ * content. The team lead keeps it, so the officer's log rewritten afterwards no longer contains it
+ * (`obi audit verify --against`). Optional: bundles of earlier versions carry none. Versioned by
+ * `format`, so a later form (with fields this reader does not know) is still accepted.
+ */
+export const auditHeadSchema = z
+  .looseObject({
+    format: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+    hash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash in hex'),
+  })
+  .transform(({ format, hash }) => ({ format, hash }));
+export type AuditHead = z.output<typeof auditHeadSchema>;
+
 export const manifestSchema = z
   .object({
     id: uuid,
@@ -63,6 +80,7 @@ export const manifestSchema = z
     created: hourTime,
     /** Team bundles since evaluation version 1: the review figures of the period. */
     evaluation: evaluationSchema.optional(),
+    auditHead: auditHeadSchema.optional(),
   })
   .superRefine((m, ctx) => {
     if (m.kind !== 'team' && m.evaluation !== undefined) ctx.addIssue({ code: 'custom', path: ['evaluation'], message: 'belongs to a team bundle only' });
@@ -133,7 +151,7 @@ export interface PayloadHeader {
 /** The manifest for a header and the figures of the content; refuses anything the schema refuses. */
 export function manifestFor(
   header: PayloadHeader,
-  content: Pick<Manifest, 'kind' | 'counts' | 'k' | 'suppressed' | 'carriedOver'> & { evaluation?: Evaluation },
+  content: Pick<Manifest, 'kind' | 'counts' | 'k' | 'suppressed' | 'carriedOver'> & { evaluation?: Evaluation; auditHead?: AuditHead | undefined },
 ): Manifest {
   return manifestSchema.parse({
     id: header.id,
@@ -148,5 +166,6 @@ export function manifestFor(
     softwareVersion: header.softwareVersion,
     created: roundDownToHour(header.now),
     ...(content.evaluation === undefined ? {} : { evaluation: content.evaluation }),
+    ...(content.auditHead ? { auditHead: content.auditHead } : {}),
   });
 }

@@ -27,6 +27,7 @@ export const auditEvents = [
   'meeting.merged',
   'meeting.kept_apart',
   'retention.notes_removed',
+  'retention.review_cleared',
   'signal.created',
   'signal.tagged',
   'signal.consent_changed',

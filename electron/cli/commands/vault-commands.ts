@@ -2,6 +2,10 @@ import { randomInt } from 'node:crypto';
 import type { Command } from 'commander';
 import { passphraseProblemText } from '../../../shared/vault/passphrase-strength';
 import { AppError } from '../../core/app-error';
+import { checkAgainstHead, exportAuditHead, readAuditHeadRecord } from '../../core/exchange/audit-head';
+import { writeFileAtomic } from '../../core/platform/atomic-write';
+import { fileLimits } from '../../core/platform/file-limits';
+import { readBoundedFileSync } from '../../core/platform/read-bounded';
 import { backupVault, restoreVault } from '../../core/vault/backup';
 import { createVault, unlockWithPassphrase, type OpenVault } from '../../core/vault/vault';
 import { cliLog, newSecretFrom, secretFrom, vaultDirFrom, type CliIo } from '../cli-io';
@@ -157,11 +161,35 @@ export function addAuditCommands(program: Command, io: CliIo): void {
   const audit = program.command('audit').description('the hash-chained audit log');
   audit
     .command('verify')
-    .description('check that no entry of the audit log was changed, inserted or removed')
+    .description(
+      'check that no entry of the audit log was changed, inserted or removed; with --against, also that it still holds the head the team lead received',
+    )
     .option('--vault <dir>', 'vault folder (default: $OBI_VAULT)')
-    .action(async (opts: VaultOpt) => {
+    .option('--against <file>', 'an audit head record the team lead exported with `obi audit head`')
+    .action(async (opts: VaultOpt & { against?: string }) => {
+      const record = opts.against ? readAuditHeadRecord(readBoundedFileSync(opts.against, fileLimits.auditHeadRecord).toString('utf8')) : undefined;
+      if (record) {
+        const check = await withVault(io, opts.vault, (v) => checkAgainstHead(v, record));
+        if (!check.ok) throw new AppError('vault_corrupt', `The audit log does not match: ${check.reason}.`);
+        io.out(`ok: ${check.entries} audit entries, chain intact, entry ${check.entry} is the head the team lead received with bundle ${record.bundle}`);
+        return;
+      }
       const verdict = await withVault(io, opts.vault, (v) => v.verifyAudit());
       if (!verdict.ok) throw new AppError('vault_corrupt', `The audit log was tampered with: ${verdict.reason}.`);
       io.out(`ok: ${verdict.entries} audit entries, chain intact`);
+    });
+  audit
+    .command('head')
+    .description("team lead: print the last audit head an officer's bundle carried, as a record for `obi audit verify --against`")
+    .requiredOption('--officer <name>', 'the team member, by name as in policy')
+    .option('--vault <dir>', 'vault folder (default: $OBI_VAULT)')
+    .option('--out <file>', 'write the record to this file instead of printing it')
+    .action(async (opts: VaultOpt & { officer: string; out?: string }) => {
+      const record = await withVault(io, opts.vault, (v) => exportAuditHead(v, opts.officer));
+      const text = `${JSON.stringify(record, null, 2)}\n`;
+      if (opts.out) {
+        writeFileAtomic(opts.out, text);
+        io.out(`Audit head of ${record.officer} written to ${opts.out}.`);
+      } else io.out(text.trimEnd());
     });
 }

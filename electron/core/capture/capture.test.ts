@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allFileBytes, passphrase, snapshotFiles, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
+import { decryptedPages } from '../../test-support/vault-sql';
 import { AppError } from '../app-error';
-import { createVault, type OpenVault } from '../vault/vault';
+import { createVault, unlockWithPassphrase, type OpenVault } from '../vault/vault';
 import { captureDeps } from '../wiring';
 import { Meetings } from './meetings';
 import { importMeetings } from './notes-import';
 import { overview } from './overview';
+import { decide, listDecisions } from './redaction-decisions';
 import { applyRetention, upcomingRemovals } from './retention';
 import { search } from './search';
 import { Signals } from './signals';
@@ -366,6 +368,42 @@ describe('retention', () => {
     const audit = vault.recentAudit(100).find((e) => e.event === 'retention.notes_removed');
     expect(audit?.data).toEqual({ meetings: 1, retentionMonths: 24 });
   });
+
+  it('leaves no trace of the removed notes in any decrypted page: tables, the full-text index, free pages', async () => {
+    const dir = join(tempDir(), 'v');
+    const { vault } = await createVault(dir, passphrase, testVaultOptions);
+    const deps = captureDeps(vault);
+    const meetings = new Meetings(vault, deps);
+    const signals = new Signals(vault, deps);
+    // Canaries: one in the setting, one in an earlier revision of the notes, one that stays in the notes until retention.
+    const canary = 'qqxkanarievogel';
+    const earlier = 'qqzvroegerwoord';
+    const inSetting = 'qqwzaaltekst';
+    const m = meetings.create(fields({ date: '2024-11-20', setting: `buurthuis ${inSetting}` }), `Eerste versie met ${earlier} erin.`);
+    const body = `Mevrouw ${canary} vertelde dat haar broer in Teheran is ondervraagd.`;
+    meetings.saveNotes(m.id, body, 1);
+    const s = signals.create({ meetingId: m.id, spans: [{ start: 0, end: 24 }], summary: 'Familielid ondervraagd', tags: [], consent: true });
+    // A decision outlives an edit of the summary that took its surface out.
+    const surface = 'qqvnaamhaddad';
+    decide(vault, s.id, { surface, category: 'person', decision: 'keep', reason: 'publiekfiguur', origin: 'manual' });
+    // Enough other notes that the index has several segments and pages to merge.
+    for (let i = 0; i < 40; i++) meetings.create(fields({ date: '2026-11-01' }), `Recente notitie ${i} over buurt en werk en school ${i * 7}`);
+    const work = tempDir();
+    vault.close();
+    const before = await decryptedPages(dir, passphrase, work);
+    for (const word of [canary, earlier, inSetting, surface]) expect(before.includes(word), word).toBe(true);
+
+    const again = await unlockWithPassphrase(dir, passphrase, testVaultOptions);
+    vaults.push(again);
+    expect(applyRetention(again, { retentionMonths: 24, warningDays: 30 }, new Date('2026-11-20T12:00:00Z'))).toBe(1);
+    expect(listDecisions(again, s.id)).toEqual([]);
+    expect(new Meetings(again, captureDeps(again)).get(m.id)).toMatchObject({ setting: '' });
+    expect(search(again, 'recente', {})).toHaveLength(40);
+    again.close();
+    const after = await decryptedPages(dir, passphrase, work);
+    for (const word of [canary, earlier, inSetting, surface]) expect(after.includes(word), word).toBe(false);
+    for (const { path, bytes } of allFileBytes(dir)) expect(bytes.includes(canary), path).toBe(false);
+  }, 20_000);
 });
 
 describe('overview', () => {

@@ -136,11 +136,14 @@ export class MeetingStore {
     ).all(date) as Array<{ meetingId: number; date: string }>;
   }
 
-  /** Deletes the notes and their index entry, and records when; the meeting itself stays. */
+  /**
+   * Deletes the notes, their index entry and the setting text (free text written with the notes),
+   * and records when; the meeting itself stays.
+   */
   removeNotes(id: number, removedAt: string): void {
     this.sql('DELETE FROM notes WHERE meeting_id = ?').run(id);
     this.sql('DELETE FROM notes_fts WHERE rowid = ?').run(id);
-    this.sql('UPDATE meetings SET notes_removed_at = ? WHERE id = ?').run(removedAt, id);
+    this.sql("UPDATE meetings SET setting = '', notes_removed_at = ? WHERE id = ?").run(removedAt, id);
   }
 
   /** Meetings as a list shows them (with their number of signals), in the order of `ids`. */

@@ -27,6 +27,11 @@ export class RedactionDecisionStore {
     ).run(signalId, d.surface, d.category, d.decision, d.decision === 'keep' ? d.reason : null, d.origin, at);
   }
 
+  /** Deletes the decisions (and so the surface forms they kept) of every signal of a meeting. */
+  removeOfMeeting(meetingId: number): void {
+    this.sql('DELETE FROM redaction_decisions WHERE signal_id IN (SELECT id FROM signals WHERE meeting_id = ?)').run(meetingId);
+  }
+
   /** True when there was a decision to remove. */
   remove(signalId: number, surface: string, category: RedactionCategory): boolean {
     return this.sql('DELETE FROM redaction_decisions WHERE signal_id = ? AND surface = ? AND category = ?').run(signalId, surface, category).changes > 0;

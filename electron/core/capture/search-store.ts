@@ -109,6 +109,14 @@ export class SearchStore {
     return { meetings, signals };
   }
 
+  /**
+   * Rewrites an index as one segment. Deleting from a contentless index only marks rows deleted;
+   * their words stay in the old segments until a merge drops them, and this merges everything.
+   */
+  mergeAll(index: FullTextIndex): void {
+    this.sql(`INSERT INTO ${index} (${index}) VALUES ('optimize')`).run();
+  }
+
   /** One merge step of at most `pages` index pages. True when the index had nothing left to merge. */
   mergeStep(index: FullTextIndex, pages: number): boolean {
     const before = this.sql('SELECT total_changes()').pluck().get() as number;

@@ -1,6 +1,8 @@
+import type { AuditHead } from '../../../shared/exchange/payload';
 import { replacementLabels, type RedactionCategory } from '../../../shared/redaction/categories';
 import { AppError } from '../app-error';
 import type { OpenVault } from '../vault/vault';
+import { AuditHeadStore } from './audit-head-store';
 import { LedgerStore } from './ledger-store';
 import { ReviewStore, type IncomingSignal, type ReviewRow, type ReviewState } from './review-store';
 
@@ -26,17 +28,19 @@ const toItem = (row: ReviewRow, ownSigner: string | null): ReviewItem => {
 /** Stores an accepted officer bundle: its payload and one pending review item per signal. A replay is refused. */
 export function storeIncoming(
   vault: OpenVault,
-  bundle: { id: string; kind: string; signer: string; signerName: string; payload: string; signals: IncomingSignal[] },
+  bundle: { id: string; kind: string; signer: string; signerName: string; payload: string; signals: IncomingSignal[]; auditHead?: AuditHead | undefined },
   now = new Date(),
 ): number {
   const ledger = new LedgerStore(vault);
   const items = new ReviewStore(vault);
+  const heads = new AuditHeadStore(vault);
   return vault.transaction(() => {
     if (ledger.hasIncoming(bundle.id)) {
       throw new AppError('bundle_replayed', 'This bundle was imported before; it is not taken in twice.');
     }
     ledger.insertIncoming(bundle, now.toISOString());
     for (const s of bundle.signals) items.insertPending(bundle.id, bundle.signerName, bundle.signer, s);
+    if (bundle.auditHead) heads.insert(bundle.id, bundle.signerName, bundle.signer, bundle.auditHead, now.toISOString());
     vault.audit('bundle.received', { bundle: bundle.id, kind: bundle.kind, signals: bundle.signals.length });
     return bundle.signals.length;
   });

@@ -116,6 +116,7 @@ export async function importBundles(
         signer: signerKey,
         signerName,
         payload: opened.text,
+        auditHead: manifest.auditHead,
         signals: read.value.map((s) => ({
           signalRef: s.signalRef,
           conversation: s.conversation,

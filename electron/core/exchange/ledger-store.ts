@@ -129,6 +129,20 @@ export class LedgerStore {
     return told;
   }
 
+  /**
+   * Empties the payload of every received officer bundle whose review items have all been cleared
+   * by retention (see ReviewStore.clearDelivered), and of an empty one received before `until` (a
+   * date): the redacted summaries it carried are then nowhere else either. The row stays, so the
+   * bundle is still known.
+   */
+  clearSpentIncoming(until: string): number {
+    return this.sql(
+      `UPDATE incoming_bundles SET payload = '' WHERE kind = 'officer' AND payload <> ''
+       AND NOT EXISTS (SELECT 1 FROM review_items r WHERE r.bundle_id = incoming_bundles.id AND r.summary <> '')
+       AND (EXISTS (SELECT 1 FROM review_items r WHERE r.bundle_id = incoming_bundles.id) OR received_at < ?)`,
+    ).run(until).changes;
+  }
+
   hasIncoming(id: string): boolean {
     return this.sql('SELECT 1 FROM incoming_bundles WHERE id = ?').get(id) !== undefined;
   }

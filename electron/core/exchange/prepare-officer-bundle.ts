@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Payload } from '../../../shared/exchange/payload';
+import { auditHeadFormat, type Payload } from '../../../shared/exchange/payload';
 import { buildOfficerPayload, type OfficerSignal } from '../../../shared/exchange/stix/officer-bundle';
 import { provinces } from '../../../shared/geo/provinces';
 import type { Policy } from '../../../shared/policy/policy-schema';
@@ -69,7 +69,8 @@ export function buildOfficerBundle(vault: OpenVault, policy: Policy, deps: Captu
     });
   }
   const header = payloadHeader(id, policy.organisation, reportingPeriod(policy.schedule.officerToLead, now), deps.taxonomy.version, now);
-  return { payload: buildOfficerPayload(header, signals), signalIds, refs, blocked };
+  // The head travels so that the team lead can later tell a rewritten audit log from this one.
+  return { payload: buildOfficerPayload(header, signals, { format: auditHeadFormat, hash: vault.auditHead() }), signalIds, refs, blocked };
 }
 
 /**

@@ -96,6 +96,15 @@ export class ReviewStore {
     this.sql("UPDATE review_items SET state = 'delivered', carried_since = NULL WHERE id = ? AND state = 'approved'").run(id);
   }
 
+  /**
+   * Retention on the team lead's workstation: a delivered item of a meeting dated on or before
+   * `until` loses its summary and municipality (what it said and where); its codes, province, date
+   * and state stay for the ledger. Returns how many items were cleared.
+   */
+  clearDelivered(until: string): number {
+    return this.sql("UPDATE review_items SET summary = '', municipality = NULL WHERE state = 'delivered' AND date <= ? AND summary <> ''").run(until).changes;
+  }
+
   /** An approved item that a delivered team bundle could not release yet waits from `since` on (kept when it waited already). */
   markCarried(id: number, since: string): void {
     this.sql("UPDATE review_items SET carried_since = COALESCE(carried_since, ?) WHERE id = ? AND state = 'approved'").run(since, id);

@@ -11,7 +11,7 @@ const KB = 1024;
 const MB = 1024 * KB;
 const GB = 1024 * MB;
 
-export type FileKind = 'importFile' | 'policyFile' | 'registryExport' | 'taxonomyFile' | 'signature' | 'keyFile' | 'backup';
+export type FileKind = 'importFile' | 'policyFile' | 'registryExport' | 'taxonomyFile' | 'signature' | 'keyFile' | 'auditHeadRecord' | 'backup';
 
 export const fileLimits: Readonly<Record<FileKind, BoundedReadOptions>> = {
   /** `obi notes import`: JSON Lines of meetings; 5 000 meetings with long notes stay below 100 MB. */
@@ -26,6 +26,8 @@ export const fileLimits: Readonly<Record<FileKind, BoundedReadOptions>> = {
   signature: { what: 'signature', maxBytes: 16 * KB },
   /** A key given to a command: minisign public or secret key, age identity file. */
   keyFile: { what: 'key file', maxBytes: 64 * KB },
+  /** `obi audit verify --against`: an exported audit head record, a few hundred bytes. */
+  auditHeadRecord: { what: 'audit head record', maxBytes: 16 * KB },
   /**
    * `obi vault restore`: streamed to disk, never held in memory; the limit only bounds the disk
    * space a restore may take.

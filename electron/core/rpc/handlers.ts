@@ -6,6 +6,7 @@ import { taxonomyView } from '../../../shared/taxonomy/taxonomy-view';
 import { appVersion } from '../app-version';
 import type { CaptureDeps } from '../capture/capture-ports';
 import { keepApart, likelyDuplicates, mergeMeetings } from '../capture/meeting-duplicates';
+import { adoptCaptureMemory, readCaptureMemory, remember } from '../capture/capture-memory';
 import { Meetings } from '../capture/meetings';
 import { importMeetings } from '../capture/notes-import';
 import { overview } from '../capture/overview';
@@ -82,6 +83,9 @@ export function createHandlers({ session, policy, captureDeps, documentsDir = (v
     },
     'meetings.create': ({ fields, notes }) => indexed(meetings().create(fields, notes)),
     'meetings.update': ({ id, fields }) => meetings().update(id, fields),
+    'capture.memory': () => readCaptureMemory(vault()),
+    'capture.remember': (request) => remember(vault(), request),
+    'capture.adoptMemory': (earlier) => adoptCaptureMemory(vault(), earlier),
     'meetings.get': ({ id }) => {
       const m = meetings();
       return { meeting: m.get(id), notes: m.notes(id), signals: signals().list({ meetingId: id }) };

@@ -78,6 +78,16 @@ export function verifyAudit(db: SqlDatabase): AuditVerdict {
   return { ok: true, entries: count };
 }
 
+/** The hash of the last entry (the head): it pins the whole log without telling anything of it. */
+export function auditHeadHash(db: SqlDatabase): string {
+  return (db.prepare('SELECT hash FROM audit_head WHERE id = 1').pluck().get() as string | undefined) ?? genesis;
+}
+
+/** The number of the entry whose hash is `hash`, or null when no entry of this log has it. */
+export function auditEntryWithHash(db: SqlDatabase, hash: string): number | null {
+  return (db.prepare('SELECT seq FROM audit_log WHERE hash = ?').pluck().get(hash) as number | undefined) ?? null;
+}
+
 export function recentAudit(db: SqlDatabase, limit: number): AuditEntry[] {
   const rows = db.prepare('SELECT seq, at, event, data FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit) as Array<{
     seq: number;

@@ -6,7 +6,7 @@ import { passphraseProblemText } from '../../../shared/vault/passphrase-strength
 import { formatRecoveryKey, parseRecoveryKey, recoveryKeyBytes } from '../../../shared/vault/recovery-key-format';
 import { AppError } from '../app-error';
 import { fsyncDirectory } from '../platform/atomic-write';
-import { appendAudit, recentAudit, verifyAudit, type AuditData } from './audit-log';
+import { appendAudit, auditEntryWithHash, auditHeadHash, recentAudit, verifyAudit, type AuditData } from './audit-log';
 import {
   dataKeyBytes,
   defaultArgon2,
@@ -138,6 +138,16 @@ export class OpenVault {
     return verifyAudit(this.#db);
   }
 
+  /** The audit log's head: the hash of its last entry, which travels in officer bundles. */
+  auditHead(): string {
+    return auditHeadHash(this.#db);
+  }
+
+  /** The entry of this audit log whose hash is `hash` (a head received elsewhere), or null. */
+  auditEntryWithHash(hash: string): number | null {
+    return auditEntryWithHash(this.#db, hash);
+  }
+
   /** Problems found by reading every page; empty when the database is sound. */
   checkIntegrity(): string[] {
     return checkIntegrity(this.#db);
@@ -170,6 +180,15 @@ export class OpenVault {
   /** Moves what the write-ahead log holds into the database file, as far as no reader is in the way. */
   checkpoint(): void {
     this.#db.pragma('wal_checkpoint(PASSIVE)');
+  }
+
+  /**
+   * After removing content: moves the whole write-ahead log into the database and empties it, so
+   * no earlier copy of a removed page stays behind in the log (secure_delete has already zeroed the
+   * freed space in the pages themselves).
+   */
+  flushRemovals(): void {
+    this.#db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   getMeta(key: string): string | undefined {

@@ -117,6 +117,37 @@ describe('the officer’s daily work (Chromium, keyboard only)', () => {
     await expectAccessible(page, 'meetings with filters');
   });
 
+  it('moves the remembered place and tags from the page storage into the vault once, and finds them there in a fresh browser', async () => {
+    app = await startApp();
+    let { page } = app;
+    await page.evaluate(() => {
+      localStorage.setItem('obi-meeting-defaults', JSON.stringify({ community: 'iranian', municipality: 'Deventer' }));
+      localStorage.setItem('obi-recent-tags', JSON.stringify({ 'nl-obi:state-actor': ['nl-obi:state-actor="IR"'] }));
+    });
+    await firstRun(app);
+    const storedOutside = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key !== 'obi-language'));
+    const openNewMeeting = async () => {
+      await tabTo(page, 'Nieuw gesprek');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Nieuw gesprek' }).waitFor();
+      await page.getByText('Provincie Overijssel').waitFor();
+    };
+    await openNewMeeting();
+    await expect.poll(storedOutside).toEqual([]);
+
+    // A new browser profile on the same vault: the page storage is empty, the vault remembers.
+    const vaultDir = app.vaultDir;
+    await app.close();
+    app = await startApp({ vaultDir });
+    page = app.page;
+    await page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).waitFor();
+    await unlockWith(app, passphrase);
+    await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+    await openNewMeeting();
+    expect(await storedOutside()).toEqual([]);
+    await expectAccessible(page, 'new meeting with remembered place');
+  });
+
   it('keeps what was typed when the core is killed mid-typing: at most the last second is lost', async () => {
     const proc = await startAppProcess();
     const { page, vaultDir } = proc;

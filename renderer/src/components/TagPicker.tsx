@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ComboBox, Header, Input, Label, ListBox, ListBoxSection, Popover, Tag, TagGroup, TagList, Text, type Key } from 'react-aria-components';
 import type { PredicateView, ValueView } from '../stores/taxonomy-store';
-import { recentTags, rememberTag } from './recent-tags';
+import { useCaptureMemory } from '../stores/capture-memory-store';
 import { TaxonomyOption } from './TaxonomyOption';
 
 interface Props {
@@ -22,7 +22,11 @@ export function TagPicker({ predicate, selected, onChange, isDisabled }: Props) 
   const [input, setInput] = useState('');
   const byTag = useMemo(() => new Map(predicate.values.map((v) => [v.tag, v])), [predicate]);
   const chosen = selected.filter((tag) => byTag.has(tag));
-  const recent = recentTags(predicate.key).filter((tag) => byTag.has(tag) && !chosen.includes(tag));
+  const recentTags = useCaptureMemory((s) => s.memory?.recentTags[predicate.key]);
+  const loadMemory = useCaptureMemory((s) => s.load);
+  const rememberTag = useCaptureMemory((s) => s.rememberTag);
+  useEffect(() => void loadMemory(), [loadMemory]);
+  const recent = (recentTags ?? []).filter((tag) => byTag.has(tag) && !chosen.includes(tag));
   const needle = input.trim().toLowerCase();
   const matches = (v: ValueView) =>
     needle === '' || v.label.toLowerCase().includes(needle) || v.value.toLowerCase().includes(needle) || v.definition.toLowerCase().includes(needle);
@@ -33,7 +37,7 @@ export function TagPicker({ predicate, selected, onChange, isDisabled }: Props) 
   const pick = (key: Key | null) => {
     if (key === null) return;
     const tag = String(key);
-    rememberTag(predicate.key, tag);
+    void rememberTag(predicate.key, tag);
     const others = selected.filter((s) => (predicate.exclusive ? !byTag.has(s) : s !== tag));
     onChange([...others, tag]);
     setInput('');

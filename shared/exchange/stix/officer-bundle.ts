@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../../capture/meeting-schema';
 import { provinces } from '../../geo/provinces';
 import { tagPattern } from '../../taxonomy/taxonomy-package';
-import { manifestFor, type Payload, type PayloadHeader, type ReadResult } from '../payload';
+import { manifestFor, type AuditHead, type Payload, type PayloadHeader, type ReadResult } from '../payload';
 import { municipalityPlace } from './cell-objects';
 import { obiExtensionId, obiPart } from './obi-extension';
 import { StixWriter } from './stix-common';
@@ -51,11 +51,11 @@ export const officerSignalSchema = z.strictObject({
 }) satisfies z.ZodType<OfficerSignal>;
 
 /** Builds the payload of an officer bundle; refuses (throws) a signal that breaks the schema. */
-export function buildOfficerPayload(header: PayloadHeader, signals: readonly OfficerSignal[]): Payload {
+export function buildOfficerPayload(header: PayloadHeader, signals: readonly OfficerSignal[], auditHead?: AuditHead): Payload {
   const checked = z.array(officerSignalSchema).parse(signals);
   const refs = new Set(checked.map((s) => s.signalRef));
   if (refs.size !== checked.length) throw new Error('buildOfficerPayload: every signal needs its own signalRef');
-  const manifest = manifestFor(header, { kind: 'officer', counts: { signals: checked.length, cells: 0 }, k: null, suppressed: 0, carriedOver: 0 });
+  const manifest = manifestFor(header, { kind: 'officer', counts: { signals: checked.length, cells: 0 }, k: null, suppressed: 0, carriedOver: 0, auditHead });
   const w = StixWriter.forManifest(manifest);
   for (const s of checked) {
     const place = municipalityPlace(s.municipality, s.province);

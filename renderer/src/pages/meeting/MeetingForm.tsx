@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, FieldError, Form, Input, Label, NumberField, TextField } from 'react-aria-components';
 import { meetingKinds, type MeetingFieldsInput, type MeetingKind } from '../../../../shared/capture/meeting-schema';
@@ -10,8 +10,8 @@ import { SingleValuePicker } from '../../components/SingleValuePicker';
 import { useBusyAction } from '../../hooks/use-busy-action';
 import { errorText } from '../../i18n/i18n';
 import { useCommunityValues } from '../../stores/taxonomy-store';
-import { lastMeetingDefaults, rememberMeetingDefaults } from './meeting-defaults';
 import { SelectField } from '../../components/SelectField';
+import { useCaptureMemory } from '../../stores/capture-memory-store';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const today = () => {
@@ -39,16 +39,22 @@ interface Props {
 export function MeetingForm({ meeting, onSubmit }: Props) {
   const { t } = useTranslation();
   const communities = useCommunityValues();
-  const [defaults] = useState(lastMeetingDefaults);
+  const memory = useCaptureMemory((s) => s.memory);
+  const loadMemory = useCaptureMemory((s) => s.load);
+  const rememberMeeting = useCaptureMemory((s) => s.rememberMeeting);
   const [date, setDate] = useState(meeting?.date ?? today());
   const [time, setTime] = useState(meeting ? (meeting.time ?? '') : nowTime());
   const [kind, setKind] = useState<MeetingKind>(meeting?.kind ?? 'community-dialogue');
-  const [community, setCommunity] = useState(meeting?.community ?? defaults.community ?? '');
-  const [municipality, setMunicipality] = useState(meeting?.municipality ?? defaults.municipality ?? '');
+  // Until the user chooses, a new meeting shows what the vault remembers (which may arrive after the form opened).
+  const [chosenCommunity, setCommunity] = useState<string | null>(meeting?.community ?? null);
+  const [chosenMunicipality, setMunicipality] = useState<string | null>(meeting?.municipality ?? null);
+  const community = chosenCommunity ?? memory?.community ?? '';
+  const municipality = chosenMunicipality ?? memory?.municipality ?? '';
   const [setting, setSetting] = useState(meeting?.setting ?? '');
   const [participants, setParticipants] = useState<number>(meeting?.participants ?? Number.NaN);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const { busy, run } = useBusyAction();
+  useEffect(() => void loadMemory(), [loadMemory]);
   const errorFor = (field: (typeof fields)[number]) => (fieldOf(error) === field ? t(`meeting.invalid.${field}`) : null);
   const formLevel = error && !(fields as readonly string[]).includes(fieldOf(error) ?? '');
 
@@ -56,7 +62,7 @@ export function MeetingForm({ meeting, onSubmit }: Props) {
     e.preventDefault();
     const failure = await run(() => onSubmit({ date, time: time || null, kind, community, municipality, setting, participants }));
     setError(failure);
-    if (!failure) rememberMeetingDefaults({ community, municipality });
+    if (!failure) void rememberMeeting({ community, municipality });
   };
 
   return (
