@@ -10,7 +10,7 @@ import { tablesOfLatestSchema } from '../test-support/schema-dump';
  */
 const owners: Record<string, readonly string[]> = {
   vault: ['meta', 'audit_log', 'audit_head'],
-  capture: ['meetings', 'notes', 'notes_fts', 'signals', 'summaries_fts', 'signal_tags', 'signal_spans', 'redaction_decisions'],
+  capture: ['meetings', 'notes', 'notes_fts', 'signals', 'summaries_fts', 'signal_tags', 'signal_spans', 'redaction_decisions', 'signal_urgency', 'follow_ups'],
   exchange: ['outgoing_bundles', 'outgoing_signals', 'outgoing_items', 'incoming_bundles', 'review_items', 'inbox_memory'],
 };
 const ownerOf = new Map(Object.entries(owners).flatMap(([capability, tables]) => tables.map((t) => [t, capability] as const)));
