@@ -9,6 +9,7 @@ import { addDiagCommand } from './commands/diag-command';
 import { addExchangeCommands } from './commands/exchange-commands';
 import { addFlowCommands } from './commands/flow-commands';
 import { addPolicyCommands } from './commands/policy-commands';
+import { addQueueCommands } from './commands/queue-command';
 import { addRedactCommand } from './commands/redact-command';
 import { addTaxonomyCommands } from './commands/taxonomy-commands';
 import { addAuditCommands, addVaultCommands } from './commands/vault-commands';
@@ -33,6 +34,7 @@ export function buildProgram(io: CliIo): Command {
   addExchangeCommands(program, io);
   addFlowCommands(program, io);
   addRedactCommand(program, io);
+  addQueueCommands(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

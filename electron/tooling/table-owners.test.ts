@@ -21,6 +21,8 @@ const owners: Record<string, readonly string[]> = {
     'redaction_decisions',
     'meeting_imports',
     'meetings_kept_apart',
+    'signal_urgency',
+    'follow_ups',
   ],
   exchange: ['outgoing_bundles', 'outgoing_signals', 'outgoing_items', 'incoming_bundles', 'review_items', 'inbox_memory'],
 };

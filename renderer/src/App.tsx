@@ -9,6 +9,7 @@ import { SendPage } from './pages/exchange/SendPage';
 import { ReviewPage } from './pages/review/ReviewPage';
 import { SignalPage } from './pages/signal/SignalPage';
 import { WorkstationPage } from './pages/WorkstationPage';
+import { SecurityEventsPage } from './pages/SecurityEventsPage';
 import { PolicyInvalidPage } from './pages/PolicyInvalidPage';
 import { RecoverPage } from './pages/RecoverPage';
 import { RecoveryKeyPage } from './pages/RecoveryKeyPage';
@@ -93,5 +94,7 @@ function UnlockedApp() {
       return <ReviewPage />;
     case 'workstation':
       return <WorkstationPage />;
+    case 'security':
+      return <SecurityEventsPage />;
   }
 }

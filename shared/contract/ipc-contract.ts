@@ -6,6 +6,7 @@ import { signalStates } from '../capture/signal-states';
 import { roles } from '../policy/role';
 import { redactionCategories } from '../redaction/categories';
 import { taxonomyViewSchema } from '../taxonomy/taxonomy-view';
+import { queueItemSchema } from '../triage/work-queue';
 import type { LockReason } from '../vault/lock-reason';
 
 /**
@@ -170,6 +171,7 @@ export const reviewItemView = z.object({
   decidedAt: z.string().nullable(),
   carriedSince: z.string().nullable(),
   ownSignal: z.boolean(),
+  urgent: z.boolean(),
 });
 export type ReviewItemView = z.infer<typeof reviewItemView>;
 
@@ -193,6 +195,33 @@ export const aggregationPreview = z.object({
   generalised: z.object({ region: z.number().int(), period: z.number().int(), target: z.number().int() }),
 });
 export type AggregationPreviewView = z.infer<typeof aggregationPreview>;
+
+export const followUpView = z.object({
+  id,
+  meetingId: id,
+  dueOn: z.string(),
+  note: z.string(),
+  createdAt: z.string(),
+  doneAt: z.string().nullable(),
+});
+export type FollowUpView = z.infer<typeof followUpView>;
+
+/** The role's work queue: the items in order; for a team lead also per officer and what waits for k. */
+export const workQueueView = z.object({
+  role: z.enum(roles),
+  items: z.array(queueItemSchema),
+  perOfficer: z.array(z.object({ officer: z.string(), pending: z.number().int(), returned: z.number().int() })),
+  waitingForK: z
+    .object({
+      k: z.number().int(),
+      signals: z.number().int(),
+      combinations: aggregationPreview.shape.waiting.shape.combinations,
+    })
+    .nullable(),
+});
+export type WorkQueueView = z.infer<typeof workQueueView>;
+
+const urgencyView = z.object({ urgent: z.boolean(), markedAt: z.string().nullable() });
 
 export const redactionDecision = z.strictObject({
   surface: z.string().min(1).max(500),
@@ -350,6 +379,18 @@ export const contract = {
   },
   /** The taxonomy in force (imported into the vault or built in), labelled in both languages. */
   'taxonomy.get': { request: empty, response: taxonomyViewSchema },
+  /** What needs this user first, in order (see shared/triage/work-queue.ts). */
+  'queue.get': { request: empty, response: workQueueView },
+  'signals.urgency': { request: z.strictObject({ id }), response: urgencyView },
+  'signals.setUrgent': { request: z.strictObject({ id, urgent: z.boolean() }), response: urgencyView },
+  /** Where someone in acute danger can turn, per language, from the policy; the app contacts nobody. */
+  'referral.guidance': { request: empty, response: z.object({ nl: z.array(z.string()), en: z.array(z.string()) }) },
+  'followUps.list': { request: z.strictObject({ meetingId: id }), response: z.object({ followUps: z.array(followUpView) }) },
+  'followUps.add': {
+    request: z.strictObject({ meetingId: id, dueOn: isoDate, note: z.string().min(1).max(200) }),
+    response: followUpView,
+  },
+  'followUps.done': { request: z.strictObject({ id }), response: followUpView },
   /** This workstation's public keys for bundles and their fingerprint; null before `obi keys init`. Never the secret parts. */
   'keys.show': {
     request: empty,
@@ -378,6 +419,11 @@ export const contract = {
   },
   'exchange.send': {
     request: empty,
+    response: z.object({ files: z.number().int(), failures: z.array(z.object({ bundle: z.string(), code: z.enum(errorCodes) })) }),
+  },
+  /** Nu naar de teamleider: an urgent ready signal in a bundle of its own, at once. */
+  'exchange.sendUrgent': {
+    request: z.strictObject({ id }),
     response: z.object({ files: z.number().int(), failures: z.array(z.object({ bundle: z.string(), code: z.enum(errorCodes) })) }),
   },
   'exchange.discard': { request: empty, response: z.object({ discarded: z.number().int() }) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPolicyProblems, parsePolicy, policyKeys } from './policy-schema';
+import { defaultReferralGuidance, formatPolicyProblems, parsePolicy, policyKeys } from './policy-schema';
 
 describe('machine policy', () => {
   it('needs only organisation and role; every other key has its documented default', () => {
@@ -14,6 +14,8 @@ describe('machine policy', () => {
         retentionMonths: 24,
         kAnonymity: 5,
         releaseFloor: { period: 'month' },
+        reviewWithinDays: 5,
+        referralGuidance: defaultReferralGuidance,
         schedule: { officerToLead: '0 9 * * 1', leadToCentral: '0 9 1 * *' },
         language: 'nl',
         updates: 'off',
@@ -182,5 +184,23 @@ describe('machine policy', () => {
       expect(spec.description.nl.length).toBeGreaterThan(10);
       expect(spec.description.en.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('referral guidance for acute danger', () => {
+  it('names the police emergency and non-emergency numbers, the AIVD and victim support in both languages', () => {
+    for (const lines of [defaultReferralGuidance.nl, defaultReferralGuidance.en]) {
+      const text = lines.join('\n');
+      for (const must of ['112', '0900-8844', 'AIVD', 'Slachtofferhulp Nederland']) expect(text).toContain(must);
+    }
+  });
+
+  it('can be replaced by IT, and refuses an empty line, naming where', () => {
+    const own = { nl: ['Bel 112.'], en: ['Call 112.'] };
+    expect(parsePolicy({ organisation: 'BZ', role: 'officer', referralGuidance: own })).toMatchObject({ ok: true, policy: { referralGuidance: own } });
+    expect(parsePolicy({ organisation: 'BZ', role: 'officer', referralGuidance: { nl: [' '], en: ['Call 112.'] } })).toMatchObject({
+      ok: false,
+      problems: [{ key: 'referralGuidance', message: 'nl.0: must be at least 1' }],
+    });
   });
 });

@@ -66,6 +66,24 @@ const webdavTransport = z.strictObject({
   afterImport,
 });
 
+const referralLines = z.array(z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters')).min(1).max(12);
+
+/** Where someone in acute danger can turn; IT may keep it current centrally through the policy. */
+export const defaultReferralGuidance = {
+  nl: [
+    'Acuut gevaar voor iemands leven of veiligheid: bel de politie op 112.',
+    'Geen spoed, wel aangifte doen of advies van de politie: bel 0900-8844.',
+    'Dreiging of druk vanuit een buitenlandse overheid: meld het bij de AIVD via het openbare contactformulier op www.aivd.nl.',
+    'Steun voor slachtoffers: Slachtofferhulp Nederland, 0900-0101 of www.slachtofferhulp.nl.',
+  ],
+  en: [
+    "Acute danger to someone's life or safety: call the police on 112.",
+    'No emergency, but a report to the police or their advice: call 0900-8844.',
+    'Threats or pressure from a foreign government: report it to the AIVD through the public contact form on www.aivd.nl.',
+    'Support for victims: Slachtofferhulp Nederland (Victim Support Netherlands), 0900-0101 or www.slachtofferhulp.nl.',
+  ],
+};
+
 /**
  * Why the scheduler (croner, with the options schedule.ts uses) would not run an expression, or
  * null. An expression that matches no date at all, such as the 31st of February, is refused here:
@@ -188,6 +206,25 @@ export const policyKeys = {
     description: {
       nl: 'Verplicht als releaseFloor.period "week" is: waarom het centrale punt cellen per week nodig heeft. De teamleider ziet de reden bij elke teambundel en elke bundel met weken staat in het auditlog.',
       en: 'Required when releaseFloor.period is "week": why the central point needs cells per week. The team lead sees the reason with every team bundle, and every bundle with weeks is in the audit log.',
+    },
+  }),
+  reviewWithinDays: key({
+    label: { nl: 'Beoordelen binnen (dagen)', en: 'Review within (days)' },
+    schema: z.number().int().min(1).max(60),
+    default: 5,
+    description: {
+      nl: 'Voor een teamleider: dagen waarbinnen een binnengekomen signaal beoordeeld hoort te zijn (1–60); daarna staat het als te laat in de werkvoorraad.',
+      en: 'For a team lead: days within which an arrived signal should be reviewed (1–60); after that the work queue marks it overdue.',
+    },
+  }),
+  referralGuidance: key({
+    label: { nl: 'Doorverwijzing bij acuut gevaar', en: 'Referral guidance for acute danger' },
+    schema: z.strictObject({ nl: referralLines, en: referralLines }),
+    default: defaultReferralGuidance,
+    showInDiagnostics: true,
+    description: {
+      nl: 'Tekst die een contactfunctionaris bij een urgent signaal ziet: waar iemand in acuut gevaar terechtkan (per taal een lijst van regels). De app neemt zelf met niemand contact op.',
+      en: 'Text a liaison officer sees with an urgent signal: where someone in acute danger can turn (a list of lines per language). The app contacts nobody itself.',
     },
   }),
   language: key({

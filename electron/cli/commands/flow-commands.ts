@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Role } from '../../../shared/policy/role';
 import { redactionCategories, type RedactionCategory } from '../../../shared/redaction/categories';
 import { AppError } from '../../core/app-error';
-import { sendNow, readInbox } from '../../core/exchange/exchange-service';
+import { sendNow, sendUrgentNow, readInbox } from '../../core/exchange/exchange-service';
 import { approve, listReview, redactFurther, returnItem, type ReviewState } from '../../core/exchange/four-eyes-review';
 import { workstationKeys } from '../../core/exchange/workstation-keys';
 import { policyInvalidError } from '../../core/policy/read-only';
@@ -57,10 +57,17 @@ export function addFlowCommands(program: Command, io: CliIo): void {
   vaultOption(program.command('export'))
     .description("build and deliver this role's next bundle now, whatever the schedule says; prints each file written")
     .option('--out <dir>', "write into this folder instead of the transport's outbox")
-    .action(async (opts: VaultOpt & { out?: string }) => {
+    .option('--urgent <id>', 'officer: send only this urgent ready signal, at once, in a bundle of its own')
+    .action(async (opts: VaultOpt & { out?: string; urgent?: string }) => {
       const policy = validPolicy(io);
+      if (opts.urgent !== undefined && opts.out !== undefined)
+        throw new AppError('invalid_request', '--urgent: goes through the transport of the policy, not --out.');
+      const urgent = opts.urgent === undefined ? undefined : Number(opts.urgent);
+      if (urgent !== undefined && (!Number.isInteger(urgent) || urgent < 1)) throw new AppError('invalid_request', '--urgent: must be the number of a signal.');
       const result = await withVault(io, opts.vault, (v) =>
-        sendNow(v, policy, captureDeps(v), { ...(opts.out ? { outDir: opts.out } : {}), ...crashHooks(io) }),
+        urgent !== undefined
+          ? sendUrgentNow(v, policy, captureDeps(v), urgent)
+          : sendNow(v, policy, captureDeps(v), { ...(opts.out ? { outDir: opts.out } : {}), ...crashHooks(io) }),
       );
       for (const path of result.paths) io.out(path);
       for (const id of result.blocked) io.err(`obi: signal ${id} went back to draft: a proposed redaction in its summary has no decision.`);

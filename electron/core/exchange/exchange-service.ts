@@ -2,6 +2,8 @@ import type { ErrorCode } from '../../../shared/contract/errors';
 import type { Policy } from '../../../shared/policy/policy-schema';
 import { AppError } from '../app-error';
 import type { CaptureDeps } from '../capture/capture-ports';
+import { Signals } from '../capture/signals';
+import { urgentSince } from '../capture/urgency';
 import type { OpenVault } from '../vault/vault';
 import { openTransport } from '../transport/open-transport';
 import type { Transport } from '../transport/transport';
@@ -13,6 +15,7 @@ import { deliverPrepared, preparedBundles, type DeliveryFailure } from './outgoi
 import { dueMoment, nextMoment } from './schedule';
 import { buildTeamBundle, prepareTeamBundles } from './prepare-team-bundles';
 import { keysCreatedAtKey, workstationKeys } from './workstation-keys';
+import { LedgerStore } from './ledger-store';
 
 /**
  * The exchange as the app, the scheduler and the CLI use it: prepare this role's next bundle (an
@@ -90,6 +93,37 @@ async function sendNowAlone(vault: OpenVault, policy: Policy, deps: CaptureDeps,
   const hooks = options.afterFile ? { afterFile: options.afterFile } : {};
   const delivered = await withTransport(policy, (t) => deliverPrepared(vault, deps, t, () => options.now ?? new Date(), hooks), options.outDir);
   return { prepared, ...delivered, blocked, ...(team ? { team } : {}) };
+}
+
+/**
+ * "Nu naar de teamleider": an urgent ready signal leaves at once, outside the schedule, in a bundle
+ * of its own, through the same steps as every officer bundle: the redaction is checked again, the
+ * bundle is recorded in the ledger before it is written and the signal is bound to it, so a crash
+ * or a second click neither loses nor doubles it. A signal already bound to a prepared bundle goes
+ * with that one. The scheduled run keeps its own rhythm.
+ */
+export function sendUrgentNow(vault: OpenVault, policy: Policy, deps: CaptureDeps, signalId: number, options: { now?: Date } = {}): Promise<SendResult> {
+  return serially(vault, async () => {
+    requireKeys(vault);
+    if (policy.role !== 'officer') throw new AppError('invalid_request', 'Only an officer sends a signal to the team lead.');
+    const signals = new Signals(vault, deps);
+    const signal = signals.get(signalId);
+    if (urgentSince(vault, signalId) === null) throw new AppError('invalid_request', 'Only a signal marked urgent is sent outside the schedule.');
+    if (signal.state !== 'ready') throw new AppError('invalid_transition', `A ${signal.state} signal cannot be sent; it must be ready.`);
+    const problem = signals.readyProblem(signal);
+    if (problem) throw new AppError('not_ready', `The signal cannot leave: ${problem.message}.`, { reason: problem.code });
+    const now = options.now ?? new Date();
+    let prepared: string | null = null;
+    let blocked: number[] = [];
+    if (!new LedgerStore(vault).isSignalBound(signalId)) {
+      const r = await prepareOfficerBundle(vault, policy, deps, now, signalId);
+      prepared = r.id;
+      blocked = r.blocked;
+      vault.audit('export.urgent', { bundle: r.id, signals: r.signals });
+    }
+    const delivered = await withTransport(policy, (t) => deliverPrepared(vault, deps, t, () => options.now ?? new Date()));
+    return { prepared, ...delivered, blocked };
+  });
 }
 
 /** What the next bundle would carry, decoded, without sealing or binding anything. */

@@ -8,7 +8,8 @@ import { ReviewStore, type IncomingSignal, type ReviewRow, type ReviewState } fr
 
 export type { IncomingSignal, ReviewState } from './review-store';
 
-export interface ReviewItem extends IncomingSignal {
+export interface ReviewItem extends Omit<IncomingSignal, 'urgent'> {
+  urgent: boolean;
   id: number;
   bundleId: string;
   officer: string;

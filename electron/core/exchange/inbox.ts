@@ -125,6 +125,7 @@ export async function importBundles(
           date: s.meetingDate,
           municipality: s.municipality,
           province: s.province,
+          urgent: s.urgent === true,
         })),
       });
     } else {

@@ -10,6 +10,7 @@ import type { CaptureDeps } from '../capture/capture-ports';
 import { listDecisions } from '../capture/redaction-decisions';
 import { SignalStore } from '../capture/signal-store';
 import { Signals } from '../capture/signals';
+import { urgentSignals } from '../capture/urgency';
 import type { OpenVault } from '../vault/vault';
 import { ConversationKeyStore } from './conversation-key-store';
 import { sealPayload } from './envelope';
@@ -39,9 +40,11 @@ export interface OfficerBuild {
  * A signal whose summary now shows a proposed span without a decision does not leave: it goes back
  * to draft, with an audit entry, and the rest of the bundle goes on (fail closed).
  */
-export function buildOfficerBundle(vault: OpenVault, policy: Policy, deps: CaptureDeps, now: Date, id = randomUUID()): OfficerBuild {
+export function buildOfficerBundle(vault: OpenVault, policy: Policy, deps: CaptureDeps, now: Date, only?: number): OfficerBuild {
+  const id = randomUUID();
   const bound = new LedgerStore(vault).boundSignals();
-  const rows = new SignalStore(vault).readyForSending().filter((s) => !bound.has(s.id));
+  const urgent = urgentSignals(vault);
+  const rows = new SignalStore(vault).readyForSending().filter((s) => !bound.has(s.id) && (only === undefined || s.id === only));
   const pseudonymiser = new Pseudonymiser();
   const conversations = new ConversationKeyStore(vault);
   const signals: OfficerSignal[] = [];
@@ -66,6 +69,7 @@ export function buildOfficerBundle(vault: OpenVault, policy: Policy, deps: Captu
       municipality: row.municipality,
       province: row.province,
       consent: true,
+      ...(urgent.has(row.id) ? { urgent: true as const } : {}),
     });
   }
   const header = payloadHeader(id, policy.organisation, reportingPeriod(policy.schedule.officerToLead, now), deps.taxonomy.version, now);
@@ -76,15 +80,17 @@ export function buildOfficerBundle(vault: OpenVault, policy: Policy, deps: Captu
 /**
  * Builds, seals and records the officer's next bundle (possibly empty: "nothing happened" is a
  * report too), binding its signals to it. Blocked signals return to draft in the same transaction.
+ * With `only`, the bundle carries that one signal (an urgent one, sent outside the schedule).
  */
 export async function prepareOfficerBundle(
   vault: OpenVault,
   policy: Policy,
   deps: CaptureDeps,
   now: Date,
+  only?: number,
 ): Promise<{ id: string; signals: number; blocked: number[] }> {
   if (!policy.teamLead) throw new AppError('policy_invalid', 'The policy names no team lead (teamLead), so there is nobody to send to.');
-  const build = buildOfficerBundle(vault, policy, deps, now);
+  const build = buildOfficerBundle(vault, policy, deps, now, only);
   const payload = JSON.stringify(build.payload, null, 2);
   const sealed = await sealPayload(payload, [policy.teamLead.recipient], workstationSigningKey(vault));
   const id = build.payload.manifest.id;

@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test-support/temp-dirs';
+import { defaultReferralGuidance } from '../../../shared/policy/policy-schema';
 import { loadPolicy, policyLoadOptions, readPolicyFile, resolvePolicy } from './load-policy';
 import type { RegQueryRunner } from './registry-policy';
 
@@ -40,6 +41,8 @@ describe('policy sources', () => {
       { key: 'allowOsKeyWrap', value: false, origin: 'default' },
       { key: 'retentionMonths', value: 24, origin: 'default' },
       { key: 'kAnonymity', value: 5, origin: 'default' },
+      { key: 'reviewWithinDays', value: 5, origin: 'default' },
+      { key: 'referralGuidance', value: defaultReferralGuidance, origin: 'default' },
       { key: 'language', value: 'nl', origin: 'default' },
       { key: 'updates', value: 'off', origin: 'registry' },
       { key: 'schedule', value: { officerToLead: '0 9 * * 1', leadToCentral: '0 9 1 * *' }, origin: 'default' },

@@ -6,7 +6,8 @@ import { SignalStore } from '../capture/signal-store';
 import type { OpenVault } from '../vault/vault';
 import { enrolmentSheet, saveEnrolmentSheet } from '../exchange/enrolment';
 import { serially } from '../exchange/exchange-queue';
-import { readInbox, scheduleStatus, withTransport } from '../exchange/exchange-service';
+import { readInbox, scheduleStatus, sendUrgentNow, withTransport } from '../exchange/exchange-service';
+import { workQueue } from '../exchange/work-queue';
 import { prepareOfficerBundle } from '../exchange/prepare-officer-bundle';
 import { deliverPrepared, discardPrepared, outgoingHistory, outgoingPayload, preparedBundles } from '../exchange/outgoing-ledger';
 import { approve, getReviewItem, listReview, redactFurther, returnItem } from '../exchange/four-eyes-review';
@@ -22,6 +23,8 @@ type ExchangeChannels =
   | 'exchange.status'
   | 'exchange.prepare'
   | 'exchange.send'
+  | 'exchange.sendUrgent'
+  | 'queue.get'
   | 'exchange.discard'
   | 'exchange.history'
   | 'exchange.payload'
@@ -102,6 +105,16 @@ export function exchangeHandlers(
         const r = await withTransport(policy, (t) => deliverPrepared(v, deps(v), t, () => new Date()));
         return { files: r.paths.length, failures: r.failures.map(({ bundle, code }) => ({ bundle, code })) };
       });
+    },
+    'exchange.sendUrgent': async ({ id }) => {
+      const v = vault();
+      const r = await sendUrgentNow(v, policy, deps(v), id);
+      return { files: r.paths.length, failures: r.failures.map(({ bundle, code }) => ({ bundle, code })) };
+    },
+    'queue.get': () => {
+      const v = vault();
+      const q = workQueue(v, policy, deps(v));
+      return q.role === 'teamlead' ? q : { ...q, perOfficer: [], waitingForK: null };
     },
     'exchange.discard': () => {
       const v = vault();

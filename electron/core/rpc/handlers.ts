@@ -13,6 +13,8 @@ import { overview } from '../capture/overview';
 import { defaultWarningDays, upcomingRemovals } from '../capture/retention';
 import { decide, listDecisions, undecide } from '../capture/redaction-decisions';
 import { search } from '../capture/search';
+import { addFollowUp, completeFollowUp, followUpsOf } from '../capture/follow-ups';
+import { setUrgent, urgentSince } from '../capture/urgency';
 import { Signals } from '../capture/signals';
 import type { EffectivePolicy } from '../policy/load-policy';
 import { effectivePolicyView, policyInvalidError } from '../policy/read-only';
@@ -114,6 +116,19 @@ export function createHandlers({ session, policy, captureDeps, documentsDir = (v
       const s = signals();
       return { problem: s.readyProblem(s.get(id)) };
     },
+    'signals.urgency': ({ id }) => {
+      signals().get(id);
+      const markedAt = urgentSince(vault(), id);
+      return { urgent: markedAt !== null, markedAt };
+    },
+    'signals.setUrgent': ({ id, urgent }) => setUrgent(vault(), id, urgent, today()),
+    'referral.guidance': () => policy.policy.referralGuidance,
+    'followUps.list': ({ meetingId }) => {
+      meetings().get(meetingId);
+      return { followUps: followUpsOf(vault(), meetingId) };
+    },
+    'followUps.add': (input) => addFollowUp(vault(), input, today()),
+    'followUps.done': ({ id }) => completeFollowUp(vault(), id, today()),
     'redaction.decisions': ({ signalId }) => ({ decisions: listDecisions(vault(), signalId) }),
     'redaction.decide': ({ signalId, decision }) => ({ decisions: decide(vault(), signalId, decision) }),
     'redaction.undecide': ({ signalId, surface, category }) => ({ decisions: undecide(vault(), signalId, surface, category) }),

@@ -54,3 +54,18 @@ export async function unlockWith(a: HasPage, secret: string): Promise<void> {
   await a.page.keyboard.type(secret);
   await a.page.keyboard.press('Enter');
 }
+
+/** Opens the security events, on their own page, by keyboard; waits until `event` is listed. */
+export async function expectSecurityEvent(a: HasPage, event: string): Promise<void> {
+  await tabTo(a.page, 'Beveiligingsmeldingen');
+  await a.page.keyboard.press('Enter');
+  await a.page.getByRole('heading', { level: 1, name: 'Recente beveiligingsgebeurtenissen' }).waitFor();
+  await expect.poll(() => a.page.locator('[data-content="audit"]').textContent()).toContain(event);
+}
+
+/** Back to the overview by keyboard. */
+export async function goHome(a: HasPage): Promise<void> {
+  await tabTo(a.page, 'Overzicht');
+  await a.page.keyboard.press('Enter');
+  await a.page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closeAppsAfterEachTest, expectAccessible, startApp, tabTo, type RunningApp } from './app-harness';
-import { confirmShownRecoveryKey, firstRun, lockWithKeyboard, passphrase, unlockWith } from './flows';
+import { confirmShownRecoveryKey, expectSecurityEvent, firstRun, goHome, lockWithKeyboard, passphrase, unlockWith } from './flows';
 
 closeAppsAfterEachTest();
 let app: RunningApp;
@@ -32,7 +32,8 @@ describe('the vault in the real UI (Chromium, keyboard only)', () => {
     await page.getByLabel('Nieuwe wachtzin').focus();
 
     await firstRun(app);
-    await expect.poll(() => page.locator('[data-content="audit"]').textContent()).toContain('Herstelsleutel bevestigd');
+    await expectSecurityEvent(app, 'Herstelsleutel bevestigd');
+    await goHome(app);
     // The effective machine policy, each value with where it came from (here the development file, else the default).
     const policyRow = page.getByTestId('policy-table').getByRole('row', { name: /Automatisch vergrendelen na/ });
     await expect.poll(() => policyRow.textContent()).toMatch(/10.*standaardwaarde/);
@@ -67,7 +68,7 @@ describe('the vault in the real UI (Chromium, keyboard only)', () => {
     await page.getByText(/Wacht nog/).waitFor({ state: 'detached', timeout: 10_000 });
     await unlockWith(app, passphrase);
     await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
-    await expect.poll(() => page.locator('[data-content="audit"]').textContent()).toContain('Kluis ontgrendeld');
+    await expectSecurityEvent(app, 'Kluis ontgrendeld');
   });
 
   it('rotates the keys under Beveiliging: a new recovery key is confirmed, the new passphrase unlocks', async () => {
@@ -88,7 +89,7 @@ describe('the vault in the real UI (Chromium, keyboard only)', () => {
     const secondKey = await confirmShownRecoveryKey(app);
     expect(secondKey).not.toBe(firstKey);
     await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
-    await expect.poll(() => page.locator('[data-content="audit"]').textContent()).toContain('Sleutels vernieuwd');
+    await expectSecurityEvent(app, 'Sleutels vernieuwd');
     await lockWithKeyboard(app);
     await unlockWith(app, passphrase);
     await page.getByRole('alert').filter({ hasText: 'Deze wachtzin opent de kluis niet.' }).waitFor();
@@ -166,7 +167,7 @@ describe('the vault in the real UI (Chromium, keyboard only)', () => {
     app = await startApp({ idleLockMs: 8000 });
     const { page } = app;
     await firstRun(app);
-    await page.locator('[data-content="audit"]').waitFor();
+    await expectSecurityEvent(app, 'Herstelsleutel bevestigd');
     await page.getByText('De kluis is vergrendeld omdat u een tijd niet actief was.').waitFor({ timeout: 30_000 });
     await page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).waitFor();
     const html = await page.content();
@@ -194,7 +195,7 @@ describe('the vault in the real UI (Chromium, keyboard only)', () => {
     await page.getByLabel('Herstelsleutel', { exact: true }).fill(shown);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
-    await expect.poll(() => page.locator('[data-content="audit"]').textContent()).toContain('Herstelsleutel bevestigd');
+    await expectSecurityEvent(app, 'Herstelsleutel bevestigd');
   });
 
   it('switches to English by keyboard and remembers it', async () => {

@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { useHeadingFocus } from '../hooks/use-heading-focus';
 import type { TranslationKey } from '../i18n/i18n';
 import { useNav, type View } from '../stores/nav-store';
+import { useQueue } from '../stores/queue-store';
 import { useSession } from '../stores/session-store';
 import { LanguageSwitch } from './LanguageSwitch';
 import type { Role } from '../../../shared/policy/role';
@@ -19,10 +20,11 @@ const newMeeting: Section = { view: { name: 'meeting', id: null }, label: 'nav.n
 const review: Section = { view: { name: 'review' }, label: 'nav.review', matches: (v) => v.name === 'review' };
 const send: Section = { view: { name: 'send' }, label: 'nav.send', matches: (v) => v.name === 'send' };
 const workstation: Section = { view: { name: 'workstation' }, label: 'nav.workstation', matches: (v) => v.name === 'workstation' };
+const security: Section = { view: { name: 'security' }, label: 'nav.security', matches: (v) => v.name === 'security' };
 
 /** The officer works from meetings; the team lead from the review of the team's signals. */
 const sectionsFor = (role: Role | undefined): Section[] =>
-  role === 'teamlead' ? [home, review, send, meetings, workstation] : [home, meetings, newMeeting, send, workstation];
+  role === 'teamlead' ? [home, review, send, meetings, workstation, security] : [home, meetings, newMeeting, send, workstation, security];
 
 /** Navigation between the unlocked screens, and the lock button. */
 function MainNav() {
@@ -32,6 +34,12 @@ function MainNav() {
   const lock = useSession((s) => s.lock);
   const role = useSession((s) => s.policy?.role);
   const sections = sectionsFor(role);
+  const open = useQueue((s) => s.queue?.items.length ?? 0);
+  const loadQueue = useQueue((s) => s.load);
+  // Every change of screen may have changed what is open (a signal sent, a follow-up ticked off).
+  useEffect(() => {
+    void loadQueue();
+  }, [view, loadQueue]);
   return (
     <>
       <nav aria-label={t('nav.label')} className="main-nav">
@@ -40,6 +48,14 @@ function MainNav() {
             <li key={s.label}>
               <Button className="nav-link" aria-current={s.matches(view) ? 'page' : undefined} onPress={() => go(s.view)}>
                 {t(s.label)}
+                {s === home && open > 0 ? (
+                  <>
+                    <span className="badge nav-count" data-testid="queue-count" aria-hidden="true">
+                      {open}
+                    </span>
+                    <span className="visually-hidden">{t('nav.openItems', { count: open })}</span>
+                  </>
+                ) : null}
               </Button>
             </li>
           ))}

@@ -5,8 +5,6 @@ import { useShallow } from 'zustand/react/shallow';
 import { signalStates } from '../../../shared/capture/signal-states';
 import { api } from '../api/client';
 import { PageShell } from '../components/PageShell';
-import { codeKey } from '../i18n/i18n';
-import { useAudit } from '../stores/audit-store';
 import { useNav } from '../stores/nav-store';
 import { usePolicy } from '../stores/policy-store';
 import { useSession } from '../stores/session-store';
@@ -15,42 +13,14 @@ import { ChangePassphraseDialog } from './ChangePassphraseDialog';
 import { PolicyTable } from '../components/PolicyTable';
 import { NewRecoveryKeyDialog } from './NewRecoveryKeyDialog';
 import { RekeyDialog } from './RekeyDialog';
+import { LeadFigures, WorkQueue } from './WorkQueue';
 
 type OverviewData = Extract<Awaited<ReturnType<(typeof api)['overview.get']>>, { ok: true }>['value'];
-type RetentionData = Extract<Awaited<ReturnType<(typeof api)['retention.upcoming']>>, { ok: true }>['value'];
 
 const thisMonth = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 };
-
-function AuditList() {
-  const { t, i18n } = useTranslation();
-  const { entries, load } = useAudit(useShallow(({ entries, load }) => ({ entries, load })));
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
-  if (entries.length === 0) return <p className="muted">{t('home.auditEmpty')}</p>;
-  return (
-    <table className="table" data-content="audit">
-      <thead>
-        <tr>
-          <th scope="col">{t('home.auditWhen')}</th>
-          <th scope="col">{t('home.auditWhat')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.seq}>
-            <td>{format.format(new Date(e.at))}</td>
-            <td>{i18n.exists(`events.${e.event}`) ? t(codeKey('events', e.event)) : t('events.other', { event: e.event })}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 function CountTable({ caption, rows }: { caption: string; rows: Array<{ label: string; count: number }> }) {
   const { t } = useTranslation();
@@ -83,38 +53,18 @@ function CountTable({ caption, rows }: { caption: string; rows: Array<{ label: s
   );
 }
 
-/** Signals by state, and this month's by actor and modus operandi; notes about to be removed. */
+/** Signals by state, and this month's by actor and modus operandi. */
 function Overview() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const tagLabel = useTagLabel();
   const loadTaxonomy = useTaxonomy((s) => s.load);
-  const go = useNav((s) => s.go);
   const [data, setData] = useState<OverviewData | null>(null);
-  const [retention, setRetention] = useState<RetentionData | null>(null);
   useEffect(() => {
     void loadTaxonomy();
     void api['overview.get']({ month: thisMonth() }).then((r) => r.ok && setData(r.value));
-    void api['retention.upcoming']({}).then((r) => r.ok && setRetention(r.value));
   }, [loadTaxonomy]);
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   return (
     <>
-      {retention && retention.items.length > 0 ? (
-        <section aria-labelledby="retention-title" className="notice">
-          <h2 id="retention-title">{t('retention.title')}</h2>
-          <p>{t('retention.intro', { months: retention.retentionMonths })}</p>
-          <ul data-content="retention">
-            {retention.items.slice(0, 20).map((item) => (
-              <li key={item.meetingId}>
-                <Button className="link-button" onPress={() => go({ name: 'meeting', id: item.meetingId })}>
-                  {t('retention.item', { date: day.format(new Date(`${item.date}T12:00:00`)), removeOn: day.format(new Date(`${item.removeOn}T12:00:00`)) })}
-                </Button>
-              </li>
-            ))}
-          </ul>
-          {retention.items.length > 20 ? <p>{t('retention.more', { count: retention.items.length - 20 })}</p> : null}
-        </section>
-      ) : null}
       {data ? (
         <section aria-labelledby="overview-title">
           <h2 id="overview-title">{t('overview.title')}</h2>
@@ -150,7 +100,8 @@ export function HomePage() {
   const go = useNav((s) => s.go);
   return (
     <PageShell title={t('home.title')}>
-      <p className="lead">{t('home.welcome')}</p>
+      <WorkQueue />
+      {policy?.role === 'teamlead' ? <LeadFigures /> : null}
       <div className="button-row">
         <Button className="button primary" onPress={() => go({ name: 'meeting', id: null })}>
           {t('nav.newMeeting')}
@@ -169,10 +120,6 @@ export function HomePage() {
       ) : null}
       {policy && policy.warnings.length > 0 ? <p className="notice">{t('home.policyWarnings', { list: policy.warnings.join('; ') })}</p> : null}
       <Overview />
-      <section aria-labelledby="audit-title">
-        <h2 id="audit-title">{t('home.auditTitle')}</h2>
-        <AuditList />
-      </section>
       <section aria-labelledby="security-title">
         <h2 id="security-title">{t('home.settingsTitle')}</h2>
         <div className="button-row">

@@ -9,7 +9,8 @@ export type View =
   | { name: 'signal'; id: number }
   | { name: 'send' }
   | { name: 'review' }
-  | { name: 'workstation' };
+  | { name: 'workstation' }
+  | { name: 'security' };
 
 interface NavState {
   view: View;

@@ -6,6 +6,7 @@ import { manifestFor, type AuditHead, type Payload, type PayloadHeader, type Rea
 import { municipalityPlace } from './cell-objects';
 import { obiExtensionId, obiPart } from './obi-extension';
 import { StixWriter } from './stix-common';
+import { tlpAmberStrictTag } from './stix-markings';
 import { indexBundle, objectPath, parseObject, refuse, resolve, stixRef } from './stix-read';
 
 /**
@@ -15,7 +16,15 @@ import { indexBundle, objectPath, parseObject, refuse, resolve, stixRef } from '
  * province, NL); what STIX has no field for travels in the OBI Werkplek extension: `signal_id`
  * (the reference the officer's vault keeps), `conversation` (the pseudonym of the meeting, the same
  * for every signal of it), `meeting_date`, `consent` and the exact `tags`.
+ *
+ * An urgent signal carries one more label, MISP's `workflow:todo="expedite"`, beside its tags. A
+ * label and not a property of the extension: a reader from before urgency checks the extension
+ * strictly but reads no labels, so it takes an urgent signal in as an ordinary one; this reader
+ * accepts no label but the TLP marking, the signal's tags and that one.
  */
+
+/** The label that marks a signal urgent. */
+export const urgentLabel = 'workflow:todo="expedite"';
 
 export interface OfficerSignal {
   /** The reference the signal travels under (a UUID the officer's vault keeps); never the vault's row id. */
@@ -34,6 +43,8 @@ export interface OfficerSignal {
   province: (typeof provinces)[number];
   /** The source agreed to sharing in bundled form; a signal without consent never leaves. */
   consent: true;
+  /** The officer marked it urgent: the team lead's inbox puts it on top. */
+  urgent?: true;
 }
 
 const placeName = z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
@@ -48,6 +59,7 @@ export const officerSignalSchema = z.strictObject({
   municipality: placeName,
   province: z.enum(provinces),
   consent: z.literal(true, 'must be true: a signal without consent never leaves'),
+  urgent: z.literal(true, 'must be true when present').optional(),
 }) satisfies z.ZodType<OfficerSignal>;
 
 /** Builds the payload of an officer bundle; refuses (throws) a signal that breaks the schema. */
@@ -63,7 +75,7 @@ export function buildOfficerPayload(header: PayloadHeader, signals: readonly Off
     w.own(
       'note',
       s.signalRef,
-      { abstract: 'OBI signal for review', content: s.summary, lang: 'nl', labels: s.tags, object_refs: [placeId] },
+      { abstract: 'OBI signal for review', content: s.summary, lang: 'nl', labels: s.urgent ? [...s.tags, urgentLabel] : s.tags, object_refs: [placeId] },
       { tags: s.tags, signal_id: s.signalRef, conversation: s.conversation, meeting_date: s.meetingDate, consent: true },
     );
   }
@@ -84,6 +96,7 @@ const noteSchema = obiPart({
 }).extend({
   type: z.literal('note'),
   content: officerSignalSchema.shape.summary,
+  labels: z.array(z.string()).max(102, 'must hold at most 102 labels').optional(),
   object_refs: z.tuple([stixRef('location')], 'must hold exactly the location of the meeting'),
 });
 
@@ -117,6 +130,8 @@ export function readOfficerBundle(payload: Payload): ReadResult<ReceivedOfficerS
     const own = n.extensions[obiExtensionId];
     if (seen.has(own.signal_id)) return refuse(objectPath(i, `extensions.${obiExtensionId}.signal_id`), 'appears twice in the bundle');
     seen.add(own.signal_id);
+    const strange = (n.labels ?? []).findIndex((l) => l !== urgentLabel && l !== tlpAmberStrictTag && !own.tags.includes(l));
+    if (strange >= 0) return refuse(objectPath(i, `labels.${strange}`), `must be TLP:AMBER+STRICT, one of the signal's tags or ${urgentLabel}`);
     const found = resolve(indexed.value, n.object_refs[0], 'location', objectPath(i, 'object_refs.0'));
     if (!found.ok) return found;
     const place = parseObject(locationSchema, found.value.object, found.value.index);
@@ -130,6 +145,7 @@ export function readOfficerBundle(payload: Payload): ReadResult<ReceivedOfficerS
       municipality: place.value.city,
       province: place.value.administrative_area,
       consent: true,
+      ...(n.labels?.includes(urgentLabel) ? { urgent: true as const } : {}),
     });
   }
   if (signals.length !== payload.manifest.counts.signals) {

@@ -11,6 +11,7 @@ import { useMeeting } from '../../stores/meeting-store';
 import { useNav } from '../../stores/nav-store';
 import { MeetingForm } from './MeetingForm';
 import { NotesEditor } from './NotesEditor';
+import { FollowUps } from './FollowUps';
 
 /** One meeting: its facts, its notes (saved as you type) and the signals drawn from them. */
 export function MeetingPage({ id }: { id: number | null }) {
@@ -111,6 +112,7 @@ export function MeetingPage({ id }: { id: number | null }) {
               </ul>
             )}
           </section>
+          <FollowUps meetingId={meeting.id} />
         </>
       ) : null}
     </PageShell>

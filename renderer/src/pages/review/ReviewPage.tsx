@@ -34,8 +34,11 @@ function ReviewCard({ item, onChanged }: { item: ReviewItemView; onChanged: (nex
   };
 
   return (
-    <li className="review-card" data-content="review-item">
-      <h3>{t('review.lead.itemTitle', { id: item.id, officer: item.officer })}</h3>
+    <li className="review-card" data-content="review-item" data-urgent={item.urgent ? 'true' : undefined}>
+      <h3>
+        {item.urgent ? <span className="badge badge-urgent">{t('queue.urgentBadge')}</span> : null}
+        {t('review.lead.itemTitle', { id: item.id, officer: item.officer })}
+      </h3>
       <p className="muted">
         {item.date} · {item.municipality ?? '—'} ({item.province ?? '—'})
       </p>

@@ -14,6 +14,7 @@ import { useNav } from '../../stores/nav-store';
 import { useSession } from '../../stores/session-store';
 import { usePredicates, useTaxonomy } from '../../stores/taxonomy-store';
 import { RedactionReview } from './RedactionReview';
+import { UrgencySection } from './UrgencySection';
 
 /**
  * One signal: where in the notes it came from, the shareable summary for the team lead, its tags
@@ -173,6 +174,7 @@ export function SignalPage({ id }: { id: number }) {
         ) : null}
       </div>
       {editable && readiness ? <p className="muted">{t('signal.notReadyYet', { reason: t(codeKey('readiness', readiness.code)) })}</p> : null}
+      <UrgencySection signal={signal} onSent={() => void api['signals.get']({ id }).then((r) => r.ok && setSignal(r.value))} />
     </PageShell>
   );
 }
