@@ -108,9 +108,14 @@ export const enrolledTeamSchema = z.strictObject({
   expectedEvery: z.enum(expectedEveryValues),
 }) satisfies z.ZodType<EnrolledTeam>;
 
+/**
+ * The input of buildFenomeenbeeld. The cells were checked against `centralCellSchema` when the
+ * store took them in and read them back; checking half a million of them again would cost seconds
+ * per report, so here only what the arithmetic relies on is checked (see `checkCells`).
+ */
 export const fenomeenbeeldInputSchema = z.strictObject({
   period: reportPeriodSchema,
-  cells: z.array(centralCellSchema),
+  cells: z.array(z.custom<CentralCell>((c) => typeof c === 'object' && c !== null, 'must be a cell')),
   reports: z.array(teamReportSchema),
   summaries: z.array(centralSummarySchema),
   teams: z.array(enrolledTeamSchema),
@@ -136,4 +141,22 @@ export function cellKeyOf(cell: ReleasedCell & { objective?: string }): string {
     cell.period.from,
     cell.period.to,
   ]);
+}
+
+/** What the tables rely on in every cell: a whole positive count and a period of ISO days in order. Throws naming the cell. */
+export function checkCells(cells: readonly CentralCell[], builder: string): void {
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  cells.forEach((c, i) => {
+    if (!Number.isInteger(c.count) || c.count < 1) throw new Error(`${builder}: cells.${i}.count: must be a whole number of at least 1`);
+    if (
+      typeof c.period?.from !== 'string' ||
+      !day.test(c.period.from) ||
+      typeof c.period.to !== 'string' ||
+      !day.test(c.period.to) ||
+      c.period.from > c.period.to
+    )
+      throw new Error(`${builder}: cells.${i}.period: must be ISO days from ≤ to`);
+    if (typeof c.bundleId !== 'string' || typeof c.stateActor !== 'string' || typeof c.region?.value !== 'string')
+      throw new Error(`${builder}: cells.${i}: must be a released cell`);
+  });
 }

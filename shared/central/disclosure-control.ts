@@ -44,6 +44,9 @@ export function suppress(values: readonly number[], equations: readonly Equation
     return true;
   };
 
+  const equationsOf: Equation[][] = values.map(() => []);
+  for (const eq of equations) for (const t of eq.terms) equationsOf[t.figure]!.push(eq);
+
   for (;;) {
     let changed = true;
     while (changed) {
@@ -65,17 +68,24 @@ export function suppress(values: readonly number[], equations: readonly Equation
     }
     const fixed = fixedFigures(hidden, equations);
     if (fixed.length === 0) break;
-    // A fixed figure: hide one more figure of an equation that holds it.
-    let progressed = false;
-    for (const f of fixed) {
-      const eq = equations.find((e) => e.terms.some((t) => t.figure === f) && e.terms.some((t) => !hidden[t.figure]));
-      if (eq && hideCheapest(eq.terms.map((t) => t.figure))) {
-        progressed = true;
-        break;
+    // A fixed figure is pinned by the published figures of the equations it is linked to through
+    // hidden ones: hide the cheapest of those, and test again.
+    const reached = new Set<number>([fixed[0]!]);
+    const published = new Set<number>();
+    const queue = [fixed[0]!];
+    while (queue.length > 0) {
+      const f = queue.pop()!;
+      for (const eq of equationsOf[f] ?? []) {
+        for (const t of eq.terms) {
+          if (!hidden[t.figure]) published.add(t.figure);
+          else if (!reached.has(t.figure)) {
+            reached.add(t.figure);
+            queue.push(t.figure);
+          }
+        }
       }
     }
-    // Every equation of a fixed figure is wholly hidden: then it is not fixed (cannot happen), stop.
-    if (!progressed) break;
+    if (!hideCheapest([...published])) break;
   }
   return { suppressed: hidden, primary };
 }

@@ -168,7 +168,10 @@ describe('the fenomeenbeeld of a period', () => {
   it('refuses input that breaks the contract, naming the field', () => {
     expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ reportMinimum: 1 }))).toThrow(/^buildFenomeenbeeld: reportMinimum: must be at least 2$/);
     expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ cells: [{ ...amsterdam, count: 0 }] }))).toThrow(/^buildFenomeenbeeld: cells\.0\.count/);
-    expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ cells: [{ ...amsterdam, bundleId: 'b1' }] }))).toThrow(/cells\.0\.bundleId: must be a UUID/);
+    expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ cells: [amsterdam, { ...amsterdam, count: 2.5 }] }))).toThrow(/^buildFenomeenbeeld: cells\.1\.count/);
+    expect(() =>
+      buildFenomeenbeeld(fenomeenbeeldInput({ cells: [{ ...amsterdam, period: { level: 'month', from: '2026-10-31', to: '2026-10-01' } }] })),
+    ).toThrow(/cells\.0\.period/);
     expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ teams: [{ name: '', organisation: 'SZW', expectedEvery: 'month' }] }))).toThrow(/teams\.0\.name/);
     expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ period: { label: '2026-Q4', from: '2026-12-31', to: '2026-10-01' } }))).toThrow(/period\.to/);
   });

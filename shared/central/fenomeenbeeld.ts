@@ -2,7 +2,15 @@ import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { checkedInput } from '../exchange/checked-input';
 import type { Organisation } from '../exchange/payload';
 import type { TaxonomyPackage } from '../taxonomy/taxonomy-package';
-import { cellKeyOf, fenomeenbeeldInputSchema, type CentralCell, type EnrolledTeam, type FenomeenbeeldInput, type TeamReport } from './central-input';
+import {
+  cellKeyOf,
+  checkCells,
+  fenomeenbeeldInputSchema,
+  type CentralCell,
+  type EnrolledTeam,
+  type FenomeenbeeldInput,
+  type TeamReport,
+} from './central-input';
 import { targetGroupOf } from '../exchange/k-anonymity/target-groups';
 import {
   actorTable,
@@ -188,6 +196,7 @@ export const trendMethod = `Exact conditional test of two Poisson rates: given t
 /** Builds the fenomeenbeeld; refuses (throws) input that breaks the contract, naming the field. */
 export function buildFenomeenbeeld(input: FenomeenbeeldInput): Fenomeenbeeld {
   const { period, cells, reports, summaries, teams, reportMinimum, taxonomy } = checkedInput(fenomeenbeeldInputSchema, input, 'buildFenomeenbeeld');
+  checkCells(cells, 'buildFenomeenbeeld');
 
   const { inside, straddling } = cellsOfPeriod(cells, period);
   const tables = periodTables(inside, reportMinimum);
@@ -299,8 +308,10 @@ export function buildFenomeenbeeld(input: FenomeenbeeldInput): Fenomeenbeeld {
     }),
   };
 
+  // Only the cells of bundles that sent summaries need a key.
+  const bundlesWithSummaries = new Set(summaries.map((s) => s.bundleId));
   const cellByKey = new Map<string, CentralCell>();
-  for (const c of inside) cellByKey.set(JSON.stringify([c.bundleId, cellKeyOf(c)]), c);
+  for (const c of inside) if (bundlesWithSummaries.has(c.bundleId)) cellByKey.set(JSON.stringify([c.bundleId, cellKeyOf(c)]), c);
   const illustrations: Illustration[] = summaries.flatMap((s) => {
     const cell = cellByKey.get(JSON.stringify([s.bundleId, s.cellKey]));
     if (!cell) return [];
