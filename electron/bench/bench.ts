@@ -14,6 +14,7 @@ import { benchQueryWords, generateCapture } from './seeded-capture';
 import { benchBundles } from './bundle-bench';
 import { benchmarkPage } from './benchmark-page';
 import { benchEngine } from './engine-bench';
+import { benchFenomeenbeeld } from './fenomeenbeeld-bench';
 import { benchKAnonymity } from './k-anonymity-bench';
 import { benchRedaction } from './redaction-bench';
 import { benchTransport } from './transport-bench';
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
     const kAnonymity = benchKAnonymity();
     const bundles = await benchBundles();
     const transport = await benchTransport();
+    const fenomeenbeeld = benchFenomeenbeeld();
 
     const results = {
       date: new Date().toISOString(),
@@ -126,6 +128,7 @@ async function main(): Promise<void> {
       kAnonymity,
       bundles,
       transport,
+      fenomeenbeeld,
     };
 
     const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -177,6 +180,12 @@ async function main(): Promise<void> {
       ],
       ['team bundle: seal alone (age encryption + minisign signature)', `${f(bundles.team.sealMBps, 1)} MB/s`],
       ...transportRows(transport, f),
+      [
+        `fenomeenbeeld of a year: ${f(fenomeenbeeld.bundles)} team bundles, ${f(fenomeenbeeld.cells)} cells: build (tables, disclosure control, trends)`,
+        `${f(fenomeenbeeld.buildMs)} ms`,
+      ],
+      [`fenomeenbeeld: HTML report (${f(fenomeenbeeld.htmlKiB)} KiB, inline SVG charts)`, `${f(fenomeenbeeld.htmlMs)} ms`],
+      ['fenomeenbeeld: heap grown by building and rendering', `${f(fenomeenbeeld.heapMiB)} MiB`],
     ];
     const width = Math.max(...table.map(([k]) => k.length));
     console.log(`OBI Werkplek benchmark (${results.node}, ${version})`);
