@@ -12,6 +12,7 @@ import { captureDeps } from '../core/wiring';
 import { mulberry32 } from '../../shared/test-support/seeded-random';
 import { benchQueryWords, generateCapture } from './seeded-capture';
 import { benchBundles } from './bundle-bench';
+import { benchCentral } from './central-bench';
 import { benchEngine } from './engine-bench';
 import { benchKAnonymity } from './k-anonymity-bench';
 import { benchRedaction } from './redaction-bench';
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
     const kAnonymity = benchKAnonymity();
     const bundles = await benchBundles();
     const transport = await benchTransport();
+    const central = await benchCentral(work, passphrase, Number(process.env.OBI_BENCH_CENTRAL_BUNDLES ?? 1_000));
 
     const results = {
       date: new Date().toISOString(),
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
       kAnonymity,
       bundles,
       transport,
+      central,
     };
 
     const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -172,6 +175,12 @@ async function main(): Promise<void> {
       ],
       ['team bundle: seal alone (age encryption + minisign signature)', `${f(bundles.team.sealMBps, 1)} MB/s`],
       ...transportRows(transport, f),
+      [
+        `central intake: ${f(central.bundles)} team bundles of ${f(central.cellsPerBundle)} cells (contract checked, stored)`,
+        `${f(central.intakeSeconds, 1)} s, ${f(central.bundlesPerSecond, 1)} bundles/s`,
+      ],
+      ['central intake: heap growth / RSS after', `${f(central.heapGrowthMiB)} / ${f(central.rssMiB)} MiB`],
+      [`central intake: open one sealed bundle (${f(central.payloadMB, 2)} MB: signature, decryption, contract)`, `${f(central.openMsPerBundle)} ms`],
     ];
     const width = Math.max(...table.map(([k]) => k.length));
     console.log(`OBI Werkplek benchmark (${results.node}, ${version})`);

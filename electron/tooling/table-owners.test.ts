@@ -12,6 +12,7 @@ const owners: Record<string, readonly string[]> = {
   vault: ['meta', 'audit_log', 'audit_head'],
   capture: ['meetings', 'notes', 'notes_fts', 'signals', 'summaries_fts', 'signal_tags', 'signal_spans', 'redaction_decisions'],
   exchange: ['outgoing_bundles', 'outgoing_signals', 'outgoing_items', 'incoming_bundles', 'review_items', 'inbox_memory'],
+  central: ['central_reports', 'central_cells', 'central_summaries'],
 };
 const ownerOf = new Map(Object.entries(owners).flatMap(([capability, tables]) => tables.map((t) => [t, capability] as const)));
 

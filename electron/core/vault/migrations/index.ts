@@ -10,3 +10,4 @@ export * as m0004 from './0004-exchange';
 export * as m0005 from './0005-full-text-upkeep';
 export * as m0006 from './0006-outgoing-preview';
 export * as m0007 from './0007-inbox-memory';
+export * as m0012 from './0012-central';
