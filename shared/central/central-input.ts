@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import type { Organisation } from '../exchange/payload';
+import { periodSchema } from '../exchange/payload';
+import type { ReleasedCell } from '../exchange/released-cell';
+import { periodCellSchema, reportPeriodSchema, type PeriodCell } from '../exchange/stix/period-bundle';
+import { policyKeys } from '../policy/policy-schema';
+import { taxonomyPackageSchema, type TaxonomyPackage } from '../taxonomy/taxonomy-package';
+import type { ReportPeriod } from './published-figure';
+
+/**
+ * What the central point's store hands the fenomeenbeeld: every cell it accepted (all periods, as
+ * trends need the history), every team report (empty or not), the summaries that came with cells,
+ * the enrolled teams and the policy's report minimum. Pure data, checked by the schemas below.
+ */
+
+/** A released cell as the central point stores it: with the team and bundle it came in. */
+export interface CentralCell extends PeriodCell {
+  /** The enrolled team's name. */
+  team: string;
+  /** The team bundle's manifest id. */
+  bundleId: string;
+  taxonomyVersion: number;
+}
+
+/** One accepted team bundle, empty or not. */
+export interface TeamReport {
+  team: string;
+  organisation: Organisation;
+  bundleId: string;
+  /** The manifest's period. */
+  period: { from: string; to: string };
+  /** 0 for the signed empty report. */
+  cellCount: number;
+  /** The manifest's review counts (a later addition; older bundles lack it). */
+  evaluation?: { approved: number; returned: number; redactedFurther: number; inPeriod: number };
+  /** Days from meeting to the central point, where derivable. */
+  meetingToCentralDays?: number[];
+  /** ISO time, hour precision. */
+  receivedAt: string;
+}
+
+/** A redacted illustration tied to one released cell. */
+export interface CentralSummary {
+  bundleId: string;
+  cellKey: string;
+  text: string;
+}
+
+export const expectedEveryValues = ['week', 'month', 'quarter'] as const;
+export type ExpectedEvery = (typeof expectedEveryValues)[number];
+
+export interface EnrolledTeam {
+  name: string;
+  organisation: Organisation;
+  expectedEvery: ExpectedEvery;
+}
+
+export interface FenomeenbeeldInput {
+  period: ReportPeriod;
+  /** Every stored cell, of all periods. */
+  cells: readonly CentralCell[];
+  reports: readonly TeamReport[];
+  summaries: readonly CentralSummary[];
+  teams: readonly EnrolledTeam[];
+  /** Policy `reportMinimum`, default 10. */
+  reportMinimum: number;
+  taxonomy: TaxonomyPackage;
+  now: Date;
+}
+
+export const defaultReportMinimum = 10;
+
+const organisation = policyKeys.organisation.schema;
+const count = z.number().int('must be a whole number').min(0, 'must be at least 0').max(999_999_999, 'must be at most 999999999');
+const teamName = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .regex(/^[^\p{Cc}]+$/u, 'must be one line of text');
+const uuid = z.uuid('must be a UUID');
+
+export const centralCellSchema = periodCellSchema.extend({
+  team: teamName,
+  bundleId: uuid,
+  taxonomyVersion: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+}) satisfies z.ZodType<CentralCell>;
+
+export const teamReportSchema = z.strictObject({
+  team: teamName,
+  organisation,
+  bundleId: uuid,
+  period: periodSchema,
+  cellCount: count,
+  evaluation: z.strictObject({ approved: count, returned: count, redactedFurther: count, inPeriod: count }).optional(),
+  meetingToCentralDays: z.array(z.number().int('must be a whole number').min(0, 'must be at least 0').max(36_500, 'must be at most 36500')).optional(),
+  receivedAt: z.iso.datetime({ message: 'must be an ISO time' }),
+}) satisfies z.ZodType<TeamReport>;
+
+export const centralSummarySchema = z.strictObject({
+  bundleId: uuid,
+  cellKey: z.string().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+  text: z.string().min(1, 'must not be empty').max(20_000, 'must be at most 20000 characters'),
+}) satisfies z.ZodType<CentralSummary>;
+
+export const enrolledTeamSchema = z.strictObject({
+  name: teamName,
+  organisation,
+  expectedEvery: z.enum(expectedEveryValues),
+}) satisfies z.ZodType<EnrolledTeam>;
+
+export const fenomeenbeeldInputSchema = z.strictObject({
+  period: reportPeriodSchema,
+  cells: z.array(centralCellSchema),
+  reports: z.array(teamReportSchema),
+  summaries: z.array(centralSummarySchema),
+  teams: z.array(enrolledTeamSchema),
+  reportMinimum: z.number().int('must be a whole number').min(2, 'must be at least 2').max(1000, 'must be at most 1000'),
+  taxonomy: taxonomyPackageSchema,
+  now: z.date('must be a date'),
+});
+
+/**
+ * A stable key of a cell (without its count): the same for the same dimensions, period and place,
+ * whatever the order of the object's properties. Summaries name their cell by it.
+ */
+export function cellKeyOf(cell: ReleasedCell & { objective?: string }): string {
+  return JSON.stringify([
+    cell.stateActor,
+    cell.objective ?? 'unknown',
+    cell.modusOperandi,
+    cell.target,
+    cell.channel,
+    cell.region.level,
+    cell.region.value,
+    cell.period.level,
+    cell.period.from,
+    cell.period.to,
+  ]);
+}

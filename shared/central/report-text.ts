@@ -1,0 +1,87 @@
+import type { ReportLanguage } from './report-labels';
+
+/** The words of the report outside the taxonomy, in Dutch and English. */
+const text = {
+  title: { nl: 'Fenomeenbeeld ongewenste buitenlandse inmenging', en: 'Fenomeenbeeld of unwanted foreign interference' },
+  period: { nl: 'Periode', en: 'Period' },
+  made: { nl: 'Opgesteld', en: 'Made' },
+  classification: { nl: 'TLP:AMBER+STRICT — alleen voor de eigen organisatie', en: 'TLP:AMBER+STRICT — for the own organisation only' },
+  total: { nl: 'Gesprekken in totaal', en: 'Conversations in all' },
+  conversations: { nl: 'Gesprekken', en: 'Conversations' },
+  suppressed: { nl: 'onderdrukt', en: 'suppressed' },
+  suppressedMark: { nl: 'onderdrukt (minder dan {min} of ter bescherming daarvan)', en: 'suppressed (below {min}, or to protect such a figure)' },
+  byStateActor: { nl: 'Per statelijke actor', en: 'By state actor' },
+  byObjective: { nl: 'Per doel', en: 'By objective' },
+  byModusOperandi: { nl: 'Per modus operandi', en: 'By modus operandi' },
+  byTarget: { nl: 'Per doelwit', en: 'By target' },
+  byChannel: { nl: 'Per kanaal', en: 'By channel' },
+  byRegion: { nl: 'Per regio (provincie)', en: 'By region (province)' },
+  byOrganisation: { nl: 'Per organisatie', en: 'By organisation' },
+  stateActors: {
+    nl: 'Per statelijke actor: doelen, werkwijze, doelwitten, kanalen, regio’s',
+    en: 'Per state actor: objectives, methods, targets, channels, regions',
+  },
+  objectives: { nl: 'Doelen', en: 'Objectives' },
+  modusOperandi: { nl: 'Modus operandi', en: 'Modus operandi' },
+  targets: { nl: 'Doelwitten', en: 'Targets' },
+  channels: { nl: 'Kanalen', en: 'Channels' },
+  regions: { nl: 'Regio’s', en: 'Regions' },
+  effect: { nl: 'Effect op gemeenschappen (groepen van doelwitten)', en: 'Effect on communities (groups of targets)' },
+  trends: { nl: 'Trends', en: 'Trends' },
+  trendsByActor: { nl: 'Per statelijke actor', en: 'By state actor' },
+  trendsByActorMo: { nl: 'Per statelijke actor en modus operandi', en: 'By state actor and modus operandi' },
+  series: { nl: 'Reeks', en: 'Series' },
+  expected: { nl: 'Verwacht', en: 'Expected' },
+  pValue: { nl: 'p-waarde', en: 'p-value' },
+  rise: { nl: 'Stijging', en: 'Rise' },
+  flagged: { nl: 'stijging, waarschijnlijk geen toeval', en: 'rise, unlikely to be chance' },
+  notFlagged: { nl: '—', en: '—' },
+  noHistory: { nl: 'Nog geen eerdere perioden met rapportages.', en: 'No earlier periods with reports yet.' },
+  coverage: { nl: 'Dekking', en: 'Coverage' },
+  team: { nl: 'Team', en: 'Team' },
+  organisation: { nl: 'Organisatie', en: 'Organisation' },
+  status: { nl: 'Status', en: 'Status' },
+  expectedReports: { nl: 'Verwachte rapportages', en: 'Reports expected' },
+  receivedReports: { nl: 'Ontvangen rapportages', en: 'Reports received' },
+  reported: { nl: 'gerapporteerd', en: 'reported' },
+  empty: { nl: 'lege rapportage (niets te melden)', en: 'empty report (nothing to report)' },
+  silent: { nl: 'stil (niets ontvangen)', en: 'silent (nothing received)' },
+  evaluation: { nl: 'Evaluatie', en: 'Evaluation' },
+  reports: { nl: 'Rapportages', en: 'Reports' },
+  signals: { nl: 'Signalen', en: 'Signals' },
+  returnedShare: { nl: 'Aandeel teruggestuurd bij beoordeling', en: 'Share returned at review' },
+  medianDays: { nl: 'Mediaan dagen gesprek → centraal punt', en: 'Median days meeting → central point' },
+  coverageOverTime: { nl: 'Dekking door de tijd', en: 'Coverage over time' },
+  notAvailable: { nl: 'n.v.t.', en: 'n/a' },
+  illustrations: { nl: 'Illustraties', en: 'Illustrations' },
+  noIllustrations: { nl: 'Geen samenvattingen bij de cellen van deze periode.', en: 'No summaries with the cells of this period.' },
+  cell: { nl: 'Cel', en: 'Cell' },
+  method: { nl: 'Werkwijze', en: 'Method' },
+  methodTables: {
+    nl: 'Elk getal is een som van hele vrijgegeven cellen (elk minstens k gesprekken) waarvan de periode binnen de rapportageperiode valt; een gemeentecel telt mee in haar provincie, en een cel die grover is vrijgegeven dan een tabel toont, telt als "niet nader gespecificeerd". Getallen onder het rapportageminimum ({min}) zijn onderdrukt, en zo veel andere getallen dat geen onderdrukt getal uit de gepubliceerde getallen is terug te rekenen.',
+    en: 'Every figure is a sum of whole released cells (each at least k conversations) whose period lies within the report period; a municipality cell counts in its province, and a cell released coarser than a table shows counts as "not further specified". Figures below the report minimum ({min}) are suppressed, and so many other figures that no suppressed figure can be worked back from the published ones.',
+  },
+  methodTrends: {
+    nl: 'Trendtoets: exacte conditionele toets van twee Poisson-intensiteiten. Gegeven de som van het aantal in deze periode en de aantallen in de eerdere perioden (minstens 3) is het aantal in deze periode binomiaal verdeeld met kans 1/(n+1) als er niets veranderde; een stijging wordt gemarkeerd als de kans op een minstens zo hoog aantal kleiner is dan {alpha} (eenzijdig). Alleen getoond als het getal van deze periode gepubliceerd is.',
+    en: "Trend test: exact conditional test of two Poisson rates. Given the sum of this period's count and the counts of the earlier periods (at least 3), this period's count is binomial with probability 1/(n+1) if nothing changed; a rise is flagged when the probability of a count at least this high is below {alpha} (one-sided). Judged only where this period's figure is published.",
+  },
+  straddling: {
+    nl: '{n} cellen liepen over de grens van de periode en zijn niet meegeteld (een cel wordt nooit gesplitst).',
+    en: '{n} cells ran past the edge of the period and are not counted (a cell is never split).',
+  },
+  cellsCounted: { nl: 'Meegetelde cellen: {n}.', en: 'Cells counted: {n}.' },
+  suppression: {
+    nl: 'Onderdrukt: {p} getallen onder het minimum en {s} ter bescherming.',
+    en: 'Suppressed: {p} figures below the minimum and {s} to protect them.',
+  },
+  dataTable: { nl: 'Gegevens van de grafiek', en: 'Data of the chart' },
+  chartOf: { nl: 'Staafdiagram: gesprekken {what}', en: 'Bar chart: conversations {what}' },
+  lineChart: { nl: 'Lijndiagram: gesprekken per statelijke actor door de tijd', en: 'Line chart: conversations per state actor over time' },
+  value: { nl: 'Waarde', en: 'Value' },
+} as const satisfies Record<string, Record<ReportLanguage, string>>;
+
+export type TextKey = keyof typeof text;
+
+export function t(key: TextKey, lang: ReportLanguage, params: Readonly<Record<string, string | number>> = {}): string {
+  return text[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
