@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { IndexUpkeep } from '../core/capture/index-upkeep';
 import { Meetings } from '../core/capture/meetings';
@@ -13,6 +13,7 @@ import { mulberry32 } from '../../shared/test-support/seeded-random';
 import { benchQueryWords, generateCapture } from './seeded-capture';
 import { benchBundles } from './bundle-bench';
 import { benchCentral } from './central-bench';
+import { benchmarkPage } from './benchmark-page';
 import { benchEngine } from './engine-bench';
 import { benchKAnonymity } from './k-anonymity-bench';
 import { benchRedaction } from './redaction-bench';
@@ -190,6 +191,10 @@ async function main(): Promise<void> {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`JSON written to ${out}`);
+    const page = resolve(process.env.OBI_BENCH_PAGE ?? join('docs', 'benchmarks.md'));
+    const run = { date: results.date, node: results.node, sqlite: version, cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU' };
+    writeFileSync(page, benchmarkPage(run, table));
+    console.log(`Figures written to ${page}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

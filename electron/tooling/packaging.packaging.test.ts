@@ -14,7 +14,7 @@ import { parse } from 'yaml';
  * fuse sentinel and a fuse wire, nothing else — so it needs neither the Electron download nor the
  * network (every mirror and proxy points at a closed local port). It proves what goes into the
  * asar and that electron-builder flips every fuse; what only a real build machine proves is listed
- * in the README (Packaging).
+ * in docs/it/packaging.md.
  */
 const root = join(import.meta.dirname, '..', '..');
 const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as {

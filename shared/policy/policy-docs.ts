@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { registryTypeOf, valueKindOf } from './policy-representation';
 import { policyKeys, type PolicyKey } from './policy-schema';
 
-/** The README's table of policy keys, generated from the schema so the two cannot drift. */
+/** The table of policy keys in docs/it/policy.md, generated from the schema so the two cannot drift. */
 export function policyKeysMarkdown(keys: Record<string, PolicyKey<z.ZodType>> = policyKeys): string {
   const rows = Object.entries(keys).map(([name, spec]) => {
     const kind = valueKindOf(spec.schema);

@@ -3,7 +3,7 @@ import { policyKeySpec, type PolicyKey, type PolicyKeyName } from './policy-sche
 
 /**
  * How a policy key is written outside the app — a registry value, an ADMX element, a line of the
- * README — derived from its zod type, so a new key needs no code here. Plain values map to the
+ * policy docs — derived from its zod type, so a new key needs no code here. Plain values map to the
  * registry types Group Policy writes for them; everything else (objects, lists, unions) is one JSON
  * text in a REG_SZ value, which the ADMX offers as a text box.
  */

@@ -4,7 +4,7 @@ import { roles } from './role';
 
 /**
  * Machine policy: the one schema for every key IT may set. Validation, defaults, the documentation
- * of each key, the README table, the Group Policy templates (ADMX/ADML), the Linux example file and
+ * of each key, the table in docs/it/policy.md, the Group Policy templates (ADMX/ADML), the Linux example file and
  * the registry reader all come from here. Adding a key is one entry in `policyKeys` plus
  * `obi policy templates --out build/policy` (a test fails until the checked-in files match).
  * How a key is stored in the registry follows from its zod type (see policy-representation.ts):

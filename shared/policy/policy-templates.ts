@@ -6,7 +6,7 @@ import { policyKeys, type PolicyKey } from './policy-schema';
 /**
  * The files IT uses to set policy, generated from the schema: a Group Policy template (ADMX with a
  * Dutch and an English ADML), an example for /etc/obi-werkplek/policy.json and the table of keys
- * (the README carries the same table). They are checked in
+ * (docs/it/policy.md carries the same table). They are checked in
  * under build/policy/ and `obi policy templates --out DIR` writes them; a test fails when the
  * checked-in copies drift from the schema. Each generator takes the key table, so tests can feed
  * it keys of kinds the schema does not have yet.
