@@ -10,6 +10,7 @@ import { addExchangeCommands } from './commands/exchange-commands';
 import { addFlowCommands } from './commands/flow-commands';
 import { addPolicyCommands } from './commands/policy-commands';
 import { addRedactCommand } from './commands/redact-command';
+import { addReportCommand } from './commands/report-command';
 import { addTaxonomyCommands } from './commands/taxonomy-commands';
 import { addAuditCommands, addVaultCommands } from './commands/vault-commands';
 
@@ -33,6 +34,7 @@ export function buildProgram(io: CliIo): Command {
   addExchangeCommands(program, io);
   addFlowCommands(program, io);
   addRedactCommand(program, io);
+  addReportCommand(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();
