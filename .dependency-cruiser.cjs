@@ -12,7 +12,7 @@ const levels = [
   { name: 'vault', parts: ['vault/', 'session/'] },
   { name: 'policy and taxonomy', parts: ['policy/', 'taxonomy/', 'updates/', 'diagnostics/'] },
   { name: 'capture', parts: ['capture/'] },
-  { name: 'exchange', parts: ['exchange/'] },
+  { name: 'exchange', parts: ['exchange/', 'central/'] },
   { name: 'rpc', parts: ['rpc/'] },
   { name: 'app core', parts: ['app-core.ts', 'wiring.ts', 'run-mode.ts'] },
 ];

@@ -22,8 +22,8 @@ const node = {
   format: 'cjs',
   target: 'node22',
   external: ['electron', 'better-sqlite3-multiple-ciphers', '@node-rs/argon2'],
-  // Vega's Node entry of vega-canvas loads the optional native `canvas` with a top-level await,
-  // which CommonJS bundles cannot hold; the report's charts are SVG and need no canvas.
+  // Vega's Node entry awaits the optional `canvas` package at top level, which a CommonJS bundle
+  // cannot hold; the report's charts are SVG and need no canvas, so the canvas-free entry is used.
   alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
   legalComments: 'none',
   minify: true,

@@ -12,6 +12,7 @@ import { captureDeps } from '../core/wiring';
 import { mulberry32 } from '../../shared/test-support/seeded-random';
 import { benchQueryWords, generateCapture } from './seeded-capture';
 import { benchBundles } from './bundle-bench';
+import { benchCentral } from './central-bench';
 import { benchmarkPage } from './benchmark-page';
 import { benchEngine } from './engine-bench';
 import { benchFenomeenbeeld } from './fenomeenbeeld-bench';
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
     const bundles = await benchBundles();
     const transport = await benchTransport();
     const fenomeenbeeld = benchFenomeenbeeld();
+    const central = await benchCentral(work, passphrase, Number(process.env.OBI_BENCH_CENTRAL_BUNDLES ?? 1_000));
 
     const results = {
       date: new Date().toISOString(),
@@ -129,6 +131,7 @@ async function main(): Promise<void> {
       bundles,
       transport,
       fenomeenbeeld,
+      central,
     };
 
     const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -186,6 +189,12 @@ async function main(): Promise<void> {
       ],
       [`fenomeenbeeld: HTML report (${f(fenomeenbeeld.htmlKiB)} KiB, inline SVG charts)`, `${f(fenomeenbeeld.htmlMs)} ms`],
       ['fenomeenbeeld: heap grown by building and rendering', `${f(fenomeenbeeld.heapMiB)} MiB`],
+      [
+        `central intake: ${f(central.bundles)} team bundles of ${f(central.cellsPerBundle)} cells (contract checked, stored)`,
+        `${f(central.intakeSeconds, 1)} s, ${f(central.bundlesPerSecond, 1)} bundles/s`,
+      ],
+      ['central intake: heap growth / RSS after', `${f(central.heapGrowthMiB)} / ${f(central.rssMiB)} MiB`],
+      [`central intake: open one sealed bundle (${f(central.payloadMB, 2)} MB: signature, decryption, contract)`, `${f(central.openMsPerBundle)} ms`],
     ];
     const width = Math.max(...table.map(([k]) => k.length));
     console.log(`OBI Werkplek benchmark (${results.node}, ${version})`);

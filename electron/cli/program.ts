@@ -11,6 +11,7 @@ import { addFlowCommands } from './commands/flow-commands';
 import { addPolicyCommands } from './commands/policy-commands';
 import { addQueueCommands } from './commands/queue-command';
 import { addRedactCommand } from './commands/redact-command';
+import { addReportCommand } from './commands/report-command';
 import { addTaxonomyCommands } from './commands/taxonomy-commands';
 import { addAuditCommands, addVaultCommands } from './commands/vault-commands';
 
@@ -35,6 +36,7 @@ export function buildProgram(io: CliIo): Command {
   addFlowCommands(program, io);
   addRedactCommand(program, io);
   addQueueCommands(program, io);
+  addReportCommand(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride();
     for (const sub of cmd.commands) sub.exitOverride();

@@ -1,6 +1,7 @@
 import type { CaptureDeps } from './capture/capture-ports';
 import { captureDepsOf } from './capture/default-capture-deps';
 import { captureTaggedStores } from './capture/tagged-capture-stores';
+import { centralTaggedStore } from './central/central-intake';
 import { LedgerStore } from './exchange/ledger-store';
 import type { TaggedStore } from './taxonomy/tagged-records';
 import type { OpenVault } from './vault/vault';
@@ -19,5 +20,5 @@ export function captureDeps(vault: OpenVault): CaptureDeps {
 
 /** Every store whose records carry taxonomy tags, which a taxonomy change migrates. */
 export function taggedStores(vault: OpenVault): TaggedStore[] {
-  return captureTaggedStores(vault);
+  return [...captureTaggedStores(vault), centralTaggedStore(vault)];
 }

@@ -25,6 +25,7 @@ const owners: Record<string, readonly string[]> = {
     'follow_ups',
   ],
   exchange: ['outgoing_bundles', 'outgoing_signals', 'outgoing_items', 'incoming_bundles', 'review_items', 'inbox_memory'],
+  central: ['central_reports', 'central_cells', 'central_summaries'],
 };
 const ownerOf = new Map(Object.entries(owners).flatMap(([capability, tables]) => tables.map((t) => [t, capability] as const)));
 

@@ -19,6 +19,9 @@ describe('machine policy', () => {
         schedule: { officerToLead: '0 9 * * 1', leadToCentral: '0 9 1 * *' },
         language: 'nl',
         updates: 'off',
+        reportPeriod: 'quarter',
+        expectedEvery: 'month',
+        reportMinimum: 10,
       },
       warnings: [],
     });
@@ -34,6 +37,27 @@ describe('machine policy', () => {
     const week = floor({ period: 'week' });
     expect(!week.ok && week.problems.map((p) => p.key)).toEqual(['releaseFloorReason']);
     expect(floor({ period: 'week' }, { releaseFloorReason: 'Weekly picture during the election campaign' })).toMatchObject({ ok: true });
+  });
+
+  it('takes role central with its enrolled teams, each name and signer used once, and the report settings', () => {
+    const signer = 'RWSioElkdZ2TEl9ZFCZPxOBPPYKlf0xt4lGDiV4icm0P/graN+TwIku6';
+    const other = 'RWTioElkdZ2TEl9ZFCZPxOBPPYKlf0xt4lGDiV4icm0P/graN+TwIku6';
+    const teams = [
+      { name: 'team-szw', organisation: 'SZW', signer },
+      { name: 'team-bz', organisation: 'BZ', signer: other, expectedEvery: 'quarter' },
+    ];
+    const parsed = parsePolicy({ organisation: 'NCTV', role: 'central', teams, reportPeriod: 'month', reportMinimum: 20 });
+    expect(parsed).toMatchObject({ ok: true, policy: { role: 'central', teams, reportPeriod: 'month', expectedEvery: 'month', reportMinimum: 20 } });
+    const twice = parsePolicy({ organisation: 'NCTV', role: 'central', teams: [teams[0], { ...teams[1], signer }] });
+    expect(twice).toMatchObject({ ok: false, problems: [{ key: 'teams', message: '1.signer: is used twice (also by entry 0)' }] });
+    const wrong = parsePolicy({ organisation: 'NCTV', role: 'central', teams: [{ ...teams[0], organisation: 'AIVD' }], reportPeriod: 'week' });
+    expect(wrong).toMatchObject({
+      ok: false,
+      problems: [
+        { key: 'teams', message: '0.organisation: must be one of "SZW", "BZ", "NCTV"' },
+        { key: 'reportPeriod', message: 'must be one of "quarter", "month"' },
+      ],
+    });
   });
 
   it('names every wrong key and what is wrong with it, not only the first', () => {

@@ -50,7 +50,11 @@ const collectionPath = z
   );
 /** The SHA-256 of a certificate's public key (SPKI), as curl's --pinnedpubkey takes it. */
 const spkiPin = z.string().regex(/^sha256\/\/[A-Za-z0-9+/]{43}=$/, 'must be "sha256//" followed by the base64 SHA-256 of the public key (44 characters)');
+/** The organisations that issue workstations. */
+const organisation = z.enum(['SZW', 'BZ', 'NCTV']);
 const afterImport = z.enum(['move', 'delete']).optional();
+/** How often a team is expected to report to the central point, to tell silence from an empty report. */
+const expectedEvery = z.enum(['week', 'month', 'quarter']);
 
 const folderTransport = z.strictObject({ kind: z.literal('folder'), outbox: folderPath, inbox: folderPath, returns: folderPath.optional(), afterImport });
 const webdavTransport = z.strictObject({
@@ -135,7 +139,7 @@ const optionalKey = <S extends z.ZodType>(spec: Omit<PolicyKey<S>, 'default' | '
 export const policyKeys = {
   organisation: key({
     label: { nl: 'Organisatie', en: 'Organisation' },
-    schema: z.enum(['SZW', 'BZ', 'NCTV']),
+    schema: organisation,
     description: {
       nl: 'Organisatie die deze werkplek uitgeeft: SZW, BZ of NCTV.',
       en: 'Organisation that issues this workstation: SZW, BZ or NCTV.',
@@ -145,8 +149,8 @@ export const policyKeys = {
     label: { nl: 'Rol', en: 'Role' },
     schema: z.enum(roles),
     description: {
-      nl: 'Rol van de gebruiker: officer (contactfunctionaris) of teamlead.',
-      en: 'Role of the user: officer (liaison officer) or teamlead.',
+      nl: 'Rol van de gebruiker: officer (contactfunctionaris), teamlead of central (het centrale punt dat teambundels inleest en het fenomeenbeeld maakt).',
+      en: 'Role of the user: officer (liaison officer), teamlead or central (the central point that takes in team bundles and reports the fenomeenbeeld).',
     },
   }),
   lockAfterMinutes: key({
@@ -315,6 +319,54 @@ export const policyKeys = {
     description: {
       nl: 'Cron-uitdrukkingen (lokale tijd) voor het automatisch verzenden: officerToLead (standaard elke maandag 9:00) en leadToCentral (standaard de eerste van de maand 9:00). Een gemiste beurt (laptop uit of kluis dicht) volgt eenmaal bij de volgende start.',
       en: 'Cron expressions (local time) for sending automatically: officerToLead (default every Monday 9:00) and leadToCentral (default the first of the month 9:00). A run missed (laptop off or vault locked) follows once at the next start.',
+    },
+  }),
+  teams: optionalKey({
+    label: { nl: 'Teams (sleutels van de teamleiders)', en: 'Teams (keys of the team leads)' },
+    schema: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(100),
+          organisation,
+          signer: minisignPublicKey,
+          expectedEvery: expectedEvery.optional(),
+        }),
+      )
+      .min(1)
+      .max(500)
+      .superRefine(eachUsedOnce(['name', 'signer'])),
+    omitFromDiagnostics: true,
+    example: [{ name: 'team-szw-noord', organisation: 'SZW', signer: 'RWSioElkdZ2TEl9ZFCZPxOBPPYKlf0xt4lGDiV4icm0P/graN+TwIku6' }],
+    description: {
+      nl: 'Voor het centrale punt: de ingeschreven teams, elk met naam, organisatie (SZW, BZ of NCTV) en de publieke minisign-sleutel van de teamleider (signer, van het inschrijvingsblad of `obi keys show`); optioneel expectedEvery (week, month of quarter) als dit team anders rapporteert dan expectedEvery zegt. Alleen teambundels van deze ondertekenaars worden aanvaard, en alleen met de organisatie die hier staat.',
+      en: "For the central point: the enrolled teams, each with a name, an organisation (SZW, BZ or NCTV) and the team lead's minisign public key (signer, from the enrolment sheet or `obi keys show`); optionally expectedEvery (week, month or quarter) when this team reports otherwise than expectedEvery says. Only team bundles from these signers are accepted, and only with the organisation given here.",
+    },
+  }),
+  reportPeriod: key({
+    label: { nl: 'Periode van het fenomeenbeeld', en: 'Period of the fenomeenbeeld' },
+    schema: z.enum(['quarter', 'month']),
+    default: 'quarter',
+    description: {
+      nl: 'Voor het centrale punt: de periode die het fenomeenbeeld standaard beslaat: quarter (kwartaal) of month (maand).',
+      en: 'For the central point: the period the fenomeenbeeld covers by default: quarter or month.',
+    },
+  }),
+  expectedEvery: key({
+    label: { nl: 'Teams rapporteren elke', en: 'Teams report every' },
+    schema: expectedEvery,
+    default: 'month',
+    description: {
+      nl: 'Voor het centrale punt: hoe vaak een team een teambundel hoort te sturen (week, month of quarter), ook een lege. Een team dat in een periode niets stuurde, heet dan stil, nooit nul; een team kan dit in teams overschrijven.',
+      en: 'For the central point: how often a team is expected to send a team bundle (week, month or quarter), an empty one included. A team that sent nothing for a period is then shown as silent, never as zero; a team may override this in teams.',
+    },
+  }),
+  reportMinimum: key({
+    label: { nl: 'Drempel van het fenomeenbeeld', en: 'Threshold of the fenomeenbeeld' },
+    schema: z.number().int().min(2).max(1000),
+    default: 10,
+    description: {
+      nl: 'Voor het centrale punt: kleinste aantal gesprekken dat het fenomeenbeeld als getal toont (2–1000); kleinere getallen worden onderdrukt, met secundaire onderdrukking zodat ze niet uit totalen terug te rekenen zijn.',
+      en: 'For the central point: the smallest number of conversations the fenomeenbeeld shows as a figure (2–1000); smaller figures are suppressed, with secondary suppression so they cannot be recovered from totals.',
     },
   }),
   taxonomyKey: optionalKey({

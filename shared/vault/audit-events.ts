@@ -45,6 +45,8 @@ export const auditEvents = [
   'bundle.discarded',
   'bundle.received',
   'bundle.refused',
+  'central.report_made',
+  'taxonomy.signed',
   'review.approved',
   'review.returned',
   'review.redacted_further',

@@ -21,12 +21,18 @@ function validPolicy(io: CliIo) {
   return effective.policy;
 }
 
-function requireRole(io: CliIo, role: Role) {
+const roleNames: Record<Role, { command: string; workstation: string }> = {
+  officer: { command: 'an officer', workstation: 'an officer' },
+  teamlead: { command: 'a team-lead', workstation: 'a team lead' },
+  central: { command: 'a central-point', workstation: 'the central point' },
+};
+
+export function requireRole(io: CliIo, role: Role) {
   const policy = validPolicy(io);
   if (policy.role !== role)
     throw new AppError(
       'invalid_request',
-      `This is a ${role === 'teamlead' ? 'team-lead' : 'officer'} command; the policy says this workstation is ${policy.role === 'teamlead' ? 'a team lead' : 'an officer'}.`,
+      `This is ${roleNames[role].command} command; the policy says this workstation is ${roleNames[policy.role].workstation}.`,
     );
   return policy;
 }

@@ -71,7 +71,14 @@ export function sendNow(vault: OpenVault, policy: Policy, deps: CaptureDeps, opt
   return serially(vault, () => sendNowAlone(vault, policy, deps, options));
 }
 
+/** The central point takes bundles in; it sends none (a taxonomy update goes out as a signed file). */
+function refuseCentral(policy: Policy): void {
+  if (policy.role === 'central')
+    throw new AppError('invalid_request', 'The central point sends no bundles; it takes in team bundles (obi inbox import) and reports (obi report).');
+}
+
 async function sendNowAlone(vault: OpenVault, policy: Policy, deps: CaptureDeps, options: SendOptions): Promise<SendResult> {
+  refuseCentral(policy);
   requireKeys(vault);
   const now = options.now ?? new Date();
   let prepared: string | null = null;
@@ -128,6 +135,7 @@ export function sendUrgentNow(vault: OpenVault, policy: Policy, deps: CaptureDep
 
 /** What the next bundle would carry, decoded, without sealing or binding anything. */
 export function previewNext(vault: OpenVault, policy: Policy, deps: CaptureDeps, now = new Date()) {
+  refuseCentral(policy);
   if (policy.role === 'officer') {
     const b = buildOfficerBundle(vault, policy, deps, now);
     return { kind: 'officer' as const, payload: b.payload, blocked: b.blocked };
@@ -166,7 +174,7 @@ export interface InboxSummary {
 }
 
 /**
- * The scheduler's tick: read the inbox, and send when the schedule says so. Runs while the
+ * The scheduler's tick: read the inbox, and send when the schedule says so (the central point only reads). Runs while the
  * vault is unlocked (at unlock and then every minute); a workstation without keys or transport
  * simply waits. Returns what it did, for the log.
  */
@@ -186,7 +194,7 @@ export async function scheduledTick(
     }),
     (e: unknown): InboxSummary => ({ imported: 0, refused: 0, failure: e instanceof AppError ? e.code : 'internal' }),
   );
-  if (!scheduleStatus(vault, policy, now).due) return { inbox, sent: null };
+  if (policy.role === 'central' || !scheduleStatus(vault, policy, now).due) return { inbox, sent: null };
   const sent = await sendNow(vault, policy, deps, { now });
   vault.setMeta(lastRunKey, now.toISOString());
   return { inbox, sent };

@@ -3,8 +3,11 @@ import { readReturnedBundle } from '../../../shared/exchange/stix/returned-bundl
 import type { ErrorCode } from '../../../shared/contract/errors';
 import type { Policy } from '../../../shared/policy/policy-schema';
 import { AppError } from '../app-error';
+import { enrolledTeams, takeInTeamBundle } from '../central/central-intake';
+import { CentralStore } from '../central/central-store';
 import type { CaptureDeps } from '../capture/capture-ports';
 import { kindText } from '../platform/read-bounded';
+import { activeTaxonomy } from '../taxonomy/active-taxonomy';
 import type { InboxEntry, Transport } from '../transport/transport';
 import type { OpenVault } from '../vault/vault';
 import { applyStatuses } from './apply-statuses';
@@ -38,7 +41,8 @@ const transient: ReadonlySet<ErrorCode> = new Set([
   'internal',
 ]);
 
-function trustedFor(policy: Policy): { signers: TrustedSigner[]; list: string; kind: 'officer' | 'returned' } {
+function trustedFor(policy: Policy): { signers: TrustedSigner[]; list: string; kind: 'officer' | 'returned' | 'team' } {
+  if (policy.role === 'central') return { signers: enrolledTeams(policy).map((t) => ({ name: t.name, signer: t.signer })), list: 'policy teams', kind: 'team' };
   if (policy.role === 'teamlead') {
     if (!policy.team) throw new AppError('policy_invalid', 'The policy names no team (team), so no officer bundle can be trusted.');
     return { signers: policy.team.map((m) => ({ name: m.name, signer: m.signer })), list: 'policy team', kind: 'officer' };
@@ -54,7 +58,7 @@ const rememberedResult = (file: string, known: Remembered): InboxResult =>
 
 /**
  * Takes in bundles: the team lead officer bundles from the team, the officer returned bundles from
- * the team lead. Each entry is handled on its own: one that is not a regular file, too large,
+ * the team lead, the central point team bundles from the enrolled teams (central-intake.ts). Each entry is handled on its own: one that is not a regular file, too large,
  * unsigned, signed by a stranger or damaged is refused with its reason and never stops the others.
  * A bundle is verified (signature against policy), decrypted and checked before anything is stored;
  * a refused one leaves nothing behind but an audit entry. Read from the inbox (`fromInbox`), an
@@ -75,6 +79,7 @@ export async function importBundles(
   const trust = { trustedSigners: signers, signerList: list };
   const memory = new InboxMemoryStore(vault);
   const ledger = new LedgerStore(vault);
+  const central = new CentralStore(vault);
 
   async function takeIn(entry: InboxEntry, keys: string[]): Promise<InboxResult> {
     const name = entry.name;
@@ -93,7 +98,7 @@ export async function importBundles(
     }
     const file = { name, bytes: content.bytes, signature: content.signature };
     const signedId = signedFileId(verifyBundleSignature(file, trust).trustedComment);
-    if (fromInbox && signedId && ledger.hasIncoming(signedId)) {
+    if (fromInbox && signedId && (ledger.hasIncoming(signedId) || central.hasReport(signedId))) {
       memory.remember(keys, { outcome: 'skipped', reason: 'seen' }, now);
       await source.settle(entry).catch(() => undefined);
       return { file: name, outcome: 'skipped', reason: 'seen' };
@@ -106,7 +111,10 @@ export async function importBundles(
     const signerName = opened.signer;
     const signerKey = signers.find((s) => s.name === signerName)!.signer;
     let signals: number;
-    if (kind === 'officer') {
+    if (kind === 'team') {
+      takeInTeamBundle(vault, policy, { payload: opened.payload, team: signerName, taxonomy: activeTaxonomy(vault).taxonomy, now });
+      signals = manifest.counts.signals;
+    } else if (kind === 'officer') {
       const read = readOfficerBundle(opened.payload);
       if (!read.ok)
         throw new AppError('bundle_invalid', `The bundle is not valid: ${read.problem.path}: ${read.problem.message}.`, { field: read.problem.path });

@@ -46,6 +46,9 @@ describe('policy sources', () => {
       { key: 'language', value: 'nl', origin: 'default' },
       { key: 'updates', value: 'off', origin: 'registry' },
       { key: 'schedule', value: { officerToLead: '0 9 * * 1', leadToCentral: '0 9 1 * *' }, origin: 'default' },
+      { key: 'reportPeriod', value: 'quarter', origin: 'default' },
+      { key: 'expectedEvery', value: 'month', origin: 'default' },
+      { key: 'reportMinimum', value: 10, origin: 'default' },
     ]);
     expect(p.sources.map((s) => s.kind)).toEqual(['registry']);
   });

@@ -1,6 +1,7 @@
 import type { AggregationPreview } from '../../../shared/exchange/k-anonymity';
 import type { Policy } from '../../../shared/policy/policy-schema';
 import type { Handlers } from './dispatch';
+import { AppError } from '../app-error';
 import type { CaptureDeps } from '../capture/capture-ports';
 import { SignalStore } from '../capture/signal-store';
 import type { OpenVault } from '../vault/vault';
@@ -41,6 +42,7 @@ function missingKeys(policy: Policy): string[] {
   if (policy.role === 'officer' && !policy.teamLead) missing.push('teamLead');
   if (policy.role === 'teamlead' && !policy.team) missing.push('team');
   if (policy.role === 'teamlead' && !policy.central) missing.push('central');
+  if (policy.role === 'central' && !policy.teams) missing.push('teams');
   return missing;
 }
 
@@ -52,7 +54,8 @@ export function exchangeHandlers(
   documentsDir: (v: OpenVault) => string,
 ): Pick<Handlers, ExchangeChannels> {
   const own = (v: OpenVault) => workstationKeys(v)?.signer ?? null;
-  const waiting = (v: OpenVault): number => (policy.role === 'officer' ? new SignalStore(v).countInState('ready') : new ReviewStore(v).count('approved'));
+  const waiting = (v: OpenVault): number =>
+    policy.role === 'officer' ? new SignalStore(v).countInState('ready') : policy.role === 'teamlead' ? new ReviewStore(v).count('approved') : 0;
 
   /** The bundle prepared and not yet sent, or a new one: one at a time, so the preview is what leaves. */
   const prepareNext = async (v: OpenVault) => {
@@ -64,6 +67,7 @@ export function exchangeHandlers(
         blocked: [],
         preview: existing.preview ? (JSON.parse(existing.preview) as AggregationPreview) : null,
       };
+    if (policy.role === 'central') throw new AppError('invalid_request', 'The central point sends no bundles.');
     if (policy.role === 'officer') {
       const r = await prepareOfficerBundle(v, policy, deps(v), new Date());
       return { id: r.id, payload: outgoingPayload(v, r.id), blocked: r.blocked, preview: null };

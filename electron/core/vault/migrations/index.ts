@@ -12,5 +12,6 @@ export * as m0006 from './0006-outgoing-preview';
 export * as m0007 from './0007-inbox-memory';
 export * as m0008 from './0008-conversations';
 export * as m0009 from './0009-meeting-identity';
-export * as m0011 from './0011-vault-held-memory-and-audit-heads';
 export * as m0010 from './0010-triage';
+export * as m0011 from './0011-vault-held-memory-and-audit-heads';
+export * as m0012 from './0012-central';

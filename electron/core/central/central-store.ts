@@ -1,0 +1,234 @@
+import type { Organisation } from '../../../shared/exchange/payload';
+import type { PeriodCell } from '../../../shared/exchange/stix/period-bundle';
+import { storeStatements, type OpenVault } from '../vault/vault';
+
+/** A released cell as the central point keeps it: with the team that released it and its taxonomy version. */
+export interface StoredCell extends PeriodCell {
+  team: string;
+  bundleId: string;
+  taxonomyVersion: number;
+}
+
+/** Counts of the team lead's review in a team bundle's manifest, when it carries them. */
+export interface ReviewCounts {
+  approved: number;
+  returned: number;
+  redactedFurther: number;
+  inPeriod: number;
+}
+
+/** One accepted team bundle, empty (`cellCount` 0: the signed empty report) or not. */
+export interface StoredReport {
+  bundleId: string;
+  team: string;
+  organisation: Organisation;
+  period: { from: string; to: string };
+  taxonomyVersion: number;
+  cellCount: number;
+  evaluation?: ReviewCounts;
+  /** ISO time on the hour. */
+  receivedAt: string;
+}
+
+export interface StoredSummary {
+  bundleId: string;
+  /** The row of the cell the summary illustrates. */
+  cellId: number;
+  text: string;
+}
+
+/** The dimensions of a cell a taxonomy change can reach. */
+export interface CellValues {
+  stateActor: string;
+  objective?: string;
+  modusOperandi: string;
+  target: string;
+  channel: string;
+}
+
+interface CellRow {
+  id: number;
+  bundleId: string;
+  team: string;
+  organisation: Organisation;
+  taxonomyVersion: number;
+  stateActor: string;
+  objective: string | null;
+  modusOperandi: string;
+  target: string;
+  channel: string;
+  regionLevel: PeriodCell['region']['level'];
+  regionValue: string;
+  periodLevel: PeriodCell['period']['level'];
+  periodFrom: string;
+  periodTo: string;
+  count: number;
+}
+
+const cellColumns = `c.id, c.bundle_id AS bundleId, r.team, r.organisation, c.taxonomy_version AS taxonomyVersion, c.state_actor AS stateActor,
+  c.objective, c.modus_operandi AS modusOperandi, c.target, c.channel, c.region_level AS regionLevel, c.region_value AS regionValue,
+  c.period_level AS periodLevel, c.period_from AS periodFrom, c.period_to AS periodTo, c.count`;
+
+const cellOf = (row: CellRow): StoredCell & { id: number } => ({
+  id: row.id,
+  bundleId: row.bundleId,
+  team: row.team,
+  organisation: row.organisation,
+  taxonomyVersion: row.taxonomyVersion,
+  stateActor: row.stateActor,
+  ...(row.objective === null ? {} : { objective: row.objective }),
+  modusOperandi: row.modusOperandi,
+  target: row.target,
+  channel: row.channel,
+  region: { level: row.regionLevel, value: row.regionValue },
+  period: { level: row.periodLevel, from: row.periodFrom, to: row.periodTo },
+  count: row.count,
+});
+
+interface ReportRow {
+  bundleId: string;
+  team: string;
+  organisation: Organisation;
+  periodFrom: string;
+  periodTo: string;
+  taxonomyVersion: number;
+  cellCount: number;
+  evaluation: string | null;
+  receivedAt: string;
+}
+
+const reportOf = (row: ReportRow): StoredReport => ({
+  bundleId: row.bundleId,
+  team: row.team,
+  organisation: row.organisation,
+  period: { from: row.periodFrom, to: row.periodTo },
+  taxonomyVersion: row.taxonomyVersion,
+  cellCount: row.cellCount,
+  ...(row.evaluation === null ? {} : { evaluation: JSON.parse(row.evaluation) as ReviewCounts }),
+  receivedAt: row.receivedAt,
+});
+
+/**
+ * The central point's tables (`central_reports`, `central_cells`, `central_summaries`): each
+ * accepted team bundle, its released cells and the redacted summaries tied to them. Typed reads
+ * and writes; the rules are in central-intake.ts.
+ */
+export class CentralStore {
+  private readonly sql: ReturnType<typeof storeStatements>;
+
+  constructor(vault: OpenVault) {
+    this.sql = storeStatements(vault);
+  }
+
+  hasReport(bundleId: string): boolean {
+    return this.sql('SELECT 1 FROM central_reports WHERE bundle_id = ?').get(bundleId) !== undefined;
+  }
+
+  insertReport(report: StoredReport): void {
+    this.sql(
+      `INSERT INTO central_reports (bundle_id, team, organisation, period_from, period_to, taxonomy_version, cell_count, evaluation, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      report.bundleId,
+      report.team,
+      report.organisation,
+      report.period.from,
+      report.period.to,
+      report.taxonomyVersion,
+      report.cellCount,
+      report.evaluation ? JSON.stringify(report.evaluation) : null,
+      report.receivedAt,
+    );
+  }
+
+  /** Stores one cell of a report already inserted; returns its row id. */
+  insertCell(bundleId: string, position: number, taxonomyVersion: number, cell: PeriodCell): number {
+    const info = this.sql(
+      `INSERT INTO central_cells (bundle_id, position, taxonomy_version, state_actor, objective, modus_operandi, target, channel,
+         region_level, region_value, period_level, period_from, period_to, count)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      bundleId,
+      position,
+      taxonomyVersion,
+      cell.stateActor,
+      cell.objective ?? null,
+      cell.modusOperandi,
+      cell.target,
+      cell.channel,
+      cell.region.level,
+      cell.region.value,
+      cell.period.level,
+      cell.period.from,
+      cell.period.to,
+      cell.count,
+    );
+    return Number(info.lastInsertRowid);
+  }
+
+  insertSummary(cellId: number, text: string): void {
+    this.sql('INSERT INTO central_summaries (cell_id, text) VALUES (?, ?)').run(cellId, text);
+  }
+
+  reports(): StoredReport[] {
+    const rows = this.sql(
+      `SELECT bundle_id AS bundleId, team, organisation, period_from AS periodFrom, period_to AS periodTo, taxonomy_version AS taxonomyVersion,
+         cell_count AS cellCount, evaluation, received_at AS receivedAt
+       FROM central_reports ORDER BY period_from, team, bundle_id`,
+    ).all() as ReportRow[];
+    return rows.map(reportOf);
+  }
+
+  /** Every cell, in the order received: a report needs the earlier periods for its trends. */
+  cells(): Array<StoredCell & { id: number }> {
+    const rows = this.sql(`SELECT ${cellColumns} FROM central_cells c JOIN central_reports r USING (bundle_id) ORDER BY c.id`).all() as CellRow[];
+    return rows.map(cellOf);
+  }
+
+  summaries(): StoredSummary[] {
+    return this.sql(
+      `SELECT c.bundle_id AS bundleId, s.cell_id AS cellId, s.text FROM central_summaries s JOIN central_cells c ON c.id = s.cell_id ORDER BY s.id`,
+    ).all() as StoredSummary[];
+  }
+
+  /** The taxonomy dimensions of every cell, for a taxonomy change. */
+  taggedCells(): Array<{ id: number; taxonomyVersion: number; values: CellValues }> {
+    const rows = this.sql(
+      `SELECT id, taxonomy_version AS taxonomyVersion, state_actor AS stateActor, objective, modus_operandi AS modusOperandi, target, channel
+       FROM central_cells ORDER BY id`,
+    ).all() as Array<{ id: number; taxonomyVersion: number; objective: string | null } & Omit<CellValues, 'objective'>>;
+    return rows.map(({ id, taxonomyVersion, objective, ...rest }) => ({
+      id,
+      taxonomyVersion,
+      values: { ...rest, ...(objective === null ? {} : { objective }) },
+    }));
+  }
+
+  cellValues(id: number): CellValues | undefined {
+    const row = this.sql(`SELECT state_actor AS stateActor, objective, modus_operandi AS modusOperandi, target, channel FROM central_cells WHERE id = ?`).get(
+      id,
+    ) as ({ objective: string | null } & Omit<CellValues, 'objective'>) | undefined;
+    if (!row) return undefined;
+    const { objective, ...rest } = row;
+    return { ...rest, ...(objective === null ? {} : { objective }) };
+  }
+
+  replaceCellValues(id: number, values: CellValues, taxonomyVersion: number): void {
+    this.sql(`UPDATE central_cells SET state_actor = ?, objective = ?, modus_operandi = ?, target = ?, channel = ?, taxonomy_version = ? WHERE id = ?`).run(
+      values.stateActor,
+      values.objective ?? null,
+      values.modusOperandi,
+      values.target,
+      values.channel,
+      taxonomyVersion,
+      id,
+    );
+  }
+
+  counts(): { reports: number; cells: number } {
+    return {
+      reports: this.sql('SELECT count(*) FROM central_reports').pluck().get() as number,
+      cells: this.sql('SELECT count(*) FROM central_cells').pluck().get() as number,
+    };
+  }
+}
