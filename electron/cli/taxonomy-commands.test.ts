@@ -18,6 +18,9 @@ function writePolicy(dir: string, extra: Record<string, unknown> = {}): string {
 }
 
 const v2 = () => evolve([{ rename: ['channel', 'email', 'e-mail'] }]);
+/** The built-in version, and the one `v2()` makes. */
+const builtin = rawBuiltin().machinetag.version;
+const next = builtin + 1;
 
 describe('obi taxonomy show', () => {
   it('prints exactly the built-in machinetag.json without a vault', async () => {
@@ -30,7 +33,7 @@ describe('obi taxonomy show', () => {
   it('prints a readable summary in either language, and the whole package on request', async () => {
     const en = await obi(['taxonomy', 'show']);
     expect(en.code).toBe(0);
-    expect(en.out).toMatch(/^nl-obi taxonomy version 1 \(built-in\): OBI signals/);
+    expect(en.out).toMatch(new RegExp(`^nl-obi taxonomy version ${builtin} \\(built-in\\): OBI signals`));
     expect(en.out).toContain('  state-actor: State actor, 251 values');
     expect(en.out).toContain('  severity: Severity (one value per signal)');
     expect(en.out).toContain('reused from MISP: admiralty-scale (grading)');
@@ -52,18 +55,26 @@ describe('obi taxonomy verify, import and sign', () => {
 
     const verified = await obi(['taxonomy', 'verify', file], env);
     expect(verified).toMatchObject({ code: 0, err: '' });
-    expect(verified.out).toMatch(/^ok: nl-obi\.json is taxonomy nl-obi version 2 \(1 changes\), signed by key [0-9A-F]{16}; version 1 is in use$/);
+    expect(verified.out).toMatch(
+      new RegExp(`^ok: nl-obi\\.json is taxonomy nl-obi version ${next} \\(1 changes\\), signed by key [0-9A-F]{16}; version ${builtin} is in use$`),
+    );
 
     const imported = await obi(['taxonomy', 'import', file], env);
     expect(imported).toMatchObject({ code: 0, err: '' });
-    expect(imported.out).toMatch(/^Imported taxonomy version 2 \(was 1\), signed by key [0-9A-F]{16}: 0 records migrated, 0 tags changed\.$/);
+    expect(imported.out).toMatch(
+      new RegExp(`^Imported taxonomy version ${next} \\(was ${builtin}\\), signed by key [0-9A-F]{16}: 0 records migrated, 0 tags changed\\.$`),
+    );
 
     const shown = await obi(['taxonomy', 'show', '--json'], env);
     expect(shown.out).toBe(JSON.stringify((JSON.parse(readFileSync(file, 'utf8')) as { machinetag: unknown }).machinetag, null, 2));
     expect((await obi(['audit', 'verify'], env)).out).toMatch(/^ok: 2 audit entries/);
 
     const again = await obi(['taxonomy', 'import', file], env);
-    expect(again).toEqual({ code: 2, out: '', err: 'obi: The taxonomy file has version 2 and version 2 is in use; only a newer version is imported.' });
+    expect(again).toEqual({
+      code: 2,
+      out: '',
+      err: `obi: The taxonomy file has version ${next} and version ${next} is in use; only a newer version is imported.`,
+    });
     expect((await obi(['taxonomy', 'verify', file], env)).code).toBe(2);
   }, 30_000);
 
@@ -110,11 +121,11 @@ describe('obi taxonomy verify, import and sign', () => {
     const signed = await obi(['taxonomy', 'sign', file, '--key', join(dir, 'central.key')]);
     expect(signed).toMatchObject({
       code: 0,
-      out: `Signed taxonomy version 2 with key ${/key ([0-9A-F]{16})/.exec(readFileSync(join(dir, 'central.pub'), 'utf8'))![1]}: ${file}.minisig`,
+      out: `Signed taxonomy version ${next} with key ${/key ([0-9A-F]{16})/.exec(readFileSync(join(dir, 'central.pub'), 'utf8'))![1]}: ${file}.minisig`,
     });
     const stock = spawnSync('minisign', ['-V', '-p', join(dir, 'central.pub'), '-m', file], { encoding: 'utf8' });
     expect(stock.status, stock.stderr).toBe(0);
-    expect(stock.stdout).toMatch(/Trusted comment: timestamp:\d+\tfile:nl-obi\.json\ttaxonomy:nl-obi\tversion:2/);
+    expect(stock.stdout).toMatch(new RegExp(`Trusted comment: timestamp:\\d+\\tfile:nl-obi\\.json\\ttaxonomy:nl-obi\\tversion:${next}`));
     const policy = writePolicy(dir, { taxonomyKey: readFileSync(join(dir, 'central.pub'), 'utf8').split('\n')[1] });
     expect(await obi(['taxonomy', 'verify', file], { OBI_POLICY: policy })).toMatchObject({ code: 0 });
 

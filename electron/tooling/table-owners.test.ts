@@ -23,8 +23,18 @@ const owners: Record<string, readonly string[]> = {
     'meetings_kept_apart',
     'signal_urgency',
     'follow_ups',
+    'capture_memory',
   ],
-  exchange: ['outgoing_bundles', 'outgoing_signals', 'outgoing_items', 'incoming_bundles', 'review_items', 'inbox_memory'],
+  exchange: [
+    'outgoing_bundles',
+    'outgoing_signals',
+    'outgoing_items',
+    'incoming_bundles',
+    'review_items',
+    'inbox_memory',
+    'conversation_key',
+    'received_audit_heads',
+  ],
   central: ['central_reports', 'central_cells', 'central_summaries'],
 };
 const ownerOf = new Map(Object.entries(owners).flatMap(([capability, tables]) => tables.map((t) => [t, capability] as const)));

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { builtinTaxonomy } from '../../../shared/taxonomy/builtin-taxonomy';
 import { allFileBytes, passphrase, snapshotFiles, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { decryptedPages } from '../../test-support/vault-sql';
 import { AppError } from '../app-error';
@@ -60,7 +61,9 @@ describe('meetings and notes', () => {
   it('refuses unknown municipalities and communities, naming the field', async () => {
     const { meetings } = await open();
     expect(codeOf(() => meetings.create(fields({ municipality: 'Atlantis' })))).toBe('invalid_request: municipality: is not a Dutch municipality');
-    expect(codeOf(() => meetings.create(fields({ community: 'martian' })))).toBe('invalid_request: community: is not a community of taxonomy version 1');
+    expect(codeOf(() => meetings.create(fields({ community: 'martian' })))).toBe(
+      `invalid_request: community: is not a community of taxonomy version ${builtinTaxonomy().machinetag.version}`,
+    );
     expect(meetings.count()).toBe(0);
   });
 
@@ -87,7 +90,7 @@ describe('signals', () => {
       tags: ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="coercion-by-proxy-family"', 'nl-obi:state-actor="IR"'],
       consent: true,
     });
-    expect(s).toMatchObject({ state: 'draft', taxonomyVersion: 1, consent: true });
+    expect(s).toMatchObject({ state: 'draft', taxonomyVersion: builtinTaxonomy().machinetag.version, consent: true });
     expect(s.tags).toEqual(['nl-obi:modus-operandi="coercion-by-proxy-family"', 'nl-obi:state-actor="IR"']);
     expect(s.spans).toEqual([{ start: 0, end: 79, quote: notes.slice(0, 79) }]);
     expect(codeOf(() => signals.create({ meetingId: m.id, spans: [{ start: 0, end: 9999 }], summary: 'x', tags: [], consent: true }))).toMatch(

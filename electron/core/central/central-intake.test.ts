@@ -36,8 +36,17 @@ describe('the central point takes in team bundles', () => {
     expect(results).toMatchObject([{ outcome: 'imported', signals: 3 }]);
     const store = new CentralStore(central.vault);
     const [report] = store.reports();
-    expect(report).toMatchObject({ team: 'team-szw', organisation: 'SZW', taxonomyVersion: 1, cellCount: 1, period: { from: '2026-10-12' } });
+    expect(report).toMatchObject({
+      team: 'team-szw',
+      organisation: 'SZW',
+      taxonomyVersion: builtinTaxonomy().machinetag.version,
+      cellCount: 1,
+      period: { from: '2026-10-01' },
+    });
     expect(report!.receivedAt).toMatch(/T\d{2}:00:00\.000Z$/);
+    // The team lead's review figures of the period come along for the evaluation.
+    expect(report!.evaluation).toMatchObject({ returned: 0, redactedFurther: 0 });
+    expect(report!.evaluation!.inPeriod).toBe(report!.evaluation!.approved);
     const cells = store.cells();
     expect(cells).toMatchObject([{ team: 'team-szw', organisation: 'SZW', stateActor: 'CN', modusOperandi: 'physical-surveillance', count: 3 }]);
     expect(readdirSync(central.inbox).filter((n) => n.endsWith('.age'))).toEqual([]);
@@ -123,16 +132,16 @@ describe('the central point takes in team bundles', () => {
     await readInbox(central.vault, policy, captureDeps(central.vault), [await teamRound(team, [meetings(2)], october)]);
     importTaxonomy(central.vault, taggedStores(central.vault), writeTaxonomyFile(tempDir(), v2, key), taxonomyKey);
     const store = new CentralStore(central.vault);
-    expect(store.cells()).toMatchObject([{ modusOperandi: 'surveillance-in-person', stateActor: 'CN', taxonomyVersion: 2 }]);
+    expect(store.cells()).toMatchObject([{ modusOperandi: 'surveillance-in-person', stateActor: 'CN', taxonomyVersion: v2.machinetag.version }]);
 
     // The team still works with version 1; its next bundle arrives after the central point moved to version 3.
     importTaxonomy(central.vault, taggedStores(central.vault), writeTaxonomyFile(tempDir(), v3, key), taxonomyKey);
     await readInbox(central.vault, policy, captureDeps(central.vault), [await teamRound(team, [meetings(2, 10)], new Date('2026-11-30T10:00:00Z'))]);
     const cells = store.cells();
     expect(cells.map((c) => [c.stateActor, c.modusOperandi, c.taxonomyVersion])).toEqual([
-      ['HK', 'surveillance-in-person', 3],
-      ['HK', 'surveillance-in-person', 3],
+      ['HK', 'surveillance-in-person', v3.machinetag.version],
+      ['HK', 'surveillance-in-person', v3.machinetag.version],
     ]);
-    expect(store.reports().map((r) => r.taxonomyVersion)).toEqual([1, 1]);
+    expect(store.reports().map((r) => r.taxonomyVersion)).toEqual([builtinTaxonomy().machinetag.version, builtinTaxonomy().machinetag.version]);
   });
 });

@@ -54,6 +54,17 @@ export function takeInTeamBundle(vault: OpenVault, policy: Policy, intake: TeamB
       taxonomyVersion: manifest.taxonomyVersion,
       cellCount: read.value.cells.length,
       receivedAt: roundDownToHour(now),
+      // The review figures of the team lead's period, when the bundle carries them (evaluation version 1 on).
+      ...(manifest.evaluation === undefined
+        ? {}
+        : {
+            evaluation: {
+              approved: manifest.evaluation.approved,
+              returned: manifest.evaluation.returned,
+              redactedFurther: manifest.evaluation.redactedFurther,
+              inPeriod: manifest.evaluation.approved + manifest.evaluation.returned,
+            },
+          }),
     });
     const ids = read.value.cells.map((cell, position) => {
       const { values, version } = migrateCellValues(cell, manifest.taxonomyVersion, taxonomy);

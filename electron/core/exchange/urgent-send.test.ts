@@ -53,7 +53,7 @@ describe('Nu naar de teamleider', () => {
     const [note] = notes(payload.value);
     expect(note!.labels).toContain(urgentLabel);
     expect(Object.keys((note!.extensions as Record<string, object>)[obiExtensionId]!).sort()).toEqual(
-      ['consent', 'extension_type', 'meeting_date', 'signal_id', 'tags'].sort(),
+      ['consent', 'conversation', 'extension_type', 'meeting_date', 'signal_id', 'tags'].sort(),
     );
     expect(readOfficerBundle(payload.value)).toMatchObject({ ok: true, value: [{ urgent: true }] });
 
