@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { api } from './api/client';
 import { HomePage } from './pages/HomePage';
+import { CentralInboxPage } from './pages/central/CentralInboxPage';
+import { FenomeenbeeldPage } from './pages/central/FenomeenbeeldPage';
 import { MeetingPage } from './pages/meeting/MeetingPage';
 import { MeetingsPage } from './pages/meetings/MeetingsPage';
 import { SendPage } from './pages/exchange/SendPage';
@@ -15,7 +17,7 @@ import { RecoverPage } from './pages/RecoverPage';
 import { RecoveryKeyPage } from './pages/RecoveryKeyPage';
 import { SetupPage } from './pages/SetupPage';
 import { UnlockPage } from './pages/UnlockPage';
-import { useNav } from './stores/nav-store';
+import { useNav, type View } from './stores/nav-store';
 import { useSession } from './stores/session-store';
 
 const activityIntervalMs = 5_000;
@@ -79,7 +81,11 @@ export function App() {
 
 function UnlockedApp() {
   const view = useNav((s) => s.view);
+  const central = useSession((s) => s.policy?.role === 'central');
+  // The central point has its own pages; officer and team-lead screens are not reachable from it.
+  if (central) return <CentralApp view={view} />;
   switch (view.name) {
+    case 'inbox':
     case 'home':
       return <HomePage />;
     case 'meetings':
@@ -96,5 +102,18 @@ function UnlockedApp() {
       return <WorkstationPage />;
     case 'security':
       return <SecurityEventsPage />;
+  }
+}
+
+function CentralApp({ view }: { view: View }) {
+  switch (view.name) {
+    case 'inbox':
+      return <CentralInboxPage />;
+    case 'workstation':
+      return <WorkstationPage />;
+    case 'security':
+      return <SecurityEventsPage />;
+    default:
+      return <FenomeenbeeldPage />;
   }
 }

@@ -26,6 +26,15 @@ describe('the IPC contract', () => {
     expect(contract['vault.unlock'].request.safeParse({ passphrase: '' }).success).toBe(false);
   });
 
+  it('takes only a year, quarter or month, a known format and nl or en for the report', () => {
+    const request = contract['central.export'].request;
+    expect(request.safeParse({ period: '2026-Q4', format: 'stix', lang: 'en' }).success).toBe(true);
+    expect(request.safeParse({ period: '2026-Q5', format: 'html', lang: 'nl' }).error?.issues[0]?.path).toEqual(['period']);
+    expect(request.safeParse({ period: '2026-10', format: 'pdf', lang: 'nl' }).error?.issues[0]?.path).toEqual(['format']);
+    expect(contract['central.report'].request.safeParse({ lang: 'de' }).success).toBe(false);
+    expect(contract['central.report'].request.safeParse({ lang: 'nl' }).success).toBe(true);
+  });
+
   it('uses a channel prefix and distinct error codes', () => {
     expect(channelPrefix).toBe('obi:');
     expect(new Set(errorCodes).size).toBe(errorCodes.length);

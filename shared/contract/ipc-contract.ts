@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorCodes } from './errors';
+import { exportFormat, fenomeenbeeldView, reportCharts, reportLanguage, reportPeriodLabel } from './fenomeenbeeld-view';
 import { captureMemorySchema, rememberRequest } from '../capture/capture-memory';
 import { isoDate, meetingFields, meetingKinds, notesText } from '../capture/meeting-schema';
 import { signalStates } from '../capture/signal-states';
@@ -399,6 +400,16 @@ export const contract = {
   'keys.create': { request: empty, response: z.object({ keys: workstationKeysView }) },
   'enrolment.sheet': { request: empty, response: z.object({ text: z.string() }) },
   'enrolment.save': { request: empty, response: z.object({ path: z.string() }) },
+  /** The fenomeenbeeld of a period (central point only): the default period when none is given, the choices of the selector. */
+  'central.report': {
+    request: z.strictObject({ period: reportPeriodLabel.optional(), lang: reportLanguage }),
+    response: z.object({ report: fenomeenbeeldView, charts: reportCharts, periods: z.array(z.string()) }),
+  },
+  /** The report of a period in one format, saved into Documents; the file's path. */
+  'central.export': {
+    request: z.strictObject({ period: reportPeriodLabel, format: exportFormat, lang: reportLanguage }),
+    response: z.object({ path: z.string() }),
+  },
   'exchange.status': {
     request: empty,
     response: z.object({

@@ -5,6 +5,7 @@ import { AppError } from '../app-error';
 import type { CaptureDeps } from '../capture/capture-ports';
 import { SignalStore } from '../capture/signal-store';
 import type { OpenVault } from '../vault/vault';
+import { exportReport, reportPage } from '../central/report-page';
 import { enrolmentSheet, saveEnrolmentSheet } from '../exchange/enrolment';
 import { serially } from '../exchange/exchange-queue';
 import { readInbox, scheduleStatus, sendUrgentNow, withTransport } from '../exchange/exchange-service';
@@ -21,6 +22,8 @@ type ExchangeChannels =
   | 'keys.create'
   | 'enrolment.sheet'
   | 'enrolment.save'
+  | 'central.report'
+  | 'central.export'
   | 'exchange.status'
   | 'exchange.prepare'
   | 'exchange.send'
@@ -83,6 +86,11 @@ export function exchangeHandlers(
     'enrolment.save': () => {
       const v = vault();
       return { path: saveEnrolmentSheet(v, policy, documentsDir(v)) };
+    },
+    'central.report': ({ period, lang }) => reportPage(vault(), policy, period, lang),
+    'central.export': ({ period, format, lang }) => {
+      const v = vault();
+      return { path: exportReport(v, policy, period, format, lang, documentsDir(v)) };
     },
     'exchange.status': () => {
       const v = vault();

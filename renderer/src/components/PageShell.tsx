@@ -22,9 +22,14 @@ const send: Section = { view: { name: 'send' }, label: 'nav.send', matches: (v) 
 const workstation: Section = { view: { name: 'workstation' }, label: 'nav.workstation', matches: (v) => v.name === 'workstation' };
 const security: Section = { view: { name: 'security' }, label: 'nav.security', matches: (v) => v.name === 'security' };
 
-/** The officer works from meetings; the team lead from the review of the team's signals. */
-const sectionsFor = (role: Role | undefined): Section[] =>
-  role === 'teamlead' ? [home, review, send, meetings, workstation, security] : [home, meetings, newMeeting, send, workstation, security];
+const fenomeenbeeld: Section = { view: { name: 'home' }, label: 'nav.fenomeenbeeld', matches: (v) => v.name === 'home' };
+const inbox: Section = { view: { name: 'inbox' }, label: 'nav.inbox', matches: (v) => v.name === 'inbox' };
+
+/** The officer works from meetings; the team lead from the review of the team's signals; the central point from the report. */
+function sectionsFor(role: Role | undefined): Section[] {
+  if (role === 'central') return [fenomeenbeeld, inbox, workstation, security];
+  return role === 'teamlead' ? [home, review, send, meetings, workstation, security] : [home, meetings, newMeeting, send, workstation, security];
+}
 
 /** Navigation between the unlocked screens, and the lock button. */
 function MainNav() {

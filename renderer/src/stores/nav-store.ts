@@ -10,6 +10,7 @@ export type View =
   | { name: 'send' }
   | { name: 'review' }
   | { name: 'workstation' }
+  | { name: 'inbox' }
   | { name: 'security' };
 
 interface NavState {

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fenomeenbeeldView } from '../../../shared/contract/fenomeenbeeld-view';
+import type { Policy } from '../../../shared/policy/policy-schema';
+import { centralWorkstation, makeTeam, teamRound, type Central } from '../../test-support/central-chain';
+import { tempDir } from '../../test-support/temp-dirs';
+import { readInbox } from '../exchange/exchange-service';
+import { captureDeps } from '../wiring';
+import { exportReport, recentPeriods, reportPage, type ReportPage } from './report-page';
+
+/** One team of three officers sends a quarter's bundle to the central point; the page reads it. */
+
+const now = new Date('2027-01-05T09:00:00Z');
+const conversation = (n: number) =>
+  JSON.stringify({
+    date: '2026-10-13',
+    kind: 'individual-conversation',
+    community: 'iranian',
+    municipality: 'Utrecht',
+    participants: 1,
+    notes: `Gesprek ${n} over druk vanuit het buitenland.`,
+    signals: [
+      {
+        quote: 'druk vanuit het buitenland',
+        summary: `Druk vanuit het buitenland, gesprek ${n}.`,
+        tags: [
+          'nl-obi:state-actor="IR"',
+          'nl-obi:modus-operandi="coercion-by-proxy-family"',
+          'nl-obi:target="activists-dissidents"',
+          'nl-obi:channel="in-person"',
+        ],
+        consent: true,
+      },
+    ],
+  });
+
+let central: Central;
+let policy: Policy;
+let page: ReportPage;
+let pageEn: ReportPage;
+let exported: string;
+let exportedText: string;
+
+beforeAll(async () => {
+  central = await centralWorkstation();
+  const team = await makeTeam('szw-1', 'SZW', central.recipient, 3, 3);
+  policy = central.policy([team], { reportMinimum: 3 });
+  const file = await teamRound(
+    team,
+    [1, 2, 3].map((o) => [conversation(o * 10 + 1), conversation(o * 10 + 2), conversation(o * 10 + 3), conversation(o * 10 + 4)].join('\n')),
+    new Date('2026-12-29T10:00:00Z'),
+  );
+  const results = await readInbox(central.vault, policy, captureDeps(central.vault), [file]);
+  if (results[0]?.outcome !== 'imported') throw new Error(`the central point refused the bundle: ${results[0]?.message}`);
+  page = reportPage(central.vault, policy, '2026-Q4', 'nl', now);
+  pageEn = reportPage(central.vault, policy, undefined, 'en', now);
+  exported = exportReport(central.vault, policy, '2026-Q4', 'html', 'en', join(tempDir(), 'Documents'), now);
+  // Temporary folders go after the first test.
+  exportedText = readFileSync(exported, 'utf8');
+}, 300_000);
+
+describe('the Fenomeenbeeld page', () => {
+  it('shows the period’s figures as the contract describes them, in the reader’s language', () => {
+    expect(fenomeenbeeldView.safeParse(page.report).success).toBe(true);
+    expect(page.report.period.label).toBe('2026-Q4');
+    expect(page.report.byStateActor.find((r) => r.value === 'IR')?.count).toBe(12);
+    expect(page.report.coverage).toEqual([expect.objectContaining({ team: 'szw-1', status: 'reported' })]);
+    const mo = (p: ReportPage) => p.report.byModusOperandi.find((r) => r.value === 'coercion-by-proxy-family')?.label;
+    expect(mo(page)).toBeDefined();
+    expect(mo(page)).not.toBe(mo(pageEn));
+  });
+
+  it('defaults to the last whole period of the policy and offers recent ones to choose from', () => {
+    expect(pageEn.report.period.label).toBe('2026-Q4');
+    expect(pageEn.periods.slice(0, 2)).toEqual(['2026-Q4', '2026-Q3']);
+    expect(recentPeriods(now)).toEqual(expect.arrayContaining(['2026-12', '2026-01', '2026', '2024']));
+  });
+
+  it('draws a chart, named for assistive technology, for every table with a published figure', () => {
+    expect(page.charts.byStateActor).toMatch(/^<svg role="img" aria-label="Staafdiagram: gesprekken per statelijke actor"/);
+    expect(page.charts.byRegion).toBeDefined();
+    expect(page.charts.trends).toBeUndefined();
+  });
+
+  it('saves an export into the folder as a file named for period, language and format', () => {
+    expect(basename(exported)).toBe('fenomeenbeeld-2026-Q4-en.html');
+    expect(exportedText).toContain('<html');
+  });
+
+  it('refuses a workstation that is not the central point', () => {
+    expect(() => reportPage(central.vault, { ...policy, role: 'teamlead' }, '2026-Q4', 'nl', now)).toThrow(/not one/);
+  });
+});

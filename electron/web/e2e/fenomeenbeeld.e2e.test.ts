@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultReportPeriod, reportPeriodOf } from '../../core/central/central-report';
+import { readInbox } from '../../core/exchange/exchange-service';
+import { captureDeps } from '../../core/wiring';
+import { centralWorkstation, makeTeam, teamRound } from '../../test-support/central-chain';
+import { closeAppsAfterEachTest, expectAccessible, startApp, tabTo } from './app-harness';
+import { passphrase, unlockWith } from './flows';
+
+/**
+ * The central point in the browser: a team bundle of the last whole period taken in, then the
+ * Fenomeenbeeld page is the start page, shows the period's figures, is axe-clean, and saves the
+ * HTML report by keyboard.
+ */
+
+closeAppsAfterEachTest();
+
+const conversation = (date: string, n: number) =>
+  JSON.stringify({
+    date,
+    kind: 'individual-conversation',
+    community: 'iranian',
+    municipality: 'Utrecht',
+    participants: 1,
+    notes: `Gesprek ${n} over druk vanuit het buitenland.`,
+    signals: [
+      {
+        quote: 'druk vanuit het buitenland',
+        summary: `Druk vanuit het buitenland, gesprek ${n}.`,
+        tags: [
+          'nl-obi:state-actor="IR"',
+          'nl-obi:modus-operandi="coercion-by-proxy-family"',
+          'nl-obi:target="activists-dissidents"',
+          'nl-obi:channel="in-person"',
+        ],
+        consent: true,
+      },
+    ],
+  });
+
+describe('the Fenomeenbeeld page', () => {
+  it('shows the last whole period after an intake and saves the HTML report by keyboard', async () => {
+    const central = await centralWorkstation();
+    const team = await makeTeam('szw-1', 'SZW', central.recipient, 3, 3);
+    const raw = {
+      organisation: 'NCTV',
+      role: 'central',
+      teams: [{ name: team.name, organisation: team.organisation, signer: team.signer }],
+      transport: { kind: 'folder', inbox: central.inbox, outbox: join(central.inbox, '..', 'out') },
+      reportMinimum: 3,
+    };
+    const policy = central.policy([team], { reportMinimum: 3 });
+    const period = reportPeriodOf(defaultReportPeriod(policy, new Date()));
+    const day = `${period.from.slice(0, 8)}13`;
+    const lines = [1, 2, 3].map((o) => [1, 2, 3, 4].map((c) => conversation(day, o * 10 + c)).join('\n'));
+    const file = await teamRound(team, lines, new Date(`${period.to}T10:00:00Z`));
+    expect((await readInbox(central.vault, policy, captureDeps(central.vault), [file]))[0]?.outcome).toBe('imported');
+    central.vault.confirmRecoveryKey();
+    const vaultDir = central.vault.dir;
+    central.vault.close();
+
+    const app = await startApp({ vaultDir, policy: raw });
+    const { page } = app;
+    await unlockWith(app, passphrase);
+    await page.getByRole('heading', { level: 1, name: 'Fenomeenbeeld' }).waitFor();
+    const actors = page.locator('[data-table="byStateActor"]');
+    await expect.poll(() => actors.textContent()).toContain('12');
+    await expect.poll(() => page.getByRole('img', { name: /Staafdiagram: gesprekken per statelijke actor/ }).count()).toBe(1);
+    expect(await page.locator('[data-table="coverage"]').textContent()).toContain('gerapporteerd');
+    // Only the central point's own pages are offered.
+    const nav = page.getByRole('navigation');
+    expect(await nav.getByRole('button').allTextContents()).toEqual(['Fenomeenbeeld', 'Postvak', 'Werkplek', 'Beveiligingsmeldingen']);
+    await expectAccessible(page, 'fenomeenbeeld');
+
+    await tabTo(page, 'Opslaan als HTML');
+    await page.keyboard.press('Enter');
+    const status = page.getByRole('status').filter({ hasText: 'Opgeslagen in' });
+    await status.waitFor();
+    const saved = ((await status.textContent()) ?? '').replace(/^Opgeslagen in /, '').trim();
+    expect(basename(saved)).toBe(`fenomeenbeeld-${period.label}-nl.html`);
+    expect(existsSync(saved)).toBe(true);
+  }, 300_000);
+});
