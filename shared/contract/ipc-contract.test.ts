@@ -35,6 +35,21 @@ describe('the IPC contract', () => {
     expect(contract['central.report'].request.safeParse({ lang: 'nl' }).success).toBe(true);
   });
 
+  it("passes the release floor's effect to the team lead's preview, which older cores leave out", () => {
+    const preview = {
+      k: 5,
+      released: { signals: 12, cells: 2 },
+      waiting: { signals: 0, combinations: [] },
+      generalised: { region: 3, period: 12, target: 0 },
+      floor: { floor: { period: 'week' }, reason: 'Election campaign', coarsened: 4, cellsWithoutFloor: 5 },
+    };
+    const response = contract['exchange.prepare'].response;
+    const parsed = response.parse({ id: 'b', payload: '{}', blocked: [], preview });
+    expect(parsed.preview?.floor).toEqual(preview.floor);
+    const { floor: _floor, ...older } = preview;
+    expect(response.parse({ id: 'b', payload: '{}', blocked: [], preview: older }).preview?.floor).toBeUndefined();
+  });
+
   it('uses a channel prefix and distinct error codes', () => {
     expect(channelPrefix).toBe('obi:');
     expect(new Set(errorCodes).size).toBe(errorCodes.length);

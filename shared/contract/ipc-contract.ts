@@ -194,6 +194,16 @@ export const aggregationPreview = z.object({
     ),
   }),
   generalised: z.object({ region: z.number().int(), period: z.number().int(), target: z.number().int() }),
+  /** What the release floor did: the period level it holds, the policy's reason when weeks are allowed, and the cells it made coarser. */
+  floor: z
+    .object({
+      floor: z.object({ period: z.string().optional() }),
+      reason: z.string().nullable(),
+      coarsened: z.number().int(),
+      cellsWithoutFloor: z.number().int(),
+    })
+    .nullable()
+    .optional(),
 });
 export type AggregationPreviewView = z.infer<typeof aggregationPreview>;
 

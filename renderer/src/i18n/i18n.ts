@@ -17,7 +17,7 @@ declare module 'i18next' {
 export type TranslationKey = ParseKeys;
 
 /** The tables of en.json whose keys are codes the core sends as plain strings. */
-type CodeTable = 'events' | 'errors' | 'readiness' | 'inbox.skip';
+type CodeTable = 'events' | 'errors' | 'readiness' | 'inbox.skip' | 'exchange.floorLevel';
 
 /**
  * The key for a code the core sends as a plain string (an audit event, a readiness problem, why an

@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { PageShell } from '../../components/PageShell';
 import { useBusyAction } from '../../hooks/use-busy-action';
-import { errorText } from '../../i18n/i18n';
+import { codeKey, errorText } from '../../i18n/i18n';
 import { useTaxonomy } from '../../stores/taxonomy-store';
 import { InboxReader } from './InboxReader';
 import { PayloadView } from './PayloadView';
@@ -23,6 +23,16 @@ function AggregationSummary({ preview }: { preview: AggregationPreviewView }) {
         {t('exchange.aggregationReleased', { signals: preview.released.signals, cells: preview.released.cells })}{' '}
         {t('exchange.aggregationGeneralised', { region: preview.generalised.region, period: preview.generalised.period, target: preview.generalised.target })}
       </p>
+      {preview.floor ? (
+        <p data-content="release-floor">
+          {t('exchange.releaseFloor', {
+            period: t(codeKey('exchange.floorLevel', preview.floor.floor.period ?? 'month')),
+            coarsened: preview.floor.coarsened,
+            cells: preview.floor.cellsWithoutFloor,
+          })}
+          {preview.floor.reason ? ` ${t('exchange.releaseFloorReason', { reason: preview.floor.reason })}` : null}
+        </p>
+      ) : null}
       {preview.waiting.signals > 0 ? (
         <>
           <p>{t('exchange.aggregationWaiting', { count: preview.waiting.signals })}</p>
