@@ -122,30 +122,16 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
       {checking && summary.length >= longText ? t('review.checking', { length: summary.length }) : ''}
     </p>
   );
-  if (!result)
-    return (
-      <>
-        <p className="muted">{t('review.loading')}</p>
-        {progress}
-      </>
-    );
-  const { review, outgoing } = result;
   const spanKey = (s: ReviewedSpan) => `${s.start}-${s.end}`;
-
-  return (
-    <section aria-labelledby="review-title" className="review" data-checked-in={result.checkedIn}>
-      <h3 id="review-title">{t('review.title')}</h3>
-      <p className="field-hint">{t('review.intro')}</p>
-      {progress}
-      {mirror}
-      <p role="status" aria-live="polite" className={review.undecided > 0 ? 'notice' : 'muted'}>
-        {review.undecided > 0 ? t('review.undecided', { count: review.undecided }) : t('review.allDecided')}
-      </p>
-      {review.spans.length === 0 ? (
+  // The list too stays one element while the result and the form state stand: a long summary has
+  // thousands of spans, and a keystroke in the summary must not re-render them.
+  const list = useMemo(
+    () =>
+      result === null ? null : result.review.spans.length === 0 ? (
         <p className="muted">{t('review.none')}</p>
       ) : (
         <ol className="span-list" data-content="spans">
-          {review.spans.map((s) => (
+          {result.review.spans.map((s) => (
             <li key={spanKey(s)} className={`span-item span-${s.status}`}>
               <span className="span-what">
                 <strong>{t(`categories.${s.category}`)}</strong>{' '}
@@ -207,7 +193,29 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
             </li>
           ))}
         </ol>
-      )}
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the handlers only read props that do not change what is listed
+    [result, editable, keeping, reason, t],
+  );
+  if (!result)
+    return (
+      <>
+        <p className="muted">{t('review.loading')}</p>
+        {progress}
+      </>
+    );
+  const { review, outgoing } = result;
+
+  return (
+    <section aria-labelledby="review-title" className="review" data-checked-in={result.checkedIn}>
+      <h3 id="review-title">{t('review.title')}</h3>
+      <p className="field-hint">{t('review.intro')}</p>
+      {progress}
+      {mirror}
+      <p role="status" aria-live="polite" className={review.undecided > 0 ? 'notice' : 'muted'}>
+        {review.undecided > 0 ? t('review.undecided', { count: review.undecided }) : t('review.allDecided')}
+      </p>
+      {list}
       {editable ? (
         <div className="button-row manual-mark">
           <SelectField
