@@ -15,4 +15,6 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     target: 'chrome130',
   },
+  // The redaction check runs in a module worker; ES output lets it share chunks with the app.
+  worker: { format: 'es' },
 });

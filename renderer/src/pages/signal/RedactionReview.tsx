@@ -1,18 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Input, Label, TextField } from 'react-aria-components';
 import { redactionCategories, type RedactionCategory } from '../../../../shared/redaction/categories';
-import type { outgoingSummary, RedactionDecision, Review, ReviewedSpan, redactionReviewOf } from '../../../../shared/redaction/redaction-review';
+import type { RedactionDecision, ReviewedSpan } from '../../../../shared/redaction/redaction-review';
 import { api } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { errorText } from '../../i18n/i18n';
 import { SelectField } from '../../components/SelectField';
+import { startReviewChecker, type ReviewChecker } from '../../redaction/review-client';
+import type { ReviewResult } from '../../redaction/review-protocol';
 
-type ReviewModule = { redactionReviewOf: typeof redactionReviewOf; outgoingSummary: typeof outgoingSummary };
-
-/** The detectors and their word lists are large: load them only when a summary is reviewed. */
-let loading: Promise<ReviewModule> | null = null;
-const loadReview = () => (loading ??= import('../../../../shared/redaction/redaction-review'));
+/** From this length on a check takes long enough to say that it is under way. */
+const longText = 10_000;
 
 interface Props {
   signalId: number;
@@ -39,35 +38,64 @@ function pieces(text: string, spans: ReviewedSpan[]): Array<{ text: string; span
 
 /**
  * The officer's review of the shareable summary: proposed spans highlighted as the summary is
- * written (recomputed shortly after typing stops, never while a key is down), a decision per span
+ * written (checked in a worker shortly after typing stops, so typing never waits for the
+ * detectors; a long text shows that it is being checked), a decision per span
  * (replace, or keep with one word why), spans marked by hand, and the summary exactly as it will
  * leave. Everything works by keyboard: each span is a list item with its own buttons.
  */
 export function RedactionReview({ signalId, summary, selection, editable, onDecisionsChanged }: Props) {
   const { t } = useTranslation();
-  const [mod, setMod] = useState<ReviewModule | null>(null);
   const [decisions, setDecisions] = useState<RedactionDecision[]>([]);
-  const [review, setReview] = useState<Review | null>(null);
-  const [outgoing, setOutgoing] = useState<string | null>(null);
+  const [result, setResult] = useState<ReviewResult | null>(null);
+  const [failedText, setFailedText] = useState<string | null>(null);
+  const checker = useRef<ReviewChecker | null>(null);
   const [keeping, setKeeping] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [manualCategory, setManualCategory] = useState<RedactionCategory>('person');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void loadReview().then(setMod);
+    const started = startReviewChecker(
+      (r) => {
+        setResult(r);
+        setFailedText(null);
+      },
+      (text) => {
+        setFailedText(text);
+        setError(t('review.checkFailed'));
+      },
+    );
+    checker.current = started;
+    return () => started.close();
+  }, [t]);
+
+  useEffect(() => {
     void api['redaction.decisions']({ signalId }).then((r) => r.ok && setDecisions(r.value.decisions));
   }, [signalId]);
 
   useEffect(() => {
-    if (!mod) return;
-    const timer = setTimeout(() => {
-      const next = mod.redactionReviewOf(summary, decisions);
-      setReview(next);
-      setOutgoing(next.undecided === 0 ? mod.outgoingSummary(summary, decisions).text : null);
-    }, 150);
+    const timer = setTimeout(() => checker.current?.request(summary, decisions), 150);
     return () => clearTimeout(timer);
-  }, [mod, summary, decisions]);
+  }, [summary, decisions]);
+
+  // The same element while the result stands, so a keystroke does not re-render a long mirror.
+  const mirror = useMemo(
+    () =>
+      result ? (
+        <p className="review-mirror" data-content="review-mirror" aria-hidden="true">
+          {pieces(result.text, result.review.spans).map((p, i) =>
+            p.span ? (
+              <mark key={i} className={`span-${p.span.status}`} title={t(`categories.${p.span.category}`)}>
+                {p.text}
+              </mark>
+            ) : (
+              <span key={i}>{p.text}</span>
+            ),
+          )}
+        </p>
+      ) : null,
+    [result, t],
+  );
 
   const apply = async (call: Promise<Awaited<ReturnType<(typeof api)['redaction.decisions']>>>) => {
     const r = await call;
@@ -87,32 +115,23 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
     void apply(api['redaction.decide']({ signalId, decision: { surface, category: manualCategory, decision: 'redact', reason: null, origin: 'manual' } }));
   };
 
-  if (!mod || !review) return <p className="muted">{t('review.loading')}</p>;
+  // A check is under way while the shown result is for other text or decisions, unless it failed.
+  const checking = (result?.text !== summary || result.decisions !== decisions) && failedText !== summary;
+  const progress = (
+    <p role="status" className="muted" data-content="checking">
+      {checking && summary.length >= longText ? t('review.checking', { length: summary.length }) : ''}
+    </p>
+  );
   const spanKey = (s: ReviewedSpan) => `${s.start}-${s.end}`;
-
-  return (
-    <section aria-labelledby="review-title" className="review">
-      <h3 id="review-title">{t('review.title')}</h3>
-      <p className="field-hint">{t('review.intro')}</p>
-      <p className="review-mirror" data-content="review-mirror" aria-hidden="true">
-        {pieces(summary, review.spans).map((p, i) =>
-          p.span ? (
-            <mark key={i} className={`span-${p.span.status}`} title={t(`categories.${p.span.category}`)}>
-              {p.text}
-            </mark>
-          ) : (
-            <span key={i}>{p.text}</span>
-          ),
-        )}
-      </p>
-      <p role="status" aria-live="polite" className={review.undecided > 0 ? 'notice' : 'muted'}>
-        {review.undecided > 0 ? t('review.undecided', { count: review.undecided }) : t('review.allDecided')}
-      </p>
-      {review.spans.length === 0 ? (
+  // The list too stays one element while the result and the form state stand: a long summary has
+  // thousands of spans, and a keystroke in the summary must not re-render them.
+  const list = useMemo(
+    () =>
+      result === null ? null : result.review.spans.length === 0 ? (
         <p className="muted">{t('review.none')}</p>
       ) : (
         <ol className="span-list" data-content="spans">
-          {review.spans.map((s) => (
+          {result.review.spans.map((s) => (
             <li key={spanKey(s)} className={`span-item span-${s.status}`}>
               <span className="span-what">
                 <strong>{t(`categories.${s.category}`)}</strong>{' '}
@@ -174,7 +193,29 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
             </li>
           ))}
         </ol>
-      )}
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the handlers only read props that do not change what is listed
+    [result, editable, keeping, reason, t],
+  );
+  if (!result)
+    return (
+      <>
+        <p className="muted">{t('review.loading')}</p>
+        {progress}
+      </>
+    );
+  const { review, outgoing } = result;
+
+  return (
+    <section aria-labelledby="review-title" className="review" data-checked-in={result.checkedIn}>
+      <h3 id="review-title">{t('review.title')}</h3>
+      <p className="field-hint">{t('review.intro')}</p>
+      {progress}
+      {mirror}
+      <p role="status" aria-live="polite" className={review.undecided > 0 ? 'notice' : 'muted'}>
+        {review.undecided > 0 ? t('review.undecided', { count: review.undecided }) : t('review.allDecided')}
+      </p>
+      {list}
       {editable ? (
         <div className="button-row manual-mark">
           <SelectField
