@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closeAppsAfterEachTest, startApp, tabTo, type RunningApp } from './app-harness';
-import { firstRun } from './flows';
+import { firstRun, meetingWithNotes } from './flows';
 
 closeAppsAfterEachTest();
 let app: RunningApp;
@@ -19,21 +19,8 @@ describe('the summary editor stays responsive on a long text (Chromium)', () => 
     const { page } = app;
     await firstRun(app);
 
-    await tabTo(page, 'Nieuw gesprek');
-    await page.keyboard.press('Enter');
-    await page.getByLabel('Aantal deelnemers', { exact: true }).fill('3');
-    await page.getByRole('combobox', { name: /^Gemeente/ }).fill('Zwolle');
-    await page
-      .getByRole('option', { name: /^Zwolle/ })
-      .first()
-      .click();
-    await page.getByRole('combobox', { name: /^Gemeenschap/ }).fill('Iran');
-    await page.getByRole('option').first().click();
-    await page.getByRole('button', { name: 'Gesprek aanmaken' }).click();
-    await page.getByRole('heading', { level: 1, name: /Gesprek van/ }).waitFor();
+    await meetingWithNotes(app, 'Een kort gesprek over de buurt.');
     const area = page.getByLabel('Notities van het gesprek');
-    await area.fill('Een kort gesprek over de buurt.');
-    await page.getByText(/^Opgeslagen/).waitFor();
     await area.focus();
     await page.keyboard.press('Control+A');
     await tabTo(page, 'Nieuw signaal uit selectie');

@@ -69,3 +69,22 @@ export async function goHome(a: HasPage): Promise<void> {
   await a.page.keyboard.press('Enter');
   await a.page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
 }
+
+/** A meeting in Zwolle with the Iranian community, quickly (the keyboard path of the form is tested in capture-flow), with these notes saved. */
+export async function meetingWithNotes(a: HasPage, notes: string): Promise<void> {
+  const { page } = a;
+  await tabTo(page, 'Nieuw gesprek');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Aantal deelnemers', { exact: true }).fill('3');
+  await page.getByRole('combobox', { name: /^Gemeente/ }).fill('Zwolle');
+  await page
+    .getByRole('option', { name: /^Zwolle/ })
+    .first()
+    .click();
+  await page.getByRole('combobox', { name: /^Gemeenschap/ }).fill('Iran');
+  await page.getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Gesprek aanmaken' }).click();
+  await page.getByRole('heading', { level: 1, name: /Gesprek van/ }).waitFor();
+  await page.getByLabel('Notities van het gesprek').fill(notes);
+  await page.getByText(/^Opgeslagen/).waitFor();
+}
