@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
 import { FormError } from '../components/FormError';
 import { PageShell } from '../components/PageShell';
-import { PassphraseField } from '../components/PassphraseField';
+import { NewPassphraseFields } from '../components/NewPassphraseFields';
 import { useBusyAction } from '../hooks/use-busy-action';
 import { errorText } from '../i18n/i18n';
 import { useSession } from '../stores/session-store';
@@ -52,23 +52,15 @@ export function RecoverPage({ onBack }: { onBack: () => void }) {
           </Text>
           <FieldError className="field-error">{keyError}</FieldError>
         </TextField>
-        <PassphraseField
+        <NewPassphraseFields
           name="newPassphrase"
-          label={t('passphrase.new')}
-          description={t('passphrase.hint')}
-          value={next}
-          onChange={setNext}
-          autoComplete="new-password"
-          error={submitted && problems.next ? t(problems.next) : null}
-          strength={problems.strength}
-        />
-        <PassphraseField
-          name="repeat"
-          label={t('passphrase.repeat')}
-          value={repeat}
-          onChange={setRepeat}
-          autoComplete="new-password"
-          error={submitted && problems.repeat ? t(problems.repeat) : null}
+          next={next}
+          repeat={repeat}
+          onNext={setNext}
+          onRepeat={setRepeat}
+          check={problems}
+          submitted={submitted}
+          hint={t('passphrase.hint')}
         />
         <FormError message={error} />
         <div className="button-row">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, DialogTrigger, Form, Heading, Label, Modal, ModalOverlay, ProgressBar } from 'react-aria-components';
 import { FormError } from '../components/FormError';
+import { NewPassphraseFields } from '../components/NewPassphraseFields';
 import { PassphraseField } from '../components/PassphraseField';
 import { useBusyAction } from '../hooks/use-busy-action';
 import { useSession } from '../stores/session-store';
@@ -49,23 +50,15 @@ function RekeyForm({ close }: { close: () => void }) {
         autoFocus
         error={submitted && current.length === 0 ? t('common.required') : null}
       />
-      <PassphraseField
+      <NewPassphraseFields
         name="next"
-        label={t('passphrase.new')}
-        description={t('rekey.newHint')}
-        value={next}
-        onChange={setNext}
-        autoComplete="new-password"
-        error={submitted && problems.next ? t(problems.next) : null}
-        strength={problems.strength}
-      />
-      <PassphraseField
-        name="repeat"
-        label={t('passphrase.repeat')}
-        value={repeat}
-        onChange={setRepeat}
-        autoComplete="new-password"
-        error={submitted && problems.repeat ? t(problems.repeat) : null}
+        next={next}
+        repeat={repeat}
+        onNext={setNext}
+        onRepeat={setRepeat}
+        check={problems}
+        submitted={submitted}
+        hint={t('rekey.newHint')}
       />
       <FormError message={error} />
       <div className="button-row">

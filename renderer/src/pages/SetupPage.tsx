@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Form } from 'react-aria-components';
 import { FormError } from '../components/FormError';
 import { PageShell } from '../components/PageShell';
-import { PassphraseField } from '../components/PassphraseField';
+import { NewPassphraseFields } from '../components/NewPassphraseFields';
 import { useBusyAction } from '../hooks/use-busy-action';
 import { useSession } from '../stores/session-store';
 import { newPassphraseErrors } from './new-passphrase';
@@ -28,24 +28,16 @@ export function SetupPage() {
     <PageShell title={t('setup.title')}>
       <p className="lead">{t('setup.intro')}</p>
       <Form onSubmit={(e) => void onSubmit(e)} className="form" validationBehavior="aria">
-        <PassphraseField
+        <NewPassphraseFields
           name="passphrase"
-          label={t('passphrase.new')}
-          description={t('passphrase.hint')}
-          value={next}
-          onChange={setNext}
-          autoComplete="new-password"
+          next={next}
+          repeat={repeat}
+          onNext={setNext}
+          onRepeat={setRepeat}
+          check={problems}
+          submitted={submitted}
+          hint={t('passphrase.hint')}
           autoFocus
-          error={submitted && problems.next ? t(problems.next) : null}
-          strength={problems.strength}
-        />
-        <PassphraseField
-          name="repeat"
-          label={t('passphrase.repeat')}
-          value={repeat}
-          onChange={setRepeat}
-          autoComplete="new-password"
-          error={submitted && problems.repeat ? t(problems.repeat) : null}
         />
         <FormError message={error} />
         <Button type="submit" className="button primary" isDisabled={busy}>
