@@ -36,6 +36,7 @@ const valuesOf = (predicate: string) => machinetag.values.find((v) => v.predicat
 
 function seededCells(n: number, quarter: number, rnd: () => number): ReleasedCell[] {
   const actors = ['CN', 'TR', 'IR', 'RU', 'ER', 'MA', 'SY', 'multiple', 'unknown'];
+  const objectives = valuesOf('objective');
   const modi = valuesOf('modus-operandi');
   const targets = valuesOf('target');
   const channels = valuesOf('channel');
@@ -45,6 +46,7 @@ function seededCells(n: number, quarter: number, rnd: () => number): ReleasedCel
   const mm = String(month).padStart(2, '0');
   return Array.from({ length: n }, () => ({
     stateActor: pick(actors),
+    objective: pick(objectives),
     modusOperandi: pick(modi),
     target: pick(targets),
     channel: pick(channels),
@@ -56,6 +58,8 @@ function seededCells(n: number, quarter: number, rnd: () => number): ReleasedCel
 
 const organisations: Organisation[] = ['SZW', 'BZ', 'NCTV'];
 
+const taxonomy = builtinTaxonomy();
+
 function teamPayload(i: number, cells: number, rnd: () => number): Payload {
   const quarter = i % 4;
   const from = `2026-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
@@ -66,11 +70,11 @@ function teamPayload(i: number, cells: number, rnd: () => number): Payload {
       id: randomUUID(),
       organisation: organisations[i % 3]!,
       period: { from, to },
-      taxonomyVersion: 1,
+      taxonomyVersion: taxonomy.machinetag.version,
       softwareVersion: '0.1.0',
       now: new Date(`${to}T12:00:00Z`),
     },
-    builtinTaxonomy(),
+    taxonomy,
     { cells: content, summaries: [{ cell: 0, text: 'Samenvatting zonder namen.' }], k: 5, suppressed: 0, carriedOver: 0 },
   );
 }
@@ -87,7 +91,6 @@ export async function benchCentral(work: string, passphrase: string, bundles = 1
     const parsed = parsePolicy({ organisation: 'NCTV', role: 'central', teams });
     if (!parsed.ok) throw new Error('bench policy invalid');
     const policy: Policy = parsed.policy;
-    const taxonomy = builtinTaxonomy();
     const rnd = mulberry32(23);
 
     // Opening: signature and decryption of a sample of sealed bundles.
