@@ -5,6 +5,7 @@ import { scheduledTick } from './exchange/exchange-service';
 import { applyReviewRetention } from './exchange/review-retention';
 import type { EventLog } from './logging/event-log';
 import type { EffectivePolicy } from './policy/load-policy';
+import type { HtmlToPdf } from './platform/html-to-pdf';
 import type { Handlers } from './rpc/dispatch';
 import { createHandlers, createReadOnlyHandlers } from './rpc/handlers';
 import { VaultSession, type VaultSessionOptions } from './session/vault-session';
@@ -18,6 +19,8 @@ export type AppCoreOptions = Omit<VaultSessionOptions, 'onUnlocked' | 'policy' |
   documentsDir?: string;
   /** How often the schedule is checked while unlocked; tests shorten it. */
   scheduleTickMs?: number;
+  /** Prints the report to PDF for `central.export`: Electron's printToPDF in the app, headless Chromium in the browser harness. */
+  printPdf?: HtmlToPdf;
 };
 
 /**
@@ -26,7 +29,7 @@ export type AppCoreOptions = Omit<VaultSessionOptions, 'onUnlocked' | 'policy' |
  * period go. An invalid machine policy gives the read-only state instead: no session at all.
  */
 export function createAppCore(options: AppCoreOptions): { session: VaultSession | null; handlers: Handlers } {
-  const { policy, ...sessionOptions } = options;
+  const { policy, printPdf, ...sessionOptions } = options;
   if (!policy.ok) return { session: null, handlers: createReadOnlyHandlers(policy) };
   let ticker: ReturnType<typeof setInterval> | undefined;
   let upkeep: IndexUpkeep | undefined;
@@ -76,6 +79,7 @@ export function createAppCore(options: AppCoreOptions): { session: VaultSession 
       captureDeps,
       afterIndexWrite: () => upkeep?.soon(),
       ...(options.documentsDir ? { documentsDir: () => options.documentsDir! } : {}),
+      ...(printPdf ? { printPdf } : {}),
     }),
   };
 }

@@ -16,6 +16,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { hardenApp, hardenSessions } from './hardening';
 import { forwardEvents, registerIpc } from './ipc';
 import { electronOsKeyWrap } from './os-key-wrap';
+import { printPdf } from './print-pdf';
 import { readAppUpdateConfig, startUpdates } from './updates';
 import { mainWindowOptions } from './window-options';
 
@@ -63,7 +64,15 @@ function start(): void {
   serveRenderer(join(__dirname, '..', 'renderer'));
   // An invalid policy starts the read-only state: the window says which key is wrong, no vault session exists.
   // The enrolment sheet is public: it goes where the user keeps documents, not beside the vault.
-  const { session, handlers } = createAppCore({ vaultDir: mode.vaultDir, policy, osKeyWrap: electronOsKeyWrap, log, documentsDir: app.getPath('documents') });
+  // The fenomeenbeeld's PDF is printed by Electron itself, in a hidden window of its own session.
+  const { session, handlers } = createAppCore({
+    vaultDir: mode.vaultDir,
+    policy,
+    osKeyWrap: electronOsKeyWrap,
+    log,
+    documentsDir: app.getPath('documents'),
+    printPdf,
+  });
   registerIpc(handlers, log);
   if (session) {
     powerMonitor.on('lock-screen', () => void session.lock('system'));

@@ -12,6 +12,8 @@ import type { OsKeyWrap } from '../core/vault/key-slots';
 import type { VaultOptions } from '../core/vault/vault';
 import { contentSecurityPolicy } from '../core/app-shell/csp';
 import { mimeTypeOf, resolveRendererFile } from '../core/app-shell/renderer-files';
+import { chromiumPrinter } from '../core/platform/chromium-pdf';
+import type { HtmlToPdf } from '../core/platform/html-to-pdf';
 
 /**
  * Browser mode, for development and end-to-end tests only: serves the built renderer unchanged and
@@ -30,6 +32,8 @@ export interface WebServerOptions {
   idleLockMs?: number;
   osKeyWrap?: OsKeyWrap;
   log?: EventLog;
+  /** Prints the fenomeenbeeld's PDF; headless Chromium (as `obi report --format pdf`) when not given. */
+  printPdf?: HtmlToPdf;
 }
 
 export interface WebServer {
@@ -86,6 +90,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     ...(options.osKeyWrap ? { osKeyWrap: options.osKeyWrap } : {}),
     ...(options.vault ? { vault: options.vault } : {}),
     ...(options.idleLockMs ? { idleLockMs: options.idleLockMs } : {}),
+    printPdf: options.printPdf ?? chromiumPrinter(process.env),
   });
   session?.onEvent(<E extends EventName>(name: E, payload: EventPayloads[E]) => {
     for (const res of streams) if (!res.writableEnded) res.write(`data: ${JSON.stringify({ name, payload })}\n\n`);

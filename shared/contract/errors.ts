@@ -49,6 +49,7 @@ export const errorCodes = [
   'not_allowed',
   'server_error',
   'internal',
+  'pdf_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

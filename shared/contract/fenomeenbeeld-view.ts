@@ -11,7 +11,9 @@ export const reportLanguage = z.enum(['nl', 'en']);
 /** A year, quarter or month label; the core parses it and names what is wrong. */
 export const reportPeriodLabel = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'must be a year, quarter or month such as 2026, 2026-Q4 or 2026-10');
 // Spelled out so the renderer's bundle does not pull in the charting library with the formats.
-export const exportFormats = ['html', 'csv', 'json', 'stix', 'misp'] as const satisfies readonly ReportFormat[];
+// `pdf` is the HTML printed by the browser engine the core is given (see electron/core/platform/html-to-pdf.ts).
+export const exportFormats = ['html', 'pdf', 'csv', 'json', 'stix', 'misp'] as const satisfies readonly (ReportFormat | 'pdf')[];
+export type ExportFormat = (typeof exportFormats)[number];
 export const exportFormat = z.enum(exportFormats);
 
 const figureRow = z.object({ value: z.string(), label: z.string(), count: z.number().int().nullable(), suppressed: z.literal(true).optional() });

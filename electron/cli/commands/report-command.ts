@@ -4,7 +4,7 @@ import { defaultReportPeriod, makeFenomeenbeeld, renderFenomeenbeeld } from '../
 import { writeFileAtomic } from '../../core/platform/atomic-write';
 import { AppError } from '../../core/app-error';
 import type { CliIo } from '../cli-io';
-import { chromiumPath, printHtmlToPdf } from '../report-pdf';
+import { chromiumPrinter } from '../../core/platform/chromium-pdf';
 import { requireRole } from './flow-commands';
 import { withVault } from './vault-commands';
 
@@ -13,7 +13,7 @@ type Format = ReportFormat | 'pdf';
 /**
  * `obi report`: the fenomeenbeeld of a period from the central point's vault, in one of the
  * formats of shared/central/render-report.ts, or as PDF (the HTML printed by Chromium, see
- * ../report-pdf.ts). Written to --out (atomically, readable by the user only) or to standard output.
+ * core/platform/chromium-pdf.ts). Written to --out (atomically, readable by the user only) or to standard output.
  */
 export function addReportCommand(program: Command, io: CliIo): void {
   program
@@ -35,7 +35,7 @@ export function addReportCommand(program: Command, io: CliIo): void {
         return renderFenomeenbeeld(made, policy, opts.format === 'pdf' ? 'html' : opts.format, opts.lang);
       });
       if (opts.format === 'pdf') {
-        writeFileAtomic(opts.out!, await printHtmlToPdf(text, chromiumPath(io.env)));
+        writeFileAtomic(opts.out!, await chromiumPrinter(io.env)(text));
         io.out(opts.out!);
       } else if (opts.out) {
         writeFileAtomic(opts.out, text);

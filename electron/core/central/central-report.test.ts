@@ -5,7 +5,7 @@ import { readPayload, type Organisation } from '../../../shared/exchange/payload
 import type { ReleasedCell } from '../../../shared/exchange/released-cell';
 import { readTeamBundle } from '../../../shared/exchange/stix/team-bundle';
 import type { Policy } from '../../../shared/policy/policy-schema';
-import { printHtmlToPdf } from '../../cli/report-pdf';
+import { printHtmlToPdf } from '../platform/chromium-pdf';
 import { centralWorkstation, makeTeam, teamRound, type Central, type Team } from '../../test-support/central-chain';
 import { readInbox } from '../exchange/exchange-service';
 import { outgoingPayload } from '../exchange/outgoing-ledger';

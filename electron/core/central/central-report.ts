@@ -75,7 +75,7 @@ export function makeFenomeenbeeld(vault: OpenVault, policy: Policy, periodLabel:
   return { fenomeenbeeld: buildFenomeenbeeld(input), input };
 }
 
-/** The report of a period in one of the library's formats (pdf is html printed by a browser engine: see report-pdf). */
+/** The report of a period in one of the library's formats (pdf is html printed by a browser engine: see platform/chromium-pdf). */
 export function renderFenomeenbeeld(made: MadeReport, policy: Policy, format: ReportFormat, lang: ReportLanguage): string {
   const { fenomeenbeeld, input } = made;
   return renderReport(fenomeenbeeld, format, {

@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FenomeenbeeldView, FigureTable } from '../../../shared/contract/fenomeenbeeld-view';
+import type { ExportFormat, FenomeenbeeldView, FigureTable } from '../../../shared/contract/fenomeenbeeld-view';
 import { figureTables } from '../../../shared/contract/fenomeenbeeld-view';
 import { barChartSvg, lineChartSvg } from '../../../shared/central/report-charts';
-import type { ReportFormat } from '../../../shared/central/render-report';
 import { previousPeriods } from '../../../shared/central/report-period';
 import { t } from '../../../shared/central/report-text';
 import type { Policy } from '../../../shared/policy/policy-schema';
 import { AppError } from '../app-error';
 import { writeFileAtomic } from '../platform/atomic-write';
+import type { HtmlToPdf } from '../platform/html-to-pdf';
 import type { OpenVault } from '../vault/vault';
 import { defaultReportPeriod, makeFenomeenbeeld, renderFenomeenbeeld, reportPeriodOf, type ReportLanguage } from './central-report';
 
@@ -63,24 +63,33 @@ export function reportPage(vault: OpenVault, policy: Policy, period: string | un
   return { report, charts: chartsOf(report, lang), periods: periods.includes(report.period.label) ? periods : [report.period.label, ...periods] };
 }
 
-const extension: Record<ReportFormat, string> = { html: 'html', csv: 'csv', json: 'json', stix: 'stix.json', misp: 'misp.json' };
+const extension: Record<ExportFormat, string> = { html: 'html', pdf: 'pdf', csv: 'csv', json: 'json', stix: 'stix.json', misp: 'misp.json' };
 
-/** Writes the report of a period into `dir` (as the enrolment sheet is saved) and returns the file's path. */
-export function exportReport(
+/**
+ * Writes the report of a period into `dir` (as the enrolment sheet is saved) and returns the file's
+ * path. A PDF is the HTML report printed by `print`; without a printer there is no PDF.
+ */
+export async function exportReport(
   vault: OpenVault,
   policy: Policy,
   period: string,
-  format: ReportFormat,
+  format: ExportFormat,
   lang: ReportLanguage,
   dir: string,
   now = new Date(),
-): string {
+  print?: HtmlToPdf,
+): Promise<string> {
+  if (format === 'pdf' && !print)
+    throw new AppError('pdf_unavailable', 'No browser engine is given to print the PDF; save the html format and print it from a browser.');
   const made = makeFenomeenbeeld(vault, policy, period, now);
-  const text = renderFenomeenbeeld(made, policy, format, lang);
+  const text = renderFenomeenbeeld(made, policy, format === 'pdf' ? 'html' : format, lang);
+  const content = format === 'pdf' ? await print!(text) : text;
+  // Printing takes seconds: a vault locked meanwhile gets no file and no audit line.
+  if (vault.isClosed) throw new AppError('vault_locked', 'The vault was locked while the report was printed.');
   const path = join(dir, `fenomeenbeeld-${made.fenomeenbeeld.period.label}-${lang}.${extension[format]}`);
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileAtomic(path, text);
+    writeFileAtomic(path, content);
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('io_error', 'The report could not be saved.');

@@ -5,6 +5,7 @@ import { AppError } from '../app-error';
 import type { CaptureDeps } from '../capture/capture-ports';
 import { SignalStore } from '../capture/signal-store';
 import type { OpenVault } from '../vault/vault';
+import type { HtmlToPdf } from '../platform/html-to-pdf';
 import { exportReport, reportPage } from '../central/report-page';
 import { enrolmentSheet, saveEnrolmentSheet } from '../exchange/enrolment';
 import { serially } from '../exchange/exchange-queue';
@@ -55,6 +56,7 @@ export function exchangeHandlers(
   policy: Policy,
   deps: (v: OpenVault) => CaptureDeps,
   documentsDir: (v: OpenVault) => string,
+  printPdf?: HtmlToPdf,
 ): Pick<Handlers, ExchangeChannels> {
   const own = (v: OpenVault) => workstationKeys(v)?.signer ?? null;
   const waiting = (v: OpenVault): number =>
@@ -88,9 +90,9 @@ export function exchangeHandlers(
       return { path: saveEnrolmentSheet(v, policy, documentsDir(v)) };
     },
     'central.report': ({ period, lang }) => reportPage(vault(), policy, period, lang),
-    'central.export': ({ period, format, lang }) => {
+    'central.export': async ({ period, format, lang }) => {
       const v = vault();
-      return { path: exportReport(v, policy, period, format, lang, documentsDir(v)) };
+      return { path: await exportReport(v, policy, period, format, lang, documentsDir(v), new Date(), printPdf) };
     },
     'exchange.status': () => {
       const v = vault();

@@ -21,6 +21,7 @@ import { effectivePolicyView, policyInvalidError } from '../policy/read-only';
 import type { VaultSession } from '../session/vault-session';
 import { activeTaxonomy } from '../taxonomy/active-taxonomy';
 import type { OpenVault } from '../vault/vault';
+import type { HtmlToPdf } from '../platform/html-to-pdf';
 import { exchangeHandlers } from './exchange-handlers';
 import { createWorkstationKeys } from '../exchange/workstation-keys';
 import type { Handlers } from './dispatch';
@@ -34,6 +35,8 @@ export interface HandlerContext {
   captureDeps: (vault: OpenVault) => CaptureDeps;
   /** Told after each write to the full-text indexes, so upkeep can follow between saves. */
   afterIndexWrite?: () => void;
+  /** Prints the report to PDF (Electron's printToPDF in the app); without it there is no PDF export. */
+  printPdf?: HtmlToPdf;
 }
 
 const policySummary = (policy: Policy, warnings: EffectivePolicy['warnings']) => ({
@@ -42,7 +45,7 @@ const policySummary = (policy: Policy, warnings: EffectivePolicy['warnings']) =>
 });
 
 /** The core's answer to every channel of the contract; the compiler insists on each one. */
-export function createHandlers({ session, policy, captureDeps, documentsDir = (v) => dirname(v.dir), afterIndexWrite }: HandlerContext): Handlers {
+export function createHandlers({ session, policy, captureDeps, documentsDir = (v) => dirname(v.dir), afterIndexWrite, printPdf }: HandlerContext): Handlers {
   const vault = () => session.requireVault();
   const meetings = () => {
     const v = vault();
@@ -151,7 +154,7 @@ export function createHandlers({ session, policy, captureDeps, documentsDir = (v
         .map(({ seq, at, event }) => ({ seq, at, event })),
     }),
     'taxonomy.get': () => taxonomyView(activeTaxonomy(session.requireVault()).taxonomy),
-    ...exchangeHandlers(() => session.requireVault(), policy.policy, captureDeps, documentsDir),
+    ...exchangeHandlers(() => session.requireVault(), policy.policy, captureDeps, documentsDir, printPdf),
   };
 }
 

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultReportPeriod, reportPeriodOf } from '../../core/central/central-report';
 import { readInbox } from '../../core/exchange/exchange-service';
@@ -11,7 +11,7 @@ import { passphrase, unlockWith } from './flows';
 /**
  * The central point in the browser: a team bundle of the last whole period taken in, then the
  * Fenomeenbeeld page is the start page, shows the period's figures, is axe-clean, and saves the
- * HTML report by keyboard.
+ * HTML report and its PDF (printed by headless Chromium, as the app prints with Electron) by keyboard.
  */
 
 closeAppsAfterEachTest();
@@ -40,7 +40,7 @@ const conversation = (date: string, n: number) =>
   });
 
 describe('the Fenomeenbeeld page', () => {
-  it('shows the last whole period after an intake and saves the HTML report by keyboard', async () => {
+  it('shows the last whole period after an intake and saves the HTML report and the PDF by keyboard', async () => {
     const central = await centralWorkstation();
     const team = await makeTeam('szw-1', 'SZW', central.recipient, 3, 3);
     const raw = {
@@ -84,5 +84,29 @@ describe('the Fenomeenbeeld page', () => {
     const saved = ((await status.textContent()) ?? '').replace(/^Opgeslagen in /, '').trim();
     expect(basename(saved)).toBe(`fenomeenbeeld-${period.label}-nl.html`);
     expect(existsSync(saved)).toBe(true);
+
+    // Every text the status line shows while the PDF is made, so the progress is seen however fast it goes.
+    await page.evaluate(() => {
+      const line = document.querySelector('[data-content="export-status"]')!;
+      const seen: string[] = [];
+      (window as unknown as { statusSeen: string[] }).statusSeen = seen;
+      new MutationObserver(() => seen.push(line.textContent ?? '')).observe(line, { childList: true, characterData: true, subtree: true });
+    });
+    await tabTo(page, 'Opslaan als PDF');
+    await page.keyboard.press('Enter');
+    const pdfStatus = page.getByRole('status').filter({ hasText: /Opgeslagen in .*\.pdf/ });
+    await pdfStatus.waitFor({ timeout: 120_000 });
+    const seen = await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
+    expect(seen).toContain('De PDF wordt gemaakt: dat duurt een paar seconden…');
+    const pdfPath = ((await pdfStatus.textContent()) ?? '').replace(/^Opgeslagen in /, '').trim();
+    expect(basename(pdfPath)).toBe(`fenomeenbeeld-${period.label}-nl.pdf`);
+    // The harness's Documents folder: beside the vault, as for every file it saves for the user.
+    expect(dirname(pdfPath)).toBe(dirname(vaultDir));
+    const pdf = readFileSync(pdfPath);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(8 * 1024);
+    // The keyboard stays where it was, and the page is still axe-clean with the export's status.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Opslaan als PDF');
+    await expectAccessible(page, 'fenomeenbeeld after the PDF export');
   }, 300_000);
 });

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
-import { exportFormats, figureTables, type FenomeenbeeldView, type FigureTable } from '../../../../shared/contract/fenomeenbeeld-view';
+import { exportFormats, figureTables, type ExportFormat, type FenomeenbeeldView, type FigureTable } from '../../../../shared/contract/fenomeenbeeld-view';
 import { api } from '../../api/client';
 import { FormError } from '../../components/FormError';
+import { useBusyAction } from '../../hooks/use-busy-action';
 import { PageShell } from '../../components/PageShell';
 import { SelectField } from '../../components/SelectField';
 import { errorText, type Language } from '../../i18n/i18n';
@@ -24,6 +25,8 @@ export function FenomeenbeeldPage() {
   const [page, setPage] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const exporting = useBusyAction();
+  const [working, setWorking] = useState<ExportFormat | null>(null);
 
   useEffect(() => {
     void api['central.report']({ lang, ...(period ? { period } : {}) }).then((r) => {
@@ -33,13 +36,25 @@ export function FenomeenbeeldPage() {
     });
   }, [lang, period]);
 
-  const exportAs = async (format: (typeof exportFormats)[number]) => {
-    if (!page) return;
-    const r = await api['central.export']({ period: page.report.period.label, format, lang });
-    if (!r.ok) return setError(errorText(r.error));
-    setError(null);
-    setSaved(r.value.path);
+  // One export at a time: a PDF takes seconds, and the buttons stay focusable meanwhile.
+  const exportAs = async (format: ExportFormat) => {
+    if (!page || exporting.busy) return;
+    setSaved(null);
+    setWorking(format);
+    await exporting.run(async () => {
+      const r = await api['central.export']({ period: page.report.period.label, format, lang });
+      if (!r.ok) return r.error;
+      exporting.setError(null);
+      setSaved(r.value.path);
+      return null;
+    });
+    setWorking(null);
   };
+  const exportStatus = working
+    ? t(working === 'pdf' ? 'fenomeenbeeld.printing' : 'common.working')
+    : saved
+      ? t('fenomeenbeeld.savedAt', { path: saved })
+      : null;
 
   const report = page?.report;
   return (
@@ -64,18 +79,18 @@ export function FenomeenbeeldPage() {
           </dl>
           <section aria-labelledby="fb-export">
             <h2 id="fb-export">{t('fenomeenbeeld.export')}</h2>
-            <div className="button-row">
+            <div className="button-row" aria-busy={exporting.busy}>
               {exportFormats.map((f) => (
                 <Button key={f} className="button" onPress={() => void exportAs(f)}>
                   {t(`fenomeenbeeld.formats.${f}`)}
                 </Button>
               ))}
             </div>
-            {saved ? (
-              <p role="status" className="notice">
-                {t('fenomeenbeeld.savedAt', { path: saved })}
-              </p>
-            ) : null}
+            <FormError message={exporting.error} />
+            {/* Always present, so the progress and the saved file's name are both announced. */}
+            <p role="status" className={exportStatus ? 'notice' : undefined} data-content="export-status">
+              {exportStatus}
+            </p>
           </section>
           {figureTables.map((table) => (
             <FigureSection key={table} table={table} rows={report[table]} chart={page.charts[table]} />

@@ -3,10 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AppError } from '../core/app-error';
+import { AppError } from '../app-error';
+import type { HtmlToPdf } from './html-to-pdf';
 
 /**
- * The PDF of the report outside Electron: the same self-contained HTML printed by Chromium in
+ * The PDF of the report outside Electron (the CLI, the browser harness): the same self-contained HTML printed by Chromium in
  * headless mode (`--print-to-pdf`), as the app prints it with Electron's `webContents.printToPDF`.
  * The browser runs with a fresh profile in a private temporary folder, without network, and the
  * folder (HTML, profile, PDF) is removed afterwards. `OBI_CHROMIUM` names another Chromium binary.
@@ -17,7 +18,10 @@ const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/
 export function chromiumPath(env: Record<string, string | undefined>): string {
   const found = env.OBI_CHROMIUM ?? candidates.find((c) => existsSync(c));
   if (!found || !existsSync(found))
-    throw new AppError('io_error', 'No Chromium found to print the PDF (install chromium, or set OBI_CHROMIUM); the html format prints from any browser.');
+    throw new AppError(
+      'pdf_unavailable',
+      'No Chromium found to print the PDF (install chromium, or set OBI_CHROMIUM); the html format prints from any browser.',
+    );
   return found;
 }
 
@@ -52,4 +56,9 @@ export async function printHtmlToPdf(html: string, chromium: string): Promise<Ui
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The printer of the CLI and the browser harness; which Chromium is looked up at each print, so a missing one fails that print only. */
+export function chromiumPrinter(env: Record<string, string | undefined>): HtmlToPdf {
+  return async (html) => printHtmlToPdf(html, chromiumPath(env));
 }
