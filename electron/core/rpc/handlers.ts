@@ -22,6 +22,7 @@ import type { VaultSession } from '../session/vault-session';
 import { activeTaxonomy } from '../taxonomy/active-taxonomy';
 import type { OpenVault } from '../vault/vault';
 import { exchangeHandlers } from './exchange-handlers';
+import { taxonomyUpdateHandlers } from './taxonomy-handlers';
 import { createWorkstationKeys } from '../exchange/workstation-keys';
 import type { Handlers } from './dispatch';
 
@@ -152,6 +153,7 @@ export function createHandlers({ session, policy, captureDeps, documentsDir = (v
     }),
     'taxonomy.get': () => taxonomyView(activeTaxonomy(session.requireVault()).taxonomy),
     ...exchangeHandlers(() => session.requireVault(), policy.policy, captureDeps, documentsDir),
+    ...taxonomyUpdateHandlers(() => session.requireVault(), policy.policy, documentsDir),
   };
 }
 
