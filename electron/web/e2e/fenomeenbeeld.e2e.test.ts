@@ -70,7 +70,7 @@ describe('the Fenomeenbeeld page', () => {
     expect(await page.locator('[data-table="coverage"]').textContent()).toContain('gerapporteerd');
     // Only the central point's own pages are offered.
     const nav = page.getByRole('navigation');
-    expect(await nav.getByRole('button').allTextContents()).toEqual(['Fenomeenbeeld', 'Postvak', 'Werkplek', 'Beveiligingsmeldingen']);
+    expect(await nav.getByRole('button').allTextContents()).toEqual(['Fenomeenbeeld', 'Postvak', 'Taxonomie', 'Werkplek', 'Beveiligingsmeldingen']);
     await expectAccessible(page, 'fenomeenbeeld');
 
     await tabTo(page, 'Opslaan als HTML');
