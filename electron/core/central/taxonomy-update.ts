@@ -2,7 +2,7 @@ import type { Policy } from '../../../shared/policy/policy-schema';
 import { changesOfUpdate, type UpdateChange } from '../../../shared/taxonomy/update-changes';
 import { AppError } from '../app-error';
 import { workstationSigningKey } from '../exchange/workstation-keys';
-import { checkTaxonomyUpdate, publishTaxonomyUpdate } from '../taxonomy/sign-taxonomy';
+import { checkTaxonomyUpdate, publishTaxonomyUpdate, signTaxonomyFileInVault } from '../taxonomy/sign-taxonomy';
 import type { OpenVault } from '../vault/vault';
 
 /**
@@ -43,4 +43,10 @@ export function signUpdate(vault: OpenVault, policy: Policy, text: string, dir: 
   requireCentral(policy);
   const { file, signature } = publishTaxonomyUpdate(vault, text, workstationSigningKey(vault), dir, now);
   return { file, signature };
+}
+
+/** `obi taxonomy sign FILE` without `--key`: signs the file with the workstation's key, `FILE.minisig` beside it. */
+export function signUpdateFile(vault: OpenVault, policy: Policy, path: string, now = new Date()): ReturnType<typeof signTaxonomyFileInVault> {
+  requireCentral(policy);
+  return signTaxonomyFileInVault(vault, path, workstationSigningKey(vault), now);
 }

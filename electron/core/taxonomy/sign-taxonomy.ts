@@ -40,6 +40,30 @@ export function signTaxonomyFile(path: string, secretKeyPath: string, now = new 
   return { signaturePath, keyId: keyIdHex(key.keyId), version: parsed.taxonomy.machinetag.version };
 }
 
+/**
+ * Signs a taxonomy file with `key` (the central workstation's own key) after the checks teams
+ * make against the version in force here, writing `FILE.minisig` beside it; the audit log records
+ * the version and the key id, or nothing when the signature cannot be written.
+ */
+export function signTaxonomyFileInVault(
+  vault: OpenVault,
+  path: string,
+  key: MinisignSecretKey,
+  now = new Date(),
+): { signaturePath: string; keyId: string; version: number } {
+  const bytes = readBoundedFileSync(path, fileLimits.taxonomyFile);
+  const { taxonomy } = checkNewerPackage(bytes, activeTaxonomy(vault).taxonomy);
+  const { version } = taxonomy.machinetag;
+  const signaturePath = path + signatureSuffix;
+  const keyId = keyIdHex(key.keyId);
+  const signature = signPackage(bytes, basename(path), taxonomy, key, now);
+  vault.transaction(() => {
+    vault.audit('taxonomy.signed', { version, keyId });
+    writeFileAtomic(signaturePath, signature, 0o644);
+  });
+  return { signaturePath, keyId, version };
+}
+
 /** A package given as text, checked as the next version of the taxonomy in force on this workstation. */
 export function checkTaxonomyUpdate(vault: OpenVault, text: string): { taxonomy: TaxonomyPackage; current: TaxonomyPackage; bytes: Buffer } {
   const bytes = Buffer.from(text, 'utf8');
