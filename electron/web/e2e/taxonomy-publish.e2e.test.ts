@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { taxonomyFileMaxBytes } from '../../../shared/taxonomy/taxonomy-package';
 import { rawBuiltin, version2 } from '../../../shared/test-support/taxonomy-evolve';
 import { centralWorkstation } from '../../test-support/central-chain';
 import { passphrase as testPassphrase, tempDir, testArgon2 } from '../../test-support/temp-dirs';
@@ -41,6 +42,19 @@ describe('the Taxonomie page of the central point', () => {
     await expect.poll(() => page.getByTestId('taxonomy-version').textContent()).toBe(String(version - 1));
     expect(await page.getByTestId('taxonomy-signer').textContent()).toBe(signer);
     await expectAccessible(page, 'taxonomy');
+
+    // Refused with the reason and nothing offered for signing: a file over the limit (not even
+    // read), a package teams would refuse. Set directly: headless Chromium opened no third chooser by key.
+    const huge = join(tempDir(), 'huge.json');
+    writeFileSync(huge, ' '.repeat(taxonomyFileMaxBytes + 1));
+    await page.setInputFiles('#tx-file', huge);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toBe('Het bestand is groter dan 4 MB en is niet gelezen.');
+    const current = join(tempDir(), 'current.json');
+    writeFileSync(current, JSON.stringify(rawBuiltin()));
+    await page.setInputFiles('#tx-file', current);
+    await expect.poll(() => alert.textContent()).toMatch(/^Deze taxonomie is niet nieuwer dan de taxonomie die in gebruik is/);
+    expect(await page.getByRole('button', { name: 'Ondertekenen en opslaan' }).count()).toBe(0);
 
     await tabTo(page, 'Taxonomiepakket');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
