@@ -195,6 +195,11 @@ async function main(): Promise<void> {
       ],
       ['central intake: heap growth / RSS after', `${f(central.heapGrowthMiB)} / ${f(central.rssMiB)} MiB`],
       [`central intake: open one sealed bundle (${f(central.payloadMB, 2)} MB: signature, decryption, contract)`, `${f(central.openMsPerBundle)} ms`],
+      [
+        `central report of the year from that vault (${f(central.bundles * central.cellsPerBundle)} cells read, fenomeenbeeld built) / its HTML`,
+        `${f(central.reportMs)} / ${f(central.reportHtmlMs)} ms`,
+      ],
+      ['central report: heap grown', `${f(central.reportHeapMiB)} MiB`],
     ];
     const width = Math.max(...table.map(([k]) => k.length));
     console.log(`OBI Werkplek benchmark (${results.node}, ${version})`);

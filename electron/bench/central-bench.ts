@@ -9,6 +9,7 @@ import { builtinTaxonomy } from '../../shared/taxonomy/builtin-taxonomy';
 import machinetag from '../../shared/taxonomy/nl-obi/machinetag.json';
 import { mulberry32 } from '../../shared/test-support/seeded-random';
 import { takeInTeamBundle } from '../core/central/central-intake';
+import { makeFenomeenbeeld, renderFenomeenbeeld } from '../core/central/central-report';
 import { openBundle, sealPayload } from '../core/exchange/envelope';
 import { createWorkstationKeys, workstationAgeIdentity, workstationSigningKey } from '../core/exchange/workstation-keys';
 import { createVault } from '../core/vault/vault';
@@ -18,7 +19,8 @@ import { createVault } from '../core/vault/vault';
  * seeded cells) taken into one central vault, each in its own transaction as the inbox does it:
  * the team-bundle contract checked, the report, cells and summaries stored. Opening a sealed bundle
  * (signature, decryption, payload contract) is measured apart on a sample, as sealing 1 000 large
- * bundles first would dominate the run. Figures only.
+ * bundles first would dominate the run. Then the report of the year from that vault, as
+ * `obi report --period 2026` makes it. Figures only.
  */
 
 export interface CentralBench {
@@ -30,12 +32,17 @@ export interface CentralBench {
   rssMiB: number;
   openMsPerBundle: number;
   payloadMB: number;
+  /** The year's report from the vault the intake filled: cells read, fenomeenbeeld built; then the HTML. */
+  reportMs: number;
+  reportHtmlMs: number;
+  reportHeapMiB: number;
 }
 
 const valuesOf = (predicate: string) => machinetag.values.find((v) => v.predicate === predicate)!.entry.map((e) => e.value);
 
 function seededCells(n: number, quarter: number, rnd: () => number): ReleasedCell[] {
   const actors = ['CN', 'TR', 'IR', 'RU', 'ER', 'MA', 'SY', 'multiple', 'unknown'];
+  const objectives = valuesOf('objective');
   const modi = valuesOf('modus-operandi');
   const targets = valuesOf('target');
   const channels = valuesOf('channel');
@@ -45,6 +52,7 @@ function seededCells(n: number, quarter: number, rnd: () => number): ReleasedCel
   const mm = String(month).padStart(2, '0');
   return Array.from({ length: n }, () => ({
     stateActor: pick(actors),
+    objective: pick(objectives),
     modusOperandi: pick(modi),
     target: pick(targets),
     channel: pick(channels),
@@ -56,6 +64,8 @@ function seededCells(n: number, quarter: number, rnd: () => number): ReleasedCel
 
 const organisations: Organisation[] = ['SZW', 'BZ', 'NCTV'];
 
+const taxonomy = builtinTaxonomy();
+
 function teamPayload(i: number, cells: number, rnd: () => number): Payload {
   const quarter = i % 4;
   const from = `2026-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
@@ -66,11 +76,11 @@ function teamPayload(i: number, cells: number, rnd: () => number): Payload {
       id: randomUUID(),
       organisation: organisations[i % 3]!,
       period: { from, to },
-      taxonomyVersion: 1,
+      taxonomyVersion: taxonomy.machinetag.version,
       softwareVersion: '0.1.0',
       now: new Date(`${to}T12:00:00Z`),
     },
-    builtinTaxonomy(),
+    taxonomy,
     { cells: content, summaries: [{ cell: 0, text: 'Samenvatting zonder namen.' }], k: 5, suppressed: 0, carriedOver: 0 },
   );
 }
@@ -87,7 +97,6 @@ export async function benchCentral(work: string, passphrase: string, bundles = 1
     const parsed = parsePolicy({ organisation: 'NCTV', role: 'central', teams });
     if (!parsed.ok) throw new Error('bench policy invalid');
     const policy: Policy = parsed.policy;
-    const taxonomy = builtinTaxonomy();
     const rnd = mulberry32(23);
 
     // Opening: signature and decryption of a sample of sealed bundles.
@@ -117,7 +126,18 @@ export async function benchCentral(work: string, passphrase: string, bundles = 1
       takeInTeamBundle(vault, policy, { payload, team: team.name, taxonomy, now: new Date('2027-01-05T09:00:00Z') });
       seconds += (performance.now() - start) / 1000;
     }
+    const heapReport = process.memoryUsage().heapUsed;
+    const reportStart = performance.now();
+    const made = makeFenomeenbeeld(vault, policy, '2026', new Date('2027-01-05T09:00:00Z'));
+    const reportMs = performance.now() - reportStart;
+    const htmlStart = performance.now();
+    renderFenomeenbeeld(made, policy, 'html', 'nl');
+    const reportHtmlMs = performance.now() - htmlStart;
+    const reportHeapMiB = Math.max(0, process.memoryUsage().heapUsed - heapReport) / 1024 / 1024;
     return {
+      reportMs,
+      reportHtmlMs,
+      reportHeapMiB,
       bundles,
       cellsPerBundle,
       intakeSeconds: seconds,

@@ -7,15 +7,17 @@ import { detect } from '../../shared/redaction/detect';
  * Redaction costs time in proportion to the text, whatever its shape: four times the text costs
  * about four times the work, never the sixteen times of a quadratic detector. Measured as a ratio in
  * one process, in CPU time of this thread (other processes on a shared machine do not count), the
- * least of several runs of each size (garbage collection and caches only ever add). On a quiet
- * machine a linear detector measures 4 to 5; the bound is set at 8, halfway to quadratic, because
- * the cost per character still steps up a little as a text outgrows the processor's caches and the
- * garbage collector's young generation, and a busy machine adds its own noise to both.
+ * least of several runs of each size (garbage collection and caches only ever add). Linear code
+ * measures 3.4 to 5.8 on a shared 2-core machine under load (4 to 5 when quiet); the bound is 6.
+ * A busy machine can still push one measurement over it, so a ratio above the bound is measured
+ * again, up to three times in all: noise passes, while a quadratic detector measures about 16
+ * every time.
  */
 
 const base = 256 * 1024;
 const runs = 3;
-const bound = 8;
+const bound = 6;
+const attempts = 3;
 const timeout = 180_000;
 
 function cpuMs(f: () => void): number {
@@ -25,10 +27,8 @@ function cpuMs(f: () => void): number {
   return (used.user + used.system) / 1000;
 }
 
-/** The cost of detecting `text(4n)` over that of `text(n)`. */
-function costRatio(text: (length: number) => string, n = base): number {
-  const small = text(n);
-  const large = text(4 * n);
+/** The cost of detecting `text(4n)` over that of `text(n)`, the least of a few runs of each. */
+function measuredRatio(small: string, large: string): number {
   let a = Number.POSITIVE_INFINITY;
   let b = Number.POSITIVE_INFINITY;
   for (let r = 0; r < runs; r++) {
@@ -42,6 +42,15 @@ function costRatio(text: (length: number) => string, n = base): number {
     );
   }
   return b / a;
+}
+
+/** The ratio, measured again while it is above the bound (see above), at most `attempts` times. */
+function costRatio(text: (length: number) => string, n = base): number {
+  const small = text(n);
+  const large = text(4 * n);
+  let ratio = measuredRatio(small, large);
+  for (let attempt = 1; attempt < attempts && ratio > bound; attempt++) ratio = Math.min(ratio, measuredRatio(small, large));
+  return ratio;
 }
 
 /** The shapes the issue measured: quadratic before, some not finishing in 30 s. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bundleUuid, centralCell, fenomeenbeeldInput, teamReport } from '../test-support/central-fixtures';
+import { bundleUuid, centralCell, fenomeenbeeldInput, simulatedCentral, teamReport } from '../test-support/central-fixtures';
 import { cellKeyOf, type CentralCell } from './central-input';
-import { buildFenomeenbeeld } from './fenomeenbeeld';
+import { buildFenomeenbeeld, reportWindow } from './fenomeenbeeld';
 import { parseReportPeriod, previousPeriods } from './report-period';
 
 const amsterdam = centralCell({ region: { level: 'municipality', value: 'Amsterdam' }, count: 12, bundleId: bundleUuid(1) });
@@ -174,5 +174,22 @@ describe('the fenomeenbeeld of a period', () => {
     ).toThrow(/cells\.0\.period/);
     expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ teams: [{ name: '', organisation: 'SZW', expectedEvery: 'month' }] }))).toThrow(/teams\.0\.name/);
     expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ period: { label: '2026-Q4', from: '2026-12-31', to: '2026-10-01' } }))).toThrow(/period\.to/);
+  });
+
+  it('needs no cell outside its window: the report of a period is the same from the cells that overlap it', () => {
+    expect(reportWindow(parseReportPeriod('2026'))).toEqual({ from: '2023-01-01', to: '2026-12-31' });
+    expect(reportWindow(parseReportPeriod('2026-Q1'))).toEqual({ from: '2024-01-01', to: '2026-03-31' });
+    expect(reportWindow(parseReportPeriod('2026-02'))).toEqual({ from: '2025-02-01', to: '2026-02-28' });
+    const store = simulatedCentral(7, { teams: 6, months: 12, cellsPerBundle: 40 });
+    const old = centralCell({ period: { level: 'month', from: '2021-05-01', to: '2021-05-31' }, count: 40, bundleId: bundleUuid(900) });
+    const cells = [old, ...store.cells];
+    for (const label of ['2026-02', '2026-Q1', '2026-Q3']) {
+      const period = parseReportPeriod(label);
+      const window = reportWindow(period);
+      const inWindow = cells.filter((c) => c.period.to >= window.from && c.period.from <= window.to);
+      expect(inWindow.length, label).toBeLessThan(cells.length);
+      const input = fenomeenbeeldInput({ period, reports: store.reports, teams: store.teams });
+      expect(buildFenomeenbeeld({ ...input, cells: inWindow }), label).toEqual(buildFenomeenbeeld({ ...input, cells }));
+    }
   });
 });

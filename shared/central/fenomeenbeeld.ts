@@ -151,6 +151,14 @@ const enLabel = (taxonomy: TaxonomyPackage, d: FigureDimension, v: string) => va
 
 const historyLength: Record<ReturnType<typeof granularityOf>, number> = { month: 12, quarter: 8, year: 3 };
 
+/**
+ * The days a report of `period` looks at: its own and those of the earlier periods its trends
+ * compare with. Cells outside it change nothing in the report, so a store need not read them.
+ */
+export function reportWindow(period: ReportPeriod): { from: string; to: string } {
+  return { from: previousPeriods(period, historyLength[granularityOf(period)])[0]?.from ?? period.from, to: period.to };
+}
+
 /** The published figures of one period's tables. */
 function publish(tables: PeriodTables, taxonomy: TaxonomyPackage): PublishedFigure[] {
   return tables.figures.map((f, i) => {

@@ -4,7 +4,7 @@ import type { ReportFormat } from '../central/render-report';
 /**
  * The Fenomeenbeeld page's view of the report: the JSON format of shared/central/render-report.ts
  * (labels in the reader's language) limited to what the page shows, plus the charts as SVG text.
- * Illustrations and the per-actor profiles stay in the exported report only.
+ * The per-actor profiles stay in the exported report only.
  */
 
 export const reportLanguage = z.enum(['nl', 'en']);
@@ -24,6 +24,12 @@ const trendSeries = z.object({
   pValue: z.number().nullable(),
   flagged: z.boolean(),
 });
+
+/** The dimensions of a released cell an illustration is shown with and filtered by. */
+export const illustrationDimensions = ['stateActor', 'objective', 'modusOperandi', 'target', 'channel', 'region', 'organisation'] as const;
+const cellWords = z.object(
+  Object.fromEntries(illustrationDimensions.map((d) => [d, z.string()])) as Record<(typeof illustrationDimensions)[number], z.ZodString>,
+);
 
 export const figureTables = ['byStateActor', 'byObjective', 'byModusOperandi', 'byTarget', 'byChannel', 'byRegion', 'byOrganisation'] as const;
 export type FigureTable = (typeof figureTables)[number];
@@ -67,6 +73,9 @@ export const fenomeenbeeldView = z.object({
     ),
     coverageOverTime: z.array(z.object({ period: z.string(), reported: z.number().int(), empty: z.number().int(), silent: z.number().int() })),
   }),
+  illustrations: z.array(
+    z.object({ text: z.string(), organisation: z.string(), values: cellWords, labels: cellWords, period: z.object({ from: z.string(), to: z.string() }) }),
+  ),
 });
 export type FenomeenbeeldView = z.infer<typeof fenomeenbeeldView>;
 

@@ -14,6 +14,7 @@ describe('machine policy', () => {
         retentionMonths: 24,
         kAnonymity: 5,
         releaseFloor: { period: 'month' },
+        illustrationsPerCell: 2,
         reviewWithinDays: 5,
         referralGuidance: defaultReferralGuidance,
         schedule: { officerToLead: '0 9 * * 1', leadToCentral: '0 9 1 * *' },
@@ -25,6 +26,13 @@ describe('machine policy', () => {
       },
       warnings: [],
     });
+  });
+
+  it('sends 0 to 5 summaries per cell as illustrations', () => {
+    const withIllustrations = (n: unknown) => parsePolicy({ organisation: 'BZ', role: 'teamlead', illustrationsPerCell: n });
+    expect(withIllustrations(0)).toMatchObject({ ok: true, policy: { illustrationsPerCell: 0 } });
+    expect(withIllustrations(6)).toMatchObject({ ok: false, problems: [{ key: 'illustrationsPerCell', message: 'must be at most 5' }] });
+    expect(withIllustrations(1.5)).toMatchObject({ ok: false, problems: [{ key: 'illustrationsPerCell' }] });
   });
 
   it('keeps released cells at a month or coarser unless IT gives a reason for weeks, and never releases a day', () => {

@@ -212,6 +212,16 @@ export const policyKeys = {
       en: 'Required when releaseFloor.period is "week": why the central point needs cells per week. The team lead sees the reason with every team bundle, and every bundle with weeks is in the audit log.',
     },
   }),
+  illustrationsPerCell: key({
+    label: { nl: 'Samenvattingen per cel in de teambundel', en: 'Summaries per cell in the team bundle' },
+    schema: z.number().int().min(0).max(5),
+    default: 2,
+    showInDiagnostics: true,
+    description: {
+      nl: 'Hoeveel geredigeerde, door de teamleider beoordeelde samenvattingen (0–5) als illustratie met elke cel naar het centrale punt gaan, elk uit een ander gesprek van die cel en willekeurig gekozen. 0: geen samenvattingen, alleen de tellingen.',
+      en: 'How many redacted summaries, reviewed by the team lead (0–5), go with each cell to the central point as illustrations, each from another conversation of that cell and chosen at random. 0: no summaries, only the counts.',
+    },
+  }),
   reviewWithinDays: key({
     label: { nl: 'Beoordelen binnen (dagen)', en: 'Review within (days)' },
     schema: z.number().int().min(1).max(60),

@@ -52,6 +52,8 @@ let teams: Team[];
 let policy: Policy;
 /** The released cells of every team bundle, read from what each team lead sent: the test's own account. */
 const released: Array<ReleasedCell & { organisation: Organisation; team: string }> = [];
+/** The summaries every team lead sent with its cells, with the cell each belongs to. */
+const sentSummaries: Array<{ text: string; cell: ReleasedCell; organisation: Organisation }> = [];
 let q4: Fenomeenbeeld;
 let q3: Fenomeenbeeld;
 let q1: Fenomeenbeeld;
@@ -78,6 +80,7 @@ beforeAll(async () => {
       const read = readTeamBundle(payload.value);
       if (!read.ok) throw new Error('the team bundle does not read');
       released.push(...read.value.cells.map((c) => ({ ...c, organisation: team.organisation, team: team.name })));
+      sentSummaries.push(...read.value.summaries.map((s) => ({ text: s.text, cell: read.value.cells[s.cell]!, organisation: team.organisation })));
       const results = await readInbox(central.vault, policy, captureDeps(central.vault), [file]);
       if (results[0]?.outcome !== 'imported') throw new Error(`the central point refused ${team.name}: ${results[0]?.message}`);
     }
@@ -126,6 +129,25 @@ describe('the central point, end to end', () => {
   it('calls a team that sent nothing silent and one that sent the empty report empty', () => {
     const status = Object.fromEntries(q4.coverage.map((c) => [c.team, c.status]));
     expect(status).toEqual({ 'szw-1': 'reported', 'szw-2': 'reported', 'bz-1': 'reported', 'bz-2': 'empty', 'nctv-1': 'reported', 'nctv-2': 'silent' });
+  });
+
+  it('carries at most two summaries per cell from the team leads, each from another conversation, and shows each with its cell', () => {
+    const q4Cells = released.filter((c) => c.period.from >= '2026-10-01');
+    expect(sentSummaries.length).toBeGreaterThan(0);
+    for (const cell of new Set(sentSummaries.map((s) => s.cell))) {
+      const texts = sentSummaries.filter((s) => s.cell === cell).map((s) => s.text);
+      expect(texts.length).toBeLessThanOrEqual(2);
+      // Every summary names its own conversation ("gesprek N"): two alike would be one conversation twice.
+      expect(new Set(texts.map((t) => /gesprek (\d+)/.exec(t)?.[1])).size).toBe(texts.length);
+    }
+    const q4Sent = sentSummaries.filter((s) => s.cell.period.from >= '2026-10-01');
+    expect(q4.illustrations.map((i) => i.text).sort()).toEqual(q4Sent.map((s) => s.text).sort());
+    for (const i of q4.illustrations) {
+      const sent = q4Sent.find((s) => s.text === i.text)!;
+      expect(i.organisation).toBe(sent.organisation);
+      expect(i.values.stateActor).toBe(sent.cell.stateActor);
+      expect(q4Cells.some((c) => c.stateActor === i.values.stateActor && c.organisation === i.organisation)).toBe(true);
+    }
   });
 
   it('renders the report as JSON with the keys of the contract, and prints the HTML to a PDF', async () => {

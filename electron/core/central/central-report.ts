@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cellKeyOf, type CentralSummary, type FenomeenbeeldInput } from '../../../shared/central/central-input';
-import { buildFenomeenbeeld, type Fenomeenbeeld } from '../../../shared/central/fenomeenbeeld';
+import { buildFenomeenbeeld, reportWindow, type Fenomeenbeeld } from '../../../shared/central/fenomeenbeeld';
 import type { ReportPeriod } from '../../../shared/central/published-figure';
 import { renderReport, type ReportFormat } from '../../../shared/central/render-report';
 import { parseReportPeriod } from '../../../shared/central/report-period';
@@ -42,16 +42,20 @@ function requireCentral(policy: Policy): NonNullable<Policy['teams']> {
   return policy.teams ?? [];
 }
 
-/** The fenomeenbeeld's input from the vault: every stored cell, report and summary. */
+/**
+ * The fenomeenbeeld's input from the vault: the cells and summaries of the period and of the
+ * earlier periods its trends compare with (`reportWindow`), every report, the enrolled teams.
+ */
 export function fenomeenbeeldInput(vault: OpenVault, policy: Policy, period: ReportPeriod, now: Date): FenomeenbeeldInput {
   const teams = requireCentral(policy);
   const store = new CentralStore(vault);
-  const stored = store.cells();
-  const keyOfCell = new Map(stored.map((c) => [c.id, cellKeyOf(c)]));
-  const summaries: CentralSummary[] = store.summaries().map((s) => ({ bundleId: s.bundleId, cellKey: keyOfCell.get(s.cellId)!, text: s.text }));
+  const window = reportWindow(period);
+  const summaries: CentralSummary[] = store
+    .summariesOverlapping(window.from, window.to)
+    .map((s) => ({ bundleId: s.bundleId, cellKey: cellKeyOf(s.cell), text: s.text }));
   return {
     period,
-    cells: stored.map(({ id: _id, ...cell }) => cell),
+    cells: store.cellsOverlapping(window.from, window.to),
     reports: store.reports().map(({ taxonomyVersion: _v, ...report }) => report),
     summaries,
     teams: teams.map((t) => ({ name: t.name, organisation: t.organisation, expectedEvery: t.expectedEvery ?? policy.expectedEvery })),

@@ -65,6 +65,37 @@ interface CellRow {
   count: number;
 }
 
+/** A cell's dimensions, region, period and count as a raw row. */
+type RawDimensions = [
+  stateActor: string,
+  objective: string | null,
+  modusOperandi: string,
+  target: string,
+  channel: string,
+  regionLevel: PeriodCell['region']['level'],
+  regionValue: string,
+  periodLevel: PeriodCell['period']['level'],
+  periodFrom: string,
+  periodTo: string,
+  count: number,
+];
+type RawSummary = [text: string, bundleId: string, ...RawDimensions];
+
+/** Never in a taxonomy value, place name or date: the cells' dimensions joined by it are one text. */
+const separator = '\u0001';
+const dimensionsText = [
+  'state_actor',
+  "coalesce(objective, '')",
+  'modus_operandi',
+  'target',
+  'channel',
+  'region_level',
+  'region_value',
+  'period_level',
+  'period_from',
+  'period_to',
+].join(` || char(1) || `);
+
 const cellColumns = `c.id, c.bundle_id AS bundleId, r.team, r.organisation, c.taxonomy_version AS taxonomyVersion, c.state_actor AS stateActor,
   c.objective, c.modus_operandi AS modusOperandi, c.target, c.channel, c.region_level AS regionLevel, c.region_value AS regionValue,
   c.period_level AS periodLevel, c.period_from AS periodFrom, c.period_to AS periodTo, c.count`;
@@ -183,6 +214,115 @@ export class CentralStore {
   cells(): Array<StoredCell & { id: number }> {
     const rows = this.sql(`SELECT ${cellColumns} FROM central_cells c JOIN central_reports r USING (bundle_id) ORDER BY c.id`).all() as CellRow[];
     return rows.map(cellOf);
+  }
+
+  /**
+   * The cells a report needs: those whose period shares a day with `from`–`to`, in the order
+   * received. A year's report reads half a million of them, so rows come as arrays, the team and
+   * organisation from the reports (one lookup per bundle, not a join per cell), and cells of one
+   * region or period share that object.
+   */
+  cellsOverlapping(from: string, to: string): StoredCell[] {
+    const bundles = new Map(this.reports().map((r) => [r.bundleId, r]));
+    const shared = new Map<string, Omit<StoredCell, 'bundleId' | 'team' | 'organisation' | 'taxonomyVersion' | 'count'>>();
+    const regions = new Map<string, StoredCell['region']>();
+    const periods = new Map<string, StoredCell['period']>();
+    // The dimensions as one text per row: one string from the database instead of ten, and cells
+    // alike in every dimension (the same combination from many teams) share one parsed copy.
+    const rows = this.sql(
+      `SELECT bundle_id, taxonomy_version, count, ${dimensionsText}
+       FROM central_cells WHERE +period_to >= ? AND +period_from <= ? ORDER BY id`,
+    )
+      .raw(true)
+      .all(from, to) as Array<[string, number, number, string]>;
+    return rows.map(([bundleId, taxonomyVersion, count, text]) => {
+      let dims = shared.get(text);
+      if (!dims) {
+        const [stateActor, objective, modusOperandi, target, channel, regionLevel, regionValue, periodLevel, periodFrom, periodTo] = text.split(separator) as [
+          string,
+          string,
+          string,
+          string,
+          string,
+          PeriodCell['region']['level'],
+          string,
+          PeriodCell['period']['level'],
+          string,
+          string,
+        ];
+        const regionKey = `${regionLevel}${separator}${regionValue}`;
+        let region = regions.get(regionKey);
+        if (!region) regions.set(regionKey, (region = { level: regionLevel, value: regionValue }));
+        const periodKey = `${periodLevel}${separator}${periodFrom}${separator}${periodTo}`;
+        let period = periods.get(periodKey);
+        if (!period) periods.set(periodKey, (period = { level: periodLevel, from: periodFrom, to: periodTo }));
+        dims =
+          objective === ''
+            ? { stateActor, modusOperandi, target, channel, region, period }
+            : { stateActor, objective, modusOperandi, target, channel, region, period };
+        shared.set(text, dims);
+      }
+      const { team, organisation } = bundles.get(bundleId)!;
+      // Object literals of one shape each: a spread would make every cell a slow dictionary object.
+      return dims.objective === undefined
+        ? {
+            bundleId,
+            team,
+            organisation,
+            taxonomyVersion,
+            stateActor: dims.stateActor,
+            modusOperandi: dims.modusOperandi,
+            target: dims.target,
+            channel: dims.channel,
+            region: dims.region,
+            period: dims.period,
+            count,
+          }
+        : {
+            bundleId,
+            team,
+            organisation,
+            taxonomyVersion,
+            stateActor: dims.stateActor,
+            objective: dims.objective,
+            modusOperandi: dims.modusOperandi,
+            target: dims.target,
+            channel: dims.channel,
+            region: dims.region,
+            period: dims.period,
+            count,
+          };
+    });
+  }
+
+  /** The summaries whose cell's period shares a day with `from`–`to`, each with its cell's dimensions. */
+  summariesOverlapping(
+    from: string,
+    to: string,
+  ): Array<{ text: string; bundleId: string; cell: Omit<StoredCell, 'team' | 'organisation' | 'bundleId' | 'taxonomyVersion'> }> {
+    const rows = this.sql(
+      `SELECT s.text, c.bundle_id, c.state_actor, c.objective, c.modus_operandi, c.target, c.channel, c.region_level, c.region_value,
+         c.period_level, c.period_from, c.period_to, c.count
+       FROM central_summaries s JOIN central_cells c ON c.id = s.cell_id WHERE c.period_to >= ? AND c.period_from <= ? ORDER BY s.id`,
+    )
+      .raw(true)
+      .all(from, to) as RawSummary[];
+    return rows.map(
+      ([text, bundleId, stateActor, objective, modusOperandi, target, channel, regionLevel, regionValue, periodLevel, periodFrom, periodTo, count]) => ({
+        text,
+        bundleId,
+        cell: {
+          stateActor,
+          ...(objective === null ? {} : { objective }),
+          modusOperandi,
+          target,
+          channel,
+          region: { level: regionLevel, value: regionValue },
+          period: { level: periodLevel, from: periodFrom, to: periodTo },
+          count,
+        },
+      }),
+    );
   }
 
   summaries(): StoredSummary[] {

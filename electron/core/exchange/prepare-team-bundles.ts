@@ -10,6 +10,7 @@ import { appVersion } from '../app-version';
 import { activeTaxonomy } from '../taxonomy/active-taxonomy';
 import type { OpenVault } from '../vault/vault';
 import { sealPayload } from './envelope';
+import { chooseIllustrations, type IllustrationCandidate } from './team-illustrations';
 import { LedgerStore, type ItemRole } from './ledger-store';
 import { insertPrepared } from './outgoing-ledger';
 import { ReviewStore, type ReviewRow } from './review-store';
@@ -40,7 +41,7 @@ const valuesOf = (tags: readonly string[], predicate: string) =>
   tags.filter((t) => t.startsWith(`nl-obi:${predicate}="`)).map((t) => t.slice(`nl-obi:${predicate}="`.length, -1));
 
 /** Approved signals not already in a team bundle on its way, and which of them waited before. */
-function approvedSignals(vault: OpenVault): { signals: ApprovedSignal[]; carried: Set<string> } {
+function approvedSignals(vault: OpenVault): { signals: ApprovedSignal[]; carried: Set<string>; summaries: IllustrationCandidate[] } {
   const inBundle = new LedgerStore(vault).itemsInPreparedTeamBundle();
   const rows = new ReviewStore(vault).list('approved').filter((r) => !inBundle.has(r.id));
   const signals = rows.map((r) => ({
@@ -55,7 +56,11 @@ function approvedSignals(vault: OpenVault): { signals: ApprovedSignal[]; carried
     province: r.province,
     date: r.date,
   }));
-  return { signals, carried: new Set(rows.filter((r) => r.carriedSince !== null).map((r) => String(r.id))) };
+  return {
+    signals,
+    carried: new Set(rows.filter((r) => r.carriedSince !== null).map((r) => String(r.id))),
+    summaries: rows.map((r) => ({ id: String(r.id), conversation: conversationOf(r), summary: r.summary })),
+  };
 }
 
 export interface TeamBuild {
@@ -66,7 +71,7 @@ export interface TeamBuild {
 
 /** The team bundle from every approved signal not yet delivered, generalised to k-anonymity. */
 export function buildTeamBundle(vault: OpenVault, policy: Policy, now: Date, id = randomUUID()): TeamBuild {
-  const { signals, carried } = approvedSignals(vault);
+  const { signals, carried, summaries } = approvedSignals(vault);
   const k = policy.kAnonymity;
   const floor = releaseFloorOf(policy);
   const aggregation = aggregate(signals, k, { finest: floor });
@@ -76,6 +81,7 @@ export function buildTeamBundle(vault: OpenVault, policy: Policy, now: Date, id 
   const header = payloadHeader(id, policy.organisation, period, taxonomy.machinetag.version, now);
   const payload = buildTeamPayload(header, taxonomy, {
     cells: aggregation.cells,
+    summaries: chooseIllustrations(aggregation.released, summaries, policy.illustrationsPerCell),
     k,
     suppressed: aggregation.carriedOver.length,
     carriedOver: releasedIds.filter((i) => carried.has(i)).length,

@@ -71,6 +71,10 @@ describe('the Fenomeenbeeld page', () => {
     // Only the central point's own pages are offered.
     const nav = page.getByRole('navigation');
     expect(await nav.getByRole('button').allTextContents()).toEqual(['Fenomeenbeeld', 'Postvak', 'Taxonomie', 'Werkplek', 'Beveiligingsmeldingen']);
+    // The summaries the team lead sent with the cell, at most two of its conversations, each shown with its cell.
+    const illustrations = page.locator('[data-content="illustrations"] li');
+    await expect.poll(() => illustrations.count()).toBe(2);
+    for (const text of await illustrations.allTextContents()) expect(text).toMatch(/^Druk vanuit het buitenland, gesprek \d+\.Cel: Iran · .* · SZW \(/);
     await expectAccessible(page, 'fenomeenbeeld');
 
     await tabTo(page, 'Opslaan als HTML');

@@ -7,6 +7,7 @@ import { FormError } from '../../components/FormError';
 import { PageShell } from '../../components/PageShell';
 import { SelectField } from '../../components/SelectField';
 import { errorText, type Language } from '../../i18n/i18n';
+import { IllustrationsSection } from './IllustrationsSection';
 
 type Page = Extract<Awaited<ReturnType<(typeof api)['central.report']>>, { ok: true }>['value'];
 type Row = FenomeenbeeldView['byStateActor'][number];
@@ -82,6 +83,7 @@ export function FenomeenbeeldPage() {
           <Coverage report={report} />
           <TrendsSection report={report} chart={page.charts.trends} />
           <EvaluationSection report={report} />
+          <IllustrationsSection illustrations={report.illustrations} />
         </>
       ) : null}
     </PageShell>
