@@ -6,7 +6,8 @@ import { evolve, rawBuiltin } from '../../shared/test-support/taxonomy-evolve';
 import { formatPublicKeyFile, formatSecretKeyFile, generateKeyPair } from '../core/crypto/minisign';
 import { obi } from '../test-support/run-cli';
 import { centralKey, writeTaxonomyFile } from '../test-support/signed-taxonomy';
-import { passphrase, tempDir } from '../test-support/temp-dirs';
+import { createVault } from '../core/vault/vault';
+import { passphrase, tempDir, testVaultOptions } from '../test-support/temp-dirs';
 
 const builtinFile = join(import.meta.dirname, '..', '..', 'shared', 'taxonomy', 'nl-obi', 'machinetag.json');
 const stackTrace = /\n\s+at .+:\d+:\d+/;
@@ -136,6 +137,31 @@ describe('obi taxonomy verify, import and sign', () => {
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/^obi: The taxonomy file is not valid, so it was not signed: machinetag\.version: /);
     expect(existsSync(`${bad}.minisig`)).toBe(false);
+  });
+
+  it('signs with the workstation key in the vault when no --key is given, on a central workstation only', async () => {
+    const dir = tempDir();
+    const vaultDir = join(dir, 'vault');
+    (await createVault(vaultDir, passphrase, testVaultOptions)).vault.close();
+    const central = writePolicy(dir, { organisation: 'NCTV', role: 'central' });
+    const env = { OBI_VAULT: vaultDir, OBI_PASSPHRASE: passphrase, OBI_POLICY: central };
+    const { signer } = JSON.parse((await obi(['keys', 'init'], env)).out) as { signer: string };
+    const file = writeTaxonomyFile(dir, v2(), null);
+
+    const officer = await obi(['taxonomy', 'sign', file], { ...env, OBI_POLICY: writePolicy(tempDir(), { role: 'officer' }) });
+    expect(officer).toMatchObject({ code: 2, err: 'obi: Only the central point publishes taxonomy updates; this workstation is not one (policy role).' });
+    const current = writeTaxonomyFile(dir, rawBuiltin(), null, 'current.json');
+    expect((await obi(['taxonomy', 'sign', current], env)).err).toMatch(/^obi: The taxonomy file has version \d+ and version \d+ is in use/);
+    expect(existsSync(`${file}.minisig`) || existsSync(`${current}.minisig`)).toBe(false);
+
+    const signed = await obi(['taxonomy', 'sign', file], env);
+    expect(signed).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(new RegExp(`^Signed taxonomy version ${next} with key [0-9A-F]{16}: .*nl-obi\\.json\\.minisig$`)) as string,
+    });
+    const stock = spawnSync('minisign', ['-Vm', file, '-P', signer], { encoding: 'utf8' });
+    expect(stock.status, stock.stderr).toBe(0);
+    expect(await obi(['taxonomy', 'verify', file], { OBI_POLICY: writePolicy(tempDir(), { taxonomyKey: signer }) })).toMatchObject({ code: 0 });
   });
 
   it('prints help for each taxonomy command', async () => {

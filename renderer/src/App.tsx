@@ -5,6 +5,7 @@ import { api } from './api/client';
 import { HomePage } from './pages/HomePage';
 import { CentralInboxPage } from './pages/central/CentralInboxPage';
 import { FenomeenbeeldPage } from './pages/central/FenomeenbeeldPage';
+import { TaxonomyPage } from './pages/central/TaxonomyPage';
 import { MeetingPage } from './pages/meeting/MeetingPage';
 import { MeetingsPage } from './pages/meetings/MeetingsPage';
 import { SendPage } from './pages/exchange/SendPage';
@@ -87,6 +88,7 @@ function UnlockedApp() {
   switch (view.name) {
     case 'inbox':
     case 'home':
+    case 'taxonomy':
       return <HomePage />;
     case 'meetings':
       return <MeetingsPage />;
@@ -109,6 +111,8 @@ function CentralApp({ view }: { view: View }) {
   switch (view.name) {
     case 'inbox':
       return <CentralInboxPage />;
+    case 'taxonomy':
+      return <TaxonomyPage />;
     case 'workstation':
       return <WorkstationPage />;
     case 'security':

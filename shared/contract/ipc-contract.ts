@@ -6,6 +6,8 @@ import { isoDate, meetingFields, meetingKinds, notesText } from '../capture/meet
 import { signalStates } from '../capture/signal-states';
 import { roles } from '../policy/role';
 import { redactionCategories } from '../redaction/categories';
+import { taxonomyFileMaxBytes } from '../taxonomy/taxonomy-package';
+import { updateChangeKinds } from '../taxonomy/update-changes';
 import { taxonomyViewSchema } from '../taxonomy/taxonomy-view';
 import { queueItemSchema } from '../triage/work-queue';
 import type { LockReason } from '../vault/lock-reason';
@@ -242,6 +244,25 @@ export const redactionDecision = z.strictObject({
   origin: z.enum(['detected', 'manual']),
 });
 const decisionList = z.object({ decisions: z.array(redactionDecision) });
+
+/** A taxonomy package as text, no longer than the file the CLI would read. */
+const taxonomyUpdateRequest = z.strictObject({
+  text: z
+    .string()
+    .min(1, 'is required')
+    .max(taxonomyFileMaxBytes, `must be at most ${taxonomyFileMaxBytes / (1024 * 1024)} MB`),
+});
+
+const taxonomyUpdateCheck = z.object({
+  namespace: z.string(),
+  version: z.number().int(),
+  currentVersion: z.number().int(),
+  /** How many changes in all, and the first of them. */
+  changes: z.object({
+    count: z.number().int(),
+    list: z.array(z.object({ kind: z.enum(updateChangeKinds), tag: z.string(), to: z.array(z.string()) })),
+  }),
+});
 
 export const contract = {
   'app.info': {
@@ -487,6 +508,10 @@ export const contract = {
     request: z.strictObject({ id, start: z.number().int().min(0), end: z.number().int().min(1), category: z.enum(redactionCategories) }),
     response: reviewItemView,
   },
+  /** A taxonomy package's text, checked as the next version before the central point signs it (central point only). */
+  'taxonomy.checkUpdate': { request: taxonomyUpdateRequest, response: taxonomyUpdateCheck },
+  /** Signs the package with this workstation's key and saves it and its signature into Documents; their paths. */
+  'taxonomy.signUpdate': { request: taxonomyUpdateRequest, response: z.object({ file: z.string(), signature: z.string() }) },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

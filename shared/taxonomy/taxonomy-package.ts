@@ -9,6 +9,8 @@ import { z } from 'zod';
 
 export const taxonomyNamespace = 'nl-obi';
 export const packageFormat = 'obi-taxonomy-package/1';
+/** The largest taxonomy package read or signed (the built-in one is about 100 KB), in bytes. */
+export const taxonomyFileMaxBytes = 4 * 1024 * 1024;
 
 export const languages = ['nl', 'en'] as const;
 export type Language = (typeof languages)[number];

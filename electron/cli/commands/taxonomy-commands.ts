@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { taxonomyNamespace, type TaxonomyPackage } from '../../../shared/taxonomy/taxonomy-package';
 import { listValues } from '../../../shared/taxonomy/tags';
+import { signUpdateFile } from '../../core/central/taxonomy-update';
 import { policyInvalidError } from '../../core/policy/read-only';
 import { activeTaxonomy } from '../../core/taxonomy/active-taxonomy';
 import { checkTaxonomyFile, importTaxonomy } from '../../core/taxonomy/import-taxonomy';
@@ -94,13 +95,18 @@ export function addTaxonomyCommands(program: Command, io: CliIo): void {
       );
     });
 
-  taxonomy
-    .command('sign')
-    .description('for the central point: sign a taxonomy package, writing FILE.minisig (same format as `minisign -S -m FILE`)')
+  vaultOption(taxonomy.command('sign'))
+    .description(
+      'for the central point: sign a taxonomy package, writing FILE.minisig (same format as `minisign -S -m FILE`); without --key with the workstation key in the vault',
+    )
     .argument('<file>', 'taxonomy package to sign')
-    .requiredOption('--key <file>', 'unencrypted minisign secret key file (`minisign -G -W`)')
-    .action((file: string, opts: { key: string }) => {
-      const { signaturePath, keyId, version } = signTaxonomyFile(file, opts.key);
+    .option('--key <file>', 'unencrypted minisign secret key file (`minisign -G -W`) instead of the workstation key')
+    .action(async (file: string, opts: VaultOpt & { key?: string }) => {
+      // The policy is checked before the passphrase is asked for.
+      const policy = opts.key ? null : validPolicy(io);
+      const { signaturePath, keyId, version } = policy
+        ? await withVault(io, opts.vault, (v) => signUpdateFile(v, policy, file))
+        : signTaxonomyFile(file, opts.key!);
       io.out(`Signed taxonomy version ${version} with key ${keyId}: ${signaturePath}`);
     });
 }

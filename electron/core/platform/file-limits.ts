@@ -1,3 +1,4 @@
+import { taxonomyFileMaxBytes } from '../../../shared/taxonomy/taxonomy-package';
 import type { BoundedReadOptions } from './read-bounded';
 
 /**
@@ -21,7 +22,7 @@ export const fileLimits: Readonly<Record<FileKind, BoundedReadOptions>> = {
   /** `obi policy check --reg`: the saved output of `reg query`. */
   registryExport: { what: 'registry export', maxBytes: 1 * MB },
   /** A taxonomy package (update, `obi taxonomy sign`): the built-in one is about 100 KB. */
-  taxonomyFile: { what: 'taxonomy file', maxBytes: 4 * MB },
+  taxonomyFile: { what: 'taxonomy file', maxBytes: taxonomyFileMaxBytes },
   /** `FILE.minisig` beside a signed file: a few hundred bytes. */
   signature: { what: 'signature', maxBytes: 16 * KB },
   /** A key given to a command: minisign public or secret key, age identity file. */

@@ -23,6 +23,7 @@ import { activeTaxonomy } from '../taxonomy/active-taxonomy';
 import type { OpenVault } from '../vault/vault';
 import type { HtmlToPdf } from '../platform/html-to-pdf';
 import { exchangeHandlers } from './exchange-handlers';
+import { taxonomyUpdateHandlers } from './taxonomy-handlers';
 import { createWorkstationKeys } from '../exchange/workstation-keys';
 import type { Handlers } from './dispatch';
 
@@ -155,6 +156,7 @@ export function createHandlers({ session, policy, captureDeps, documentsDir = (v
     }),
     'taxonomy.get': () => taxonomyView(activeTaxonomy(session.requireVault()).taxonomy),
     ...exchangeHandlers(() => session.requireVault(), policy.policy, captureDeps, documentsDir, printPdf),
+    ...taxonomyUpdateHandlers(() => session.requireVault(), policy.policy, documentsDir),
   };
 }
 

@@ -21,25 +21,15 @@ export interface CheckedTaxonomy {
 }
 
 /**
- * Checks a taxonomy file and the signature beside it, in the order that trusts the least: the
- * policy must name the central point's key, the file must be signed by that key and unchanged,
- * then it must be a valid package, newer than `current`, and say where every value of `current`
- * that it drops has gone. Any failure is an AppError with the reason; nothing is changed.
+ * Checks a package's bytes as a newer version of `current`: valid UTF-8 JSON, a valid package,
+ * newer, and saying where every value of `current` that it drops has gone. The import checks this
+ * after the signature; the central point before it signs, so it never signs what teams refuse.
  */
-export function checkTaxonomyFile(path: string, taxonomyKey: string | undefined, current: TaxonomyPackage): CheckedTaxonomy {
-  if (!taxonomyKey) {
-    throw new AppError(
-      'taxonomy_key_missing',
-      "The policy has no taxonomyKey: a new taxonomy is only imported when policy names the central point's signing key.",
-    );
-  }
-  const key = parsePublicKey(taxonomyKey);
-  const file = readSignedFile(path, maxBytes, what);
-  const { keyId, trustedComment } = verifySignedFile(file, key, what);
+export function checkNewerPackage(bytes: Uint8Array, current: TaxonomyPackage): { taxonomy: TaxonomyPackage; text: string } {
   let raw: unknown;
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     raw = JSON.parse(text);
   } catch {
     throw new AppError('taxonomy_invalid', 'The taxonomy file is not valid UTF-8 JSON.');
@@ -62,7 +52,26 @@ export function checkTaxonomyFile(path: string, taxonomyKey: string | undefined,
       { field: 'changes' },
     );
   }
-  return { taxonomy: parsed.taxonomy, text, signature: file.signature, keyId, trustedComment };
+  return { taxonomy: parsed.taxonomy, text };
+}
+
+/**
+ * Checks a taxonomy file and the signature beside it, in the order that trusts the least: the
+ * policy must name the central point's key, the file must be signed by that key and unchanged,
+ * then it must pass checkNewerPackage. Any failure is an AppError with the reason; nothing is changed.
+ */
+export function checkTaxonomyFile(path: string, taxonomyKey: string | undefined, current: TaxonomyPackage): CheckedTaxonomy {
+  if (!taxonomyKey) {
+    throw new AppError(
+      'taxonomy_key_missing',
+      "The policy has no taxonomyKey: a new taxonomy is only imported when policy names the central point's signing key.",
+    );
+  }
+  const key = parsePublicKey(taxonomyKey);
+  const file = readSignedFile(path, maxBytes, what);
+  const { keyId, trustedComment } = verifySignedFile(file, key, what);
+  const { taxonomy, text } = checkNewerPackage(file.bytes, current);
+  return { taxonomy, text, signature: file.signature, keyId, trustedComment };
 }
 
 interface PlannedMigration {

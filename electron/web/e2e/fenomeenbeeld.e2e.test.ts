@@ -70,7 +70,7 @@ describe('the Fenomeenbeeld page', () => {
     expect(await page.locator('[data-table="coverage"]').textContent()).toContain('gerapporteerd');
     // Only the central point's own pages are offered.
     const nav = page.getByRole('navigation');
-    expect(await nav.getByRole('button').allTextContents()).toEqual(['Fenomeenbeeld', 'Postvak', 'Werkplek', 'Beveiligingsmeldingen']);
+    expect(await nav.getByRole('button').allTextContents()).toEqual(['Fenomeenbeeld', 'Postvak', 'Taxonomie', 'Werkplek', 'Beveiligingsmeldingen']);
     // The summaries the team lead sent with the cell, at most two of its conversations, each shown with its cell.
     const illustrations = page.locator('[data-content="illustrations"] li');
     await expect.poll(() => illustrations.count()).toBe(2);

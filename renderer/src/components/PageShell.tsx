@@ -24,10 +24,11 @@ const security: Section = { view: { name: 'security' }, label: 'nav.security', m
 
 const fenomeenbeeld: Section = { view: { name: 'home' }, label: 'nav.fenomeenbeeld', matches: (v) => v.name === 'home' };
 const inbox: Section = { view: { name: 'inbox' }, label: 'nav.inbox', matches: (v) => v.name === 'inbox' };
+const taxonomy: Section = { view: { name: 'taxonomy' }, label: 'nav.taxonomy', matches: (v) => v.name === 'taxonomy' };
 
 /** The officer works from meetings; the team lead from the review of the team's signals; the central point from the report. */
 function sectionsFor(role: Role | undefined): Section[] {
-  if (role === 'central') return [fenomeenbeeld, inbox, workstation, security];
+  if (role === 'central') return [fenomeenbeeld, inbox, taxonomy, workstation, security];
   return role === 'teamlead' ? [home, review, send, meetings, workstation, security] : [home, meetings, newMeeting, send, workstation, security];
 }
 

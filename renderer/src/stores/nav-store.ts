@@ -11,7 +11,8 @@ export type View =
   | { name: 'review' }
   | { name: 'workstation' }
   | { name: 'inbox' }
-  | { name: 'security' };
+  | { name: 'security' }
+  | { name: 'taxonomy' };
 
 interface NavState {
   view: View;
