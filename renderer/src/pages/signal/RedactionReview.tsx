@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Input, Label, TextField } from 'react-aria-components';
 import { redactionCategories, type RedactionCategory } from '../../../../shared/redaction/categories';
@@ -9,9 +9,13 @@ import { errorText } from '../../i18n/i18n';
 import { SelectField } from '../../components/SelectField';
 import { startReviewChecker, type ReviewChecker } from '../../redaction/review-client';
 import type { ReviewResult } from '../../redaction/review-protocol';
+import { clearHighlights, showHighlights } from '../../redaction/review-highlights';
 
 /** From this length on a check takes long enough to say that it is under way. */
 const longText = 10_000;
+
+/** The time from a check's answer arriving to the frame that shows it painted (a performance measure). */
+const applyMeasure = 'obi-review-apply';
 
 interface Props {
   signalId: number;
@@ -20,20 +24,6 @@ interface Props {
   selection: () => { start: number; end: number } | null;
   editable: boolean;
   onDecisionsChanged: () => void;
-}
-
-/** The summary split into plain text and the reviewed spans, for a highlighted rendering. */
-function pieces(text: string, spans: ReviewedSpan[]): Array<{ text: string; span?: ReviewedSpan }> {
-  const out: Array<{ text: string; span?: ReviewedSpan }> = [];
-  let at = 0;
-  for (const s of spans) {
-    if (s.start < at) continue;
-    if (s.start > at) out.push({ text: text.slice(at, s.start) });
-    out.push({ text: text.slice(s.start, s.end), span: s });
-    at = s.end;
-  }
-  if (at < text.length) out.push({ text: text.slice(at) });
-  return out;
 }
 
 /**
@@ -57,6 +47,7 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
   useEffect(() => {
     const started = startReviewChecker(
       (r) => {
+        receivedAt.current = performance.now();
         setResult(r);
         setFailedText(null);
       },
@@ -78,24 +69,24 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
     return () => clearTimeout(timer);
   }, [summary, decisions]);
 
-  // The same element while the result stands, so a keystroke does not re-render a long mirror.
-  const mirror = useMemo(
-    () =>
-      result ? (
-        <p className="review-mirror" data-content="review-mirror" aria-hidden="true">
-          {pieces(result.text, result.review.spans).map((p, i) =>
-            p.span ? (
-              <mark key={i} className={`span-${p.span.status}`} title={t(`categories.${p.span.category}`)}>
-                {p.text}
-              </mark>
-            ) : (
-              <span key={i}>{p.text}</span>
-            ),
-          )}
-        </p>
-      ) : null,
-    [result, t],
-  );
+  // The mirror is one text node; the spans are painted over it as highlights, set once per result.
+  const mirrorRef = useRef<HTMLParagraphElement>(null);
+  // When the latest result arrived, for the 'obi-review-apply' measure of how long showing it took.
+  const receivedAt = useRef(0);
+  useLayoutEffect(() => {
+    const node = mirrorRef.current?.firstChild;
+    if (!result || !(node instanceof Text)) return clearHighlights();
+    showHighlights(node, result.review.spans);
+    const start = receivedAt.current;
+    // After the next frame is painted: only the latest measure is kept, so the timeline does not grow.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.clearMeasures(applyMeasure);
+        performance.measure(applyMeasure, { start });
+      }),
+    );
+  }, [result]);
+  useEffect(() => clearHighlights, []);
 
   const apply = async (call: Promise<Awaited<ReturnType<(typeof api)['redaction.decisions']>>>) => {
     const r = await call;
@@ -211,7 +202,9 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
       <h3 id="review-title">{t('review.title')}</h3>
       <p className="field-hint">{t('review.intro')}</p>
       {progress}
-      {mirror}
+      <p ref={mirrorRef} className="review-mirror" data-content="review-mirror" aria-hidden="true">
+        {result.text}
+      </p>
       <p role="status" aria-live="polite" className={review.undecided > 0 ? 'notice' : 'muted'}>
         {review.undecided > 0 ? t('review.undecided', { count: review.undecided }) : t('review.allDecided')}
       </p>
