@@ -40,7 +40,7 @@ const longest = (entries: Array<[number, number]>, from: number) => Math.max(0, 
 const ms = (n: number) => `${Math.round(n)} ms`;
 
 describe('the summary editor stays responsive on a long text (Chromium)', () => {
-  it('checks a pasted 100 000-character summary in a worker, shows that it is checking and highlights what is typed after', async () => {
+  it('checks a pasted 100 000-character summary in a worker, shows that it is checking, highlights what is typed after, and lists the proposals a page at a time', async () => {
     app = await startApp();
     const { page } = app;
     await firstRun(app);
@@ -104,5 +104,16 @@ describe('the summary editor stays responsive on a long text (Chromium)', () => 
         ` after the typed keystrokes ${ms(longest(timings.tasks, typedAt))};` +
         ` applying an answer: ${timings.applies.map(([, d]) => ms(d)).join(', ')} (longest after typing ${ms(longest(timings.applies, typedAt))})`,
     );
+
+    // About a thousand distinct numbers, listed a page of 50 groups at a time, each with its count.
+    const items = page.locator('[data-content="spans"] li');
+    expect(await items.count()).toBe(50);
+    await items.filter({ hasText: /“06-12345000” 2× — nog te beslissen/ }).waitFor();
+    const more = page.getByRole('button', { name: /^Meer tonen \(nog [\d.]+ niet getoond\)$/ });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => items.count()).toBe(100);
+    // The keyboard goes on at the first newly shown item.
+    expect(await page.evaluate(() => [...document.querySelectorAll('[data-content="spans"] li')].indexOf(document.activeElement!))).toBe(50);
   });
 });

@@ -10,6 +10,7 @@ import { SelectField } from '../../components/SelectField';
 import { startReviewChecker, type ReviewChecker } from '../../redaction/review-client';
 import type { ReviewResult } from '../../redaction/review-protocol';
 import { clearHighlights, showHighlights } from '../../redaction/review-highlights';
+import { groupPage, groupSpans } from '../../redaction/span-groups';
 
 /** From this length on a check takes long enough to say that it is under way. */
 const longText = 10_000;
@@ -113,80 +114,102 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
       {checking && summary.length >= longText ? t('review.checking', { length: summary.length }) : ''}
     </p>
   );
-  const spanKey = (s: ReviewedSpan) => `${s.start}-${s.end}`;
-  // The list too stays one element while the result and the form state stand: a long summary has
-  // thousands of spans, and a keystroke in the summary must not re-render them.
+  // One item per surface, category and status (decisions are taken per surface and category), a
+  // page at a time: the list stays a bounded number of elements however many spans the text has.
+  const groups = useMemo(() => (result ? groupSpans(result.review.spans) : []), [result]);
+  const [shown, setShown] = useState(groupPage);
+  const listRef = useRef<HTMLOListElement>(null);
+  // After "show more", the first newly shown item takes the focus, so the keyboard goes on there.
+  const focusItem = useRef<number | null>(null);
+  useEffect(() => {
+    const item = focusItem.current === null ? null : listRef.current?.children[focusItem.current];
+    focusItem.current = null;
+    if (item instanceof HTMLElement) item.focus();
+  }, [shown]);
+  // The list stays one element while the result and the form state stand: a keystroke in the
+  // summary must not re-render it.
   const list = useMemo(
     () =>
-      result === null ? null : result.review.spans.length === 0 ? (
+      result === null ? null : groups.length === 0 ? (
         <p className="muted">{t('review.none')}</p>
       ) : (
-        <ol className="span-list" data-content="spans">
-          {result.review.spans.map((s) => (
-            <li key={spanKey(s)} className={`span-item span-${s.status}`}>
-              <span className="span-what">
-                <strong>{t(`categories.${s.category}`)}</strong>{' '}
-                {t('review.spanLine', {
-                  text: s.surface,
-                  status: t(`review.status.${s.status}`),
-                  extra: [
-                    s.reason,
-                    s.origin === 'manual' ? t('review.manual') : null,
-                    s.needsDecision && s.status === 'undecided' ? t('review.needsDecision') : null,
-                  ]
-                    .filter(Boolean)
-                    .join(', '),
-                })}
-              </span>
-              {editable ? (
-                <span className="button-row">
-                  {s.status !== 'redact' ? (
-                    <Button className="button small" onPress={() => void decide(s, 'redact')} aria-label={t('review.redactThis', { text: s.surface })}>
-                      {t('review.redact')}
-                    </Button>
-                  ) : null}
-                  {s.status !== 'keep' && s.origin === 'detected' ? (
-                    <Button
-                      className="button small"
-                      onPress={() => (setKeeping(spanKey(s)), setReason(''))}
-                      aria-label={t('review.keepThis', { text: s.surface })}
-                    >
-                      {t('review.keep')}
-                    </Button>
-                  ) : null}
-                  {s.status !== 'undecided' ? (
-                    <Button className="button small" onPress={() => void withdraw(s)} aria-label={t('review.withdrawThis', { text: s.surface })}>
-                      {t('review.withdraw')}
-                    </Button>
-                  ) : null}
+        <>
+          <ol className="span-list" data-content="spans" ref={listRef}>
+            {groups.slice(0, shown).map(({ key, span: s, count }) => (
+              <li key={key} className={`span-item span-${s.status}`} tabIndex={-1}>
+                <span className="span-what">
+                  <strong>{t(`categories.${s.category}`)}</strong>{' '}
+                  {t('review.spanLine', {
+                    text: s.surface,
+                    times: count > 1 ? t('review.times', { times: count }) : '',
+                    status: t(`review.status.${s.status}`),
+                    extra: [
+                      s.reason,
+                      s.origin === 'manual' ? t('review.manual') : null,
+                      s.needsDecision && s.status === 'undecided' ? t('review.needsDecision') : null,
+                    ]
+                      .filter(Boolean)
+                      .join(', '),
+                  })}
                 </span>
-              ) : null}
-              {keeping === spanKey(s) ? (
-                <form
-                  className="keep-form"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    void decide(s, 'keep', reason.trim()).then(() => setKeeping(null));
-                  }}
-                >
-                  <TextField className="field" value={reason} onChange={setReason} autoFocus>
-                    <Label className="field-label">{t('review.reason')}</Label>
-                    <Input className="field-input narrow" maxLength={40} />
-                  </TextField>
-                  <Button type="submit" className="button small primary" isDisabled={!/^[\p{L}\p{N}-]{1,40}$/u.test(reason.trim())}>
-                    {t('review.keepConfirm')}
-                  </Button>
-                  <Button className="button small" onPress={() => setKeeping(null)}>
-                    {t('common.cancel')}
-                  </Button>
-                </form>
-              ) : null}
-            </li>
-          ))}
-        </ol>
+                {editable ? (
+                  <span className="button-row">
+                    {s.status !== 'redact' ? (
+                      <Button className="button small" onPress={() => void decide(s, 'redact')} aria-label={t('review.redactThis', { text: s.surface })}>
+                        {t('review.redact')}
+                      </Button>
+                    ) : null}
+                    {s.status !== 'keep' && s.origin === 'detected' ? (
+                      <Button className="button small" onPress={() => (setKeeping(key), setReason(''))} aria-label={t('review.keepThis', { text: s.surface })}>
+                        {t('review.keep')}
+                      </Button>
+                    ) : null}
+                    {s.status !== 'undecided' ? (
+                      <Button className="button small" onPress={() => void withdraw(s)} aria-label={t('review.withdrawThis', { text: s.surface })}>
+                        {t('review.withdraw')}
+                      </Button>
+                    ) : null}
+                  </span>
+                ) : null}
+                {keeping === key ? (
+                  <form
+                    className="keep-form"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      void decide(s, 'keep', reason.trim()).then(() => setKeeping(null));
+                    }}
+                  >
+                    <TextField className="field" value={reason} onChange={setReason} autoFocus>
+                      <Label className="field-label">{t('review.reason')}</Label>
+                      <Input className="field-input narrow" maxLength={40} />
+                    </TextField>
+                    <Button type="submit" className="button small primary" isDisabled={!/^[\p{L}\p{N}-]{1,40}$/u.test(reason.trim())}>
+                      {t('review.keepConfirm')}
+                    </Button>
+                    <Button className="button small" onPress={() => setKeeping(null)}>
+                      {t('common.cancel')}
+                    </Button>
+                  </form>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          {groups.length > shown ? (
+            <Button
+              className="button"
+              data-content="show-more"
+              onPress={() => {
+                focusItem.current = shown;
+                setShown(shown + groupPage);
+              }}
+            >
+              {t('review.showMore', { left: groups.length - shown })}
+            </Button>
+          ) : null}
+        </>
       ),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the handlers only read props that do not change what is listed
-    [result, editable, keeping, reason, t],
+    [result, groups, shown, editable, keeping, reason, t],
   );
   if (!result)
     return (
