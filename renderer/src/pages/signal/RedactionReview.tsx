@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Input, Label, TextField } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { redactionCategories, type RedactionCategory } from '../../../../shared/redaction/categories';
 import type { RedactionDecision, ReviewedSpan } from '../../../../shared/redaction/redaction-review';
 import { api } from '../../api/client';
@@ -9,8 +9,9 @@ import { errorText } from '../../i18n/i18n';
 import { SelectField } from '../../components/SelectField';
 import { startReviewChecker, type ReviewChecker } from '../../redaction/review-client';
 import type { ReviewResult } from '../../redaction/review-protocol';
-import { clearHighlights, showHighlights } from '../../redaction/review-highlights';
+import { clearHighlights, mirrorPieces, showHighlights } from '../../redaction/review-highlights';
 import { groupPage, groupSpans } from '../../redaction/span-groups';
+import { SpanGroupItem } from './SpanGroupItem';
 
 /** From this length on a check takes long enough to say that it is under way. */
 const longText = 10_000;
@@ -70,14 +71,15 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
     return () => clearTimeout(timer);
   }, [summary, decisions]);
 
-  // The mirror is one text node; the spans are painted over it as highlights, set once per result.
-  const mirrorRef = useRef<HTMLParagraphElement>(null);
+  // The mirror is plain text in pieces; the spans are painted over it as highlights, set once per result.
+  const mirrorRef = useRef<HTMLDivElement>(null);
+  const pieces = useMemo(() => mirrorPieces(result?.text ?? ''), [result]);
   // When the latest result arrived, for the 'obi-review-apply' measure of how long showing it took.
   const receivedAt = useRef(0);
   useLayoutEffect(() => {
-    const node = mirrorRef.current?.firstChild;
-    if (!result || !(node instanceof Text)) return clearHighlights();
-    showHighlights(node, result.review.spans);
+    const nodes = [...(mirrorRef.current?.children ?? [])].map((piece) => piece.firstChild).filter((node) => node instanceof Text);
+    if (!result) return clearHighlights();
+    showHighlights(nodes, result.review.spans);
     const start = receivedAt.current;
     // After the next frame is painted: only the latest measure is kept, so the timeline does not grow.
     requestAnimationFrame(() =>
@@ -96,7 +98,7 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
     setDecisions(r.value.decisions);
     onDecisionsChanged();
   };
-  const decide = (span: ReviewedSpan, decision: 'redact' | 'keep', why: string | null = null) =>
+  const decide = (span: ReviewedSpan, decision: 'redact' | 'keep', why: string | null = null): Promise<void> =>
     apply(api['redaction.decide']({ signalId, decision: { surface: span.surface, category: span.category, decision, reason: why, origin: span.origin } }));
   const withdraw = (span: ReviewedSpan) => apply(api['redaction.undecide']({ signalId, surface: span.surface, category: span.category }));
   const markSelection = () => {
@@ -135,63 +137,19 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
       ) : (
         <>
           <ol className="span-list" data-content="spans" ref={listRef}>
-            {groups.slice(0, shown).map(({ key, span: s, count }) => (
-              <li key={key} className={`span-item span-${s.status}`} tabIndex={-1}>
-                <span className="span-what">
-                  <strong>{t(`categories.${s.category}`)}</strong>{' '}
-                  {t('review.spanLine', {
-                    text: s.surface,
-                    times: count > 1 ? t('review.times', { times: count }) : '',
-                    status: t(`review.status.${s.status}`),
-                    extra: [
-                      s.reason,
-                      s.origin === 'manual' ? t('review.manual') : null,
-                      s.needsDecision && s.status === 'undecided' ? t('review.needsDecision') : null,
-                    ]
-                      .filter(Boolean)
-                      .join(', '),
-                  })}
-                </span>
-                {editable ? (
-                  <span className="button-row">
-                    {s.status !== 'redact' ? (
-                      <Button className="button small" onPress={() => void decide(s, 'redact')} aria-label={t('review.redactThis', { text: s.surface })}>
-                        {t('review.redact')}
-                      </Button>
-                    ) : null}
-                    {s.status !== 'keep' && s.origin === 'detected' ? (
-                      <Button className="button small" onPress={() => (setKeeping(key), setReason(''))} aria-label={t('review.keepThis', { text: s.surface })}>
-                        {t('review.keep')}
-                      </Button>
-                    ) : null}
-                    {s.status !== 'undecided' ? (
-                      <Button className="button small" onPress={() => void withdraw(s)} aria-label={t('review.withdrawThis', { text: s.surface })}>
-                        {t('review.withdraw')}
-                      </Button>
-                    ) : null}
-                  </span>
-                ) : null}
-                {keeping === key ? (
-                  <form
-                    className="keep-form"
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      void decide(s, 'keep', reason.trim()).then(() => setKeeping(null));
-                    }}
-                  >
-                    <TextField className="field" value={reason} onChange={setReason} autoFocus>
-                      <Label className="field-label">{t('review.reason')}</Label>
-                      <Input className="field-input narrow" maxLength={40} />
-                    </TextField>
-                    <Button type="submit" className="button small primary" isDisabled={!/^[\p{L}\p{N}-]{1,40}$/u.test(reason.trim())}>
-                      {t('review.keepConfirm')}
-                    </Button>
-                    <Button className="button small" onPress={() => setKeeping(null)}>
-                      {t('common.cancel')}
-                    </Button>
-                  </form>
-                ) : null}
-              </li>
+            {groups.slice(0, shown).map((group) => (
+              <SpanGroupItem
+                key={group.key}
+                group={group}
+                editable={editable}
+                signalId={signalId}
+                keeping={keeping === group.key}
+                reason={reason}
+                onDecide={decide}
+                onWithdraw={(span) => void withdraw(span)}
+                onKeeping={setKeeping}
+                onReason={setReason}
+              />
             ))}
           </ol>
           {groups.length > shown ? (
@@ -209,7 +167,7 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
         </>
       ),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the handlers only read props that do not change what is listed
-    [result, groups, shown, editable, keeping, reason, t],
+    [result, groups, shown, editable, signalId, keeping, reason, t],
   );
   if (!result)
     return (
@@ -225,9 +183,13 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
       <h3 id="review-title">{t('review.title')}</h3>
       <p className="field-hint">{t('review.intro')}</p>
       {progress}
-      <p ref={mirrorRef} className="review-mirror" data-content="review-mirror" aria-hidden="true">
-        {result.text}
-      </p>
+      <div ref={mirrorRef} className="review-mirror" data-content="review-mirror" aria-hidden="true">
+        {pieces.map((piece, i) => (
+          <div key={i} className="mirror-piece">
+            {piece}
+          </div>
+        ))}
+      </div>
       <p role="status" aria-live="polite" className={review.undecided > 0 ? 'notice' : 'muted'}>
         {review.undecided > 0 ? t('review.undecided', { count: review.undecided }) : t('review.allDecided')}
       </p>
