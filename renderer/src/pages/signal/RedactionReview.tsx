@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { redactionCategories, type RedactionCategory } from '../../../../shared/redaction/categories';
@@ -50,7 +50,8 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
     const started = startReviewChecker(
       (r) => {
         receivedAt.current = performance.now();
-        setResult(r);
+        // A transition: React renders the new answer in slices and lets a keystroke go first.
+        startTransition(() => setResult(r));
         setFailedText(null);
       },
       (text) => {
