@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Input, Label, TextField } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { redactionCategories, type RedactionCategory } from '../../../../shared/redaction/categories';
 import type { RedactionDecision, ReviewedSpan } from '../../../../shared/redaction/redaction-review';
 import { api } from '../../api/client';
@@ -9,9 +9,15 @@ import { errorText } from '../../i18n/i18n';
 import { SelectField } from '../../components/SelectField';
 import { startReviewChecker, type ReviewChecker } from '../../redaction/review-client';
 import type { ReviewResult } from '../../redaction/review-protocol';
+import { clearHighlights, mirrorPieces, showHighlights } from '../../redaction/review-highlights';
+import { groupPage, groupSpans } from '../../redaction/span-groups';
+import { SpanGroupItem } from './SpanGroupItem';
 
 /** From this length on a check takes long enough to say that it is under way. */
 const longText = 10_000;
+
+/** The time from a check's answer arriving to the frame that shows it painted (a performance measure). */
+const applyMeasure = 'obi-review-apply';
 
 interface Props {
   signalId: number;
@@ -20,20 +26,6 @@ interface Props {
   selection: () => { start: number; end: number } | null;
   editable: boolean;
   onDecisionsChanged: () => void;
-}
-
-/** The summary split into plain text and the reviewed spans, for a highlighted rendering. */
-function pieces(text: string, spans: ReviewedSpan[]): Array<{ text: string; span?: ReviewedSpan }> {
-  const out: Array<{ text: string; span?: ReviewedSpan }> = [];
-  let at = 0;
-  for (const s of spans) {
-    if (s.start < at) continue;
-    if (s.start > at) out.push({ text: text.slice(at, s.start) });
-    out.push({ text: text.slice(s.start, s.end), span: s });
-    at = s.end;
-  }
-  if (at < text.length) out.push({ text: text.slice(at) });
-  return out;
 }
 
 /**
@@ -57,7 +49,9 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
   useEffect(() => {
     const started = startReviewChecker(
       (r) => {
-        setResult(r);
+        receivedAt.current = performance.now();
+        // A transition: React renders the new answer in slices and lets a keystroke go first.
+        startTransition(() => setResult(r));
         setFailedText(null);
       },
       (text) => {
@@ -78,24 +72,25 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
     return () => clearTimeout(timer);
   }, [summary, decisions]);
 
-  // The same element while the result stands, so a keystroke does not re-render a long mirror.
-  const mirror = useMemo(
-    () =>
-      result ? (
-        <p className="review-mirror" data-content="review-mirror" aria-hidden="true">
-          {pieces(result.text, result.review.spans).map((p, i) =>
-            p.span ? (
-              <mark key={i} className={`span-${p.span.status}`} title={t(`categories.${p.span.category}`)}>
-                {p.text}
-              </mark>
-            ) : (
-              <span key={i}>{p.text}</span>
-            ),
-          )}
-        </p>
-      ) : null,
-    [result, t],
-  );
+  // The mirror is plain text in pieces; the spans are painted over it as highlights, set once per result.
+  const mirrorRef = useRef<HTMLDivElement>(null);
+  const pieces = useMemo(() => mirrorPieces(result?.text ?? ''), [result]);
+  // When the latest result arrived, for the 'obi-review-apply' measure of how long showing it took.
+  const receivedAt = useRef(0);
+  useLayoutEffect(() => {
+    const nodes = [...(mirrorRef.current?.children ?? [])].map((piece) => piece.firstChild).filter((node) => node instanceof Text);
+    if (!result) return clearHighlights();
+    showHighlights(nodes, result.review.spans);
+    const start = receivedAt.current;
+    // After the next frame is painted: only the latest measure is kept, so the timeline does not grow.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.clearMeasures(applyMeasure);
+        performance.measure(applyMeasure, { start });
+      }),
+    );
+  }, [result]);
+  useEffect(() => clearHighlights, []);
 
   const apply = async (call: Promise<Awaited<ReturnType<(typeof api)['redaction.decisions']>>>) => {
     const r = await call;
@@ -104,7 +99,7 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
     setDecisions(r.value.decisions);
     onDecisionsChanged();
   };
-  const decide = (span: ReviewedSpan, decision: 'redact' | 'keep', why: string | null = null) =>
+  const decide = (span: ReviewedSpan, decision: 'redact' | 'keep', why: string | null = null): Promise<void> =>
     apply(api['redaction.decide']({ signalId, decision: { surface: span.surface, category: span.category, decision, reason: why, origin: span.origin } }));
   const withdraw = (span: ReviewedSpan) => apply(api['redaction.undecide']({ signalId, surface: span.surface, category: span.category }));
   const markSelection = () => {
@@ -122,80 +117,58 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
       {checking && summary.length >= longText ? t('review.checking', { length: summary.length }) : ''}
     </p>
   );
-  const spanKey = (s: ReviewedSpan) => `${s.start}-${s.end}`;
-  // The list too stays one element while the result and the form state stand: a long summary has
-  // thousands of spans, and a keystroke in the summary must not re-render them.
+  // One item per surface, category and status (decisions are taken per surface and category), a
+  // page at a time: the list stays a bounded number of elements however many spans the text has.
+  const groups = useMemo(() => (result ? groupSpans(result.review.spans) : []), [result]);
+  const [shown, setShown] = useState(groupPage);
+  const listRef = useRef<HTMLOListElement>(null);
+  // After "show more", the first newly shown item takes the focus, so the keyboard goes on there.
+  const focusItem = useRef<number | null>(null);
+  useEffect(() => {
+    const item = focusItem.current === null ? null : listRef.current?.children[focusItem.current];
+    focusItem.current = null;
+    if (item instanceof HTMLElement) item.focus();
+  }, [shown]);
+  // The list stays one element while the result and the form state stand: a keystroke in the
+  // summary must not re-render it.
   const list = useMemo(
     () =>
-      result === null ? null : result.review.spans.length === 0 ? (
+      result === null ? null : groups.length === 0 ? (
         <p className="muted">{t('review.none')}</p>
       ) : (
-        <ol className="span-list" data-content="spans">
-          {result.review.spans.map((s) => (
-            <li key={spanKey(s)} className={`span-item span-${s.status}`}>
-              <span className="span-what">
-                <strong>{t(`categories.${s.category}`)}</strong>{' '}
-                {t('review.spanLine', {
-                  text: s.surface,
-                  status: t(`review.status.${s.status}`),
-                  extra: [
-                    s.reason,
-                    s.origin === 'manual' ? t('review.manual') : null,
-                    s.needsDecision && s.status === 'undecided' ? t('review.needsDecision') : null,
-                  ]
-                    .filter(Boolean)
-                    .join(', '),
-                })}
-              </span>
-              {editable ? (
-                <span className="button-row">
-                  {s.status !== 'redact' ? (
-                    <Button className="button small" onPress={() => void decide(s, 'redact')} aria-label={t('review.redactThis', { text: s.surface })}>
-                      {t('review.redact')}
-                    </Button>
-                  ) : null}
-                  {s.status !== 'keep' && s.origin === 'detected' ? (
-                    <Button
-                      className="button small"
-                      onPress={() => (setKeeping(spanKey(s)), setReason(''))}
-                      aria-label={t('review.keepThis', { text: s.surface })}
-                    >
-                      {t('review.keep')}
-                    </Button>
-                  ) : null}
-                  {s.status !== 'undecided' ? (
-                    <Button className="button small" onPress={() => void withdraw(s)} aria-label={t('review.withdrawThis', { text: s.surface })}>
-                      {t('review.withdraw')}
-                    </Button>
-                  ) : null}
-                </span>
-              ) : null}
-              {keeping === spanKey(s) ? (
-                <form
-                  className="keep-form"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    void decide(s, 'keep', reason.trim()).then(() => setKeeping(null));
-                  }}
-                >
-                  <TextField className="field" value={reason} onChange={setReason} autoFocus>
-                    <Label className="field-label">{t('review.reason')}</Label>
-                    <Input className="field-input narrow" maxLength={40} />
-                  </TextField>
-                  <Button type="submit" className="button small primary" isDisabled={!/^[\p{L}\p{N}-]{1,40}$/u.test(reason.trim())}>
-                    {t('review.keepConfirm')}
-                  </Button>
-                  <Button className="button small" onPress={() => setKeeping(null)}>
-                    {t('common.cancel')}
-                  </Button>
-                </form>
-              ) : null}
-            </li>
-          ))}
-        </ol>
+        <>
+          <ol className="span-list" data-content="spans" ref={listRef}>
+            {groups.slice(0, shown).map((group) => (
+              <SpanGroupItem
+                key={group.key}
+                group={group}
+                editable={editable}
+                signalId={signalId}
+                keeping={keeping === group.key}
+                reason={reason}
+                onDecide={decide}
+                onWithdraw={(span) => void withdraw(span)}
+                onKeeping={setKeeping}
+                onReason={setReason}
+              />
+            ))}
+          </ol>
+          {groups.length > shown ? (
+            <Button
+              className="button"
+              data-content="show-more"
+              onPress={() => {
+                focusItem.current = shown;
+                setShown(shown + groupPage);
+              }}
+            >
+              {t('review.showMore', { left: groups.length - shown })}
+            </Button>
+          ) : null}
+        </>
       ),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the handlers only read props that do not change what is listed
-    [result, editable, keeping, reason, t],
+    [result, groups, shown, editable, signalId, keeping, reason, t],
   );
   if (!result)
     return (
@@ -211,7 +184,13 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
       <h3 id="review-title">{t('review.title')}</h3>
       <p className="field-hint">{t('review.intro')}</p>
       {progress}
-      {mirror}
+      <div ref={mirrorRef} className="review-mirror" data-content="review-mirror" aria-hidden="true">
+        {pieces.map((piece, i) => (
+          <div key={i} className="mirror-piece">
+            {piece}
+          </div>
+        ))}
+      </div>
       <p role="status" aria-live="polite" className={review.undecided > 0 ? 'notice' : 'muted'}>
         {review.undecided > 0 ? t('review.undecided', { count: review.undecided }) : t('review.allDecided')}
       </p>
