@@ -42,6 +42,7 @@ describe('policy sources', () => {
       { key: 'retentionMonths', value: 24, origin: 'default' },
       { key: 'kAnonymity', value: 5, origin: 'default' },
       { key: 'releaseFloor', value: { period: 'month' }, origin: 'default' },
+      { key: 'illustrationsPerCell', value: 2, origin: 'default' },
       { key: 'reviewWithinDays', value: 5, origin: 'default' },
       { key: 'referralGuidance', value: defaultReferralGuidance, origin: 'default' },
       { key: 'language', value: 'nl', origin: 'default' },
