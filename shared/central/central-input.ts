@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Organisation } from '../exchange/payload';
 import { periodSchema } from '../exchange/payload';
-import type { ReleasedCell } from '../exchange/released-cell';
 import { periodCellSchema, reportPeriodSchema, type PeriodCell } from '../exchange/stix/period-bundle';
 import { policyKeys } from '../policy/policy-schema';
 import { taxonomyPackageSchema, type TaxonomyPackage } from '../taxonomy/taxonomy-package';
@@ -39,10 +38,9 @@ export interface TeamReport {
   receivedAt: string;
 }
 
-/** A redacted illustration tied to one released cell. */
+/** A redacted illustration tied to one released cell: `cell` is its index in the input's `cells`. */
 export interface CentralSummary {
-  bundleId: string;
-  cellKey: string;
+  cell: number;
   text: string;
 }
 
@@ -97,8 +95,7 @@ export const teamReportSchema = z.strictObject({
 }) satisfies z.ZodType<TeamReport>;
 
 export const centralSummarySchema = z.strictObject({
-  bundleId: uuid,
-  cellKey: z.string().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+  cell: z.number().int('must be a whole number').min(0, 'must be at least 0'),
   text: z.string().min(1, 'must not be empty').max(20_000, 'must be at most 20000 characters'),
 }) satisfies z.ZodType<CentralSummary>;
 
@@ -123,25 +120,6 @@ export const fenomeenbeeldInputSchema = z.strictObject({
   taxonomy: taxonomyPackageSchema,
   now: z.date('must be a date'),
 });
-
-/**
- * A stable key of a cell (without its count): the same for the same dimensions, period and place,
- * whatever the order of the object's properties. Summaries name their cell by it.
- */
-export function cellKeyOf(cell: ReleasedCell & { objective?: string }): string {
-  return JSON.stringify([
-    cell.stateActor,
-    cell.objective ?? 'unknown',
-    cell.modusOperandi,
-    cell.target,
-    cell.channel,
-    cell.region.level,
-    cell.region.value,
-    cell.period.level,
-    cell.period.from,
-    cell.period.to,
-  ]);
-}
 
 /** What the tables rely on in every cell: a whole positive count and a period of ISO days in order. Throws naming the cell. */
 export function checkCells(cells: readonly CentralCell[], builder: string): void {

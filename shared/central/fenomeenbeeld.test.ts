@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundleUuid, centralCell, fenomeenbeeldInput, simulatedCentral, teamReport } from '../test-support/central-fixtures';
-import { cellKeyOf, type CentralCell } from './central-input';
+import type { CentralCell } from './central-input';
 import { buildFenomeenbeeld, reportWindow } from './fenomeenbeeld';
 import { parseReportPeriod, previousPeriods } from './report-period';
 
@@ -116,11 +116,16 @@ describe('the fenomeenbeeld of a period', () => {
     ]);
   });
 
+  it('refuses a summary that points to no cell, naming it', () => {
+    expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ cells, summaries: [{ cell: cells.length, text: 'Nowhere.' }] }))).toThrow(
+      'buildFenomeenbeeld: summaries.0.cell: must be the index of one of the cells',
+    );
+  });
+
   it('shows a summary only with its own cell of the period', () => {
     const summaries = [
-      { bundleId: amsterdam.bundleId, cellKey: cellKeyOf(amsterdam), text: 'Family in the country of origin was questioned.' },
-      { bundleId: september.bundleId, cellKey: cellKeyOf(september), text: 'Outside the period.' },
-      { bundleId: bundleUuid(77), cellKey: cellKeyOf(amsterdam), text: 'Same cell, another bundle.' },
+      { cell: cells.indexOf(amsterdam), text: 'Family in the country of origin was questioned.' },
+      { cell: cells.indexOf(september), text: 'Outside the period.' },
     ];
     const fb = buildFenomeenbeeld(fenomeenbeeldInput({ cells, summaries }));
     expect(fb.illustrations.map((i) => [i.labels.stateActor, i.labels.region, i.labels.target])).toEqual([

@@ -2,15 +2,7 @@ import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { checkedInput } from '../exchange/checked-input';
 import type { Organisation } from '../exchange/payload';
 import type { TaxonomyPackage } from '../taxonomy/taxonomy-package';
-import {
-  cellKeyOf,
-  checkCells,
-  fenomeenbeeldInputSchema,
-  type CentralCell,
-  type EnrolledTeam,
-  type FenomeenbeeldInput,
-  type TeamReport,
-} from './central-input';
+import { checkCells, fenomeenbeeldInputSchema, type EnrolledTeam, type FenomeenbeeldInput, type TeamReport } from './central-input';
 import { targetGroupOf } from '../exchange/k-anonymity/target-groups';
 import {
   actorTable,
@@ -24,7 +16,7 @@ import {
   type PeriodTables,
 } from './period-tables';
 import type { FigureDimension, PublishedFigure, ReportPeriod } from './published-figure';
-import { granularityOf, overlaps, previousPeriods } from './report-period';
+import { granularityOf, liesWithin, overlaps, previousPeriods } from './report-period';
 import { labelsOf, unspecified, valueLabel } from './report-labels';
 import { riseTest, trendAlpha, minimumBaseline } from './trend-test';
 
@@ -205,6 +197,9 @@ export const trendMethod = `Exact conditional test of two Poisson rates: given t
 export function buildFenomeenbeeld(input: FenomeenbeeldInput): Fenomeenbeeld {
   const { period, cells, reports, summaries, teams, reportMinimum, taxonomy } = checkedInput(fenomeenbeeldInputSchema, input, 'buildFenomeenbeeld');
   checkCells(cells, 'buildFenomeenbeeld');
+  summaries.forEach((s, i) => {
+    if (s.cell >= cells.length) throw new Error(`buildFenomeenbeeld: summaries.${i}.cell: must be the index of one of the cells`);
+  });
 
   const { inside, straddling } = cellsOfPeriod(cells, period);
   const tables = periodTables(inside, reportMinimum);
@@ -316,13 +311,10 @@ export function buildFenomeenbeeld(input: FenomeenbeeldInput): Fenomeenbeeld {
     }),
   };
 
-  // Only the cells of bundles that sent summaries need a key.
-  const bundlesWithSummaries = new Set(summaries.map((s) => s.bundleId));
-  const cellByKey = new Map<string, CentralCell>();
-  for (const c of inside) if (bundlesWithSummaries.has(c.bundleId)) cellByKey.set(JSON.stringify([c.bundleId, cellKeyOf(c)]), c);
+  // A summary is shown with its own cell, and only when that cell counts in the period.
   const illustrations: Illustration[] = summaries.flatMap((s) => {
-    const cell = cellByKey.get(JSON.stringify([s.bundleId, s.cellKey]));
-    if (!cell) return [];
+    const cell = cells[s.cell]!;
+    if (!liesWithin(cell.period, period)) return [];
     const values = cellValues(cell);
     return [
       {

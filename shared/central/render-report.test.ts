@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { centralCell, centralTaxonomy, fenomeenbeeldInput, teamReport } from '../test-support/central-fixtures';
-import { cellKeyOf } from './central-input';
 import { buildFenomeenbeeld } from './fenomeenbeeld';
 import { renderReport, type RenderOptions } from './render-report';
 
@@ -93,9 +92,7 @@ describe('the report in its formats', () => {
   it('html: escapes every text, summaries included', () => {
     const summary = '<img src=x onerror=alert(1)> & "quotes"';
     const cell = centralCell({ count: 20 });
-    const withSummary = buildFenomeenbeeld(
-      fenomeenbeeldInput({ cells: [cell], summaries: [{ bundleId: cell.bundleId, cellKey: cellKeyOf(cell), text: summary }] }),
-    );
+    const withSummary = buildFenomeenbeeld(fenomeenbeeldInput({ cells: [cell], summaries: [{ cell: 0, text: summary }] }));
     expect(withSummary.illustrations).toHaveLength(1);
     const html = renderReport(withSummary, 'html', opts('en'));
     expect(html).not.toContain('<img');

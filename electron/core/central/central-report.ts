@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { cellKeyOf, type CentralSummary, type FenomeenbeeldInput } from '../../../shared/central/central-input';
+import type { CentralSummary, FenomeenbeeldInput } from '../../../shared/central/central-input';
 import { buildFenomeenbeeld, reportWindow, type Fenomeenbeeld } from '../../../shared/central/fenomeenbeeld';
 import type { ReportPeriod } from '../../../shared/central/published-figure';
 import { renderReport, type ReportFormat } from '../../../shared/central/render-report';
@@ -50,14 +50,18 @@ export function fenomeenbeeldInput(vault: OpenVault, policy: Policy, period: Rep
   const teams = requireCentral(policy);
   const store = new CentralStore(vault);
   const window = reportWindow(period);
-  const summaries: CentralSummary[] = store
-    .summariesOverlapping(window.from, window.to)
-    .map((s) => ({ bundleId: s.bundleId, cellKey: cellKeyOf(s.cell), text: s.text }));
+  const { cells, ids } = store.cellsOverlapping(window.from, window.to);
+  const stored = store.summariesOverlapping(window.from, window.to);
+  // Each summary's cell is in the window too: its index among the cells, found in one pass.
+  const wanted = new Set(stored.map((s) => s.cellId));
+  const indexOfId = new Map<number, number>();
+  ids.forEach((id, i) => wanted.has(id) && indexOfId.set(id, i));
+  const summaries: CentralSummary[] = stored.map((s) => ({ cell: indexOfId.get(s.cellId)!, text: s.text }));
   return {
     period,
-    cells: store.cellsOverlapping(window.from, window.to),
-    reports: store.reports().map(({ taxonomyVersion: _v, ...report }) => report),
+    cells,
     summaries,
+    reports: store.reports().map(({ taxonomyVersion: _v, ...report }) => report),
     teams: teams.map((t) => ({ name: t.name, organisation: t.organisation, expectedEvery: t.expectedEvery ?? policy.expectedEvery })),
     reportMinimum: policy.reportMinimum,
     taxonomy: activeTaxonomy(vault).taxonomy,

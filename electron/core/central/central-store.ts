@@ -65,22 +65,6 @@ interface CellRow {
   count: number;
 }
 
-/** A cell's dimensions, region, period and count as a raw row. */
-type RawDimensions = [
-  stateActor: string,
-  objective: string | null,
-  modusOperandi: string,
-  target: string,
-  channel: string,
-  regionLevel: PeriodCell['region']['level'],
-  regionValue: string,
-  periodLevel: PeriodCell['period']['level'],
-  periodFrom: string,
-  periodTo: string,
-  count: number,
-];
-type RawSummary = [text: string, bundleId: string, ...RawDimensions];
-
 /** Never in a taxonomy value, place name or date: the cells' dimensions joined by it are one text. */
 const separator = '\u0001';
 const dimensionsText = [
@@ -222,7 +206,7 @@ export class CentralStore {
    * organisation from the reports (one lookup per bundle, not a join per cell), and cells of one
    * region or period share that object.
    */
-  cellsOverlapping(from: string, to: string): StoredCell[] {
+  cellsOverlapping(from: string, to: string): { cells: StoredCell[]; ids: number[] } {
     const bundles = new Map(this.reports().map((r) => [r.bundleId, r]));
     const shared = new Map<string, Omit<StoredCell, 'bundleId' | 'team' | 'organisation' | 'taxonomyVersion' | 'count'>>();
     const regions = new Map<string, StoredCell['region']>();
@@ -230,12 +214,13 @@ export class CentralStore {
     // The dimensions as one text per row: one string from the database instead of ten, and cells
     // alike in every dimension (the same combination from many teams) share one parsed copy.
     const rows = this.sql(
-      `SELECT bundle_id, taxonomy_version, count, ${dimensionsText}
+      `SELECT id, bundle_id, taxonomy_version, count, ${dimensionsText}
        FROM central_cells WHERE +period_to >= ? AND +period_from <= ? ORDER BY id`,
     )
       .raw(true)
-      .all(from, to) as Array<[string, number, number, string]>;
-    return rows.map(([bundleId, taxonomyVersion, count, text]) => {
+      .all(from, to) as Array<[number, string, number, number, string]>;
+    const ids = rows.map((r) => r[0]);
+    const cells = rows.map(([, bundleId, taxonomyVersion, count, text]) => {
       let dims = shared.get(text);
       if (!dims) {
         const [stateActor, objective, modusOperandi, target, channel, regionLevel, regionValue, periodLevel, periodFrom, periodTo] = text.split(separator) as [
@@ -293,36 +278,15 @@ export class CentralStore {
             count,
           };
     });
+    return { cells, ids };
   }
 
-  /** The summaries whose cell's period shares a day with `from`–`to`, each with its cell's dimensions. */
-  summariesOverlapping(
-    from: string,
-    to: string,
-  ): Array<{ text: string; bundleId: string; cell: Omit<StoredCell, 'team' | 'organisation' | 'bundleId' | 'taxonomyVersion'> }> {
-    const rows = this.sql(
-      `SELECT s.text, c.bundle_id, c.state_actor, c.objective, c.modus_operandi, c.target, c.channel, c.region_level, c.region_value,
-         c.period_level, c.period_from, c.period_to, c.count
-       FROM central_summaries s JOIN central_cells c ON c.id = s.cell_id WHERE c.period_to >= ? AND c.period_from <= ? ORDER BY s.id`,
-    )
-      .raw(true)
-      .all(from, to) as RawSummary[];
-    return rows.map(
-      ([text, bundleId, stateActor, objective, modusOperandi, target, channel, regionLevel, regionValue, periodLevel, periodFrom, periodTo, count]) => ({
-        text,
-        bundleId,
-        cell: {
-          stateActor,
-          ...(objective === null ? {} : { objective }),
-          modusOperandi,
-          target,
-          channel,
-          region: { level: regionLevel, value: regionValue },
-          period: { level: periodLevel, from: periodFrom, to: periodTo },
-          count,
-        },
-      }),
-    );
+  /** The summaries whose cell's period shares a day with `from`–`to`, each with its cell's row id, in the order received. */
+  summariesOverlapping(from: string, to: string): Array<{ cellId: number; text: string }> {
+    return this.sql(
+      `SELECT s.cell_id AS cellId, s.text FROM central_summaries s JOIN central_cells c ON c.id = s.cell_id
+       WHERE c.period_to >= ? AND c.period_from <= ? ORDER BY s.id`,
+    ).all(from, to) as Array<{ cellId: number; text: string }>;
   }
 
   summaries(): StoredSummary[] {
