@@ -31,7 +31,6 @@ export interface StoredReport {
 }
 
 export interface StoredSummary {
-  bundleId: string;
   /** The row of the cell the summary illustrates. */
   cellId: number;
   text: string;
@@ -44,25 +43,6 @@ export interface CellValues {
   modusOperandi: string;
   target: string;
   channel: string;
-}
-
-interface CellRow {
-  id: number;
-  bundleId: string;
-  team: string;
-  organisation: Organisation;
-  taxonomyVersion: number;
-  stateActor: string;
-  objective: string | null;
-  modusOperandi: string;
-  target: string;
-  channel: string;
-  regionLevel: PeriodCell['region']['level'];
-  regionValue: string;
-  periodLevel: PeriodCell['period']['level'];
-  periodFrom: string;
-  periodTo: string;
-  count: number;
 }
 
 /** Never in a taxonomy value, place name or date: the cells' dimensions joined by it are one text. */
@@ -79,26 +59,6 @@ const dimensionsText = [
   'period_from',
   'period_to',
 ].join(` || char(1) || `);
-
-const cellColumns = `c.id, c.bundle_id AS bundleId, r.team, r.organisation, c.taxonomy_version AS taxonomyVersion, c.state_actor AS stateActor,
-  c.objective, c.modus_operandi AS modusOperandi, c.target, c.channel, c.region_level AS regionLevel, c.region_value AS regionValue,
-  c.period_level AS periodLevel, c.period_from AS periodFrom, c.period_to AS periodTo, c.count`;
-
-const cellOf = (row: CellRow): StoredCell & { id: number } => ({
-  id: row.id,
-  bundleId: row.bundleId,
-  team: row.team,
-  organisation: row.organisation,
-  taxonomyVersion: row.taxonomyVersion,
-  stateActor: row.stateActor,
-  ...(row.objective === null ? {} : { objective: row.objective }),
-  modusOperandi: row.modusOperandi,
-  target: row.target,
-  channel: row.channel,
-  region: { level: row.regionLevel, value: row.regionValue },
-  period: { level: row.periodLevel, from: row.periodFrom, to: row.periodTo },
-  count: row.count,
-});
 
 interface ReportRow {
   bundleId: string;
@@ -194,12 +154,6 @@ export class CentralStore {
     return rows.map(reportOf);
   }
 
-  /** Every cell, in the order received: a report needs the earlier periods for its trends. */
-  cells(): Array<StoredCell & { id: number }> {
-    const rows = this.sql(`SELECT ${cellColumns} FROM central_cells c JOIN central_reports r USING (bundle_id) ORDER BY c.id`).all() as CellRow[];
-    return rows.map(cellOf);
-  }
-
   /**
    * The cells a report needs: those whose period shares a day with `from`–`to`, in the order
    * received. A year's report reads half a million of them, so rows come as arrays, the team and
@@ -248,51 +202,17 @@ export class CentralStore {
         shared.set(text, dims);
       }
       const { team, organisation } = bundles.get(bundleId)!;
-      // Object literals of one shape each: a spread would make every cell a slow dictionary object.
-      return dims.objective === undefined
-        ? {
-            bundleId,
-            team,
-            organisation,
-            taxonomyVersion,
-            stateActor: dims.stateActor,
-            modusOperandi: dims.modusOperandi,
-            target: dims.target,
-            channel: dims.channel,
-            region: dims.region,
-            period: dims.period,
-            count,
-          }
-        : {
-            bundleId,
-            team,
-            organisation,
-            taxonomyVersion,
-            stateActor: dims.stateActor,
-            objective: dims.objective,
-            modusOperandi: dims.modusOperandi,
-            target: dims.target,
-            channel: dims.channel,
-            region: dims.region,
-            period: dims.period,
-            count,
-          };
+      return { bundleId, team, organisation, taxonomyVersion, ...dims, count };
     });
     return { cells, ids };
   }
 
   /** The summaries whose cell's period shares a day with `from`–`to`, each with its cell's row id, in the order received. */
-  summariesOverlapping(from: string, to: string): Array<{ cellId: number; text: string }> {
+  summariesOverlapping(from: string, to: string): StoredSummary[] {
     return this.sql(
       `SELECT s.cell_id AS cellId, s.text FROM central_summaries s JOIN central_cells c ON c.id = s.cell_id
        WHERE c.period_to >= ? AND c.period_from <= ? ORDER BY s.id`,
-    ).all(from, to) as Array<{ cellId: number; text: string }>;
-  }
-
-  summaries(): StoredSummary[] {
-    return this.sql(
-      `SELECT c.bundle_id AS bundleId, s.cell_id AS cellId, s.text FROM central_summaries s JOIN central_cells c ON c.id = s.cell_id ORDER BY s.id`,
-    ).all() as StoredSummary[];
+    ).all(from, to) as StoredSummary[];
   }
 
   /** The taxonomy dimensions of every cell, for a taxonomy change. */
