@@ -73,6 +73,27 @@ export async function centralWorkstation(organisation: Organisation = 'NCTV'): P
   };
 }
 
+const actorTags = {
+  CN: ['nl-obi:state-actor="CN"', 'nl-obi:modus-operandi="physical-surveillance"', 'nl-obi:target="students-academics"', 'nl-obi:channel="in-person"'],
+  IR: ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="coercion-by-proxy-family"', 'nl-obi:target="activists-dissidents"', 'nl-obi:channel="in-person"'],
+} as const;
+
+/**
+ * One conversation as a line of `obi notes import`: a meeting in Utrecht on `date` with one signal
+ * about China or Iran, its notes and summary naming conversation `n` (so a test can tell them apart).
+ */
+export function conversationLine(date: string, n: number, actor: keyof typeof actorTags = 'IR'): string {
+  return JSON.stringify({
+    date,
+    kind: 'individual-conversation',
+    community: actor === 'CN' ? 'chinese' : 'iranian',
+    municipality: 'Utrecht',
+    participants: 1,
+    notes: `Gesprek ${n} over druk vanuit het buitenland.`,
+    signals: [{ quote: 'druk vanuit het buitenland', summary: `Druk vanuit het buitenland, gesprek ${n}.`, tags: actorTags[actor], consent: true }],
+  });
+}
+
 export async function makeTeam(name: string, organisation: Organisation, centralRecipient: string, officers = 1, k = 2): Promise<Team> {
   const root = tempDir();
   const [o2l, out] = [join(root, 'o2l'), join(root, 'out')];

@@ -6,7 +6,7 @@ import type { ReleasedCell } from '../../../shared/exchange/released-cell';
 import { readTeamBundle } from '../../../shared/exchange/stix/team-bundle';
 import type { Policy } from '../../../shared/policy/policy-schema';
 import { printHtmlToPdf } from '../platform/chromium-pdf';
-import { centralWorkstation, makeTeam, teamRound, type Central, type Team } from '../../test-support/central-chain';
+import { centralWorkstation, conversationLine, makeTeam, teamRound, type Central, type Team } from '../../test-support/central-chain';
 import { readInbox } from '../exchange/exchange-service';
 import { outgoingPayload } from '../exchange/outgoing-ledger';
 import { captureDeps } from '../wiring';
@@ -26,24 +26,8 @@ const quarters = [
   { label: '2026-Q4', date: '2026-10-13', sent: '2026-12-29T10:00:00Z' },
 ];
 
-const tagsOf = (actor: 'CN' | 'IR') =>
-  actor === 'CN'
-    ? ['nl-obi:state-actor="CN"', 'nl-obi:modus-operandi="physical-surveillance"', 'nl-obi:target="students-academics"', 'nl-obi:channel="in-person"']
-    : ['nl-obi:state-actor="IR"', 'nl-obi:modus-operandi="coercion-by-proxy-family"', 'nl-obi:target="activists-dissidents"', 'nl-obi:channel="in-person"'];
-
 let serial = 0;
-const conversation = (date: string, actor: 'CN' | 'IR') => {
-  serial += 1;
-  return JSON.stringify({
-    date,
-    kind: 'individual-conversation',
-    community: actor === 'CN' ? 'chinese' : 'iranian',
-    municipality: 'Utrecht',
-    participants: 1,
-    notes: `Gesprek ${serial} over druk vanuit het buitenland.`,
-    signals: [{ quote: 'druk vanuit het buitenland', summary: `Druk vanuit het buitenland, gesprek ${serial}.`, tags: tagsOf(actor), consent: true }],
-  });
-};
+const conversation = (date: string, actor: 'CN' | 'IR') => conversationLine(date, ++serial, actor);
 
 const organisations: Organisation[] = ['SZW', 'BZ', 'NCTV'];
 

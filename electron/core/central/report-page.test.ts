@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fenomeenbeeldView } from '../../../shared/contract/fenomeenbeeld-view';
 import type { Policy } from '../../../shared/policy/policy-schema';
-import { centralWorkstation, makeTeam, teamRound, type Central } from '../../test-support/central-chain';
+import { centralWorkstation, conversationLine, makeTeam, teamRound, type Central } from '../../test-support/central-chain';
 import { tempDir } from '../../test-support/temp-dirs';
 import { readInbox } from '../exchange/exchange-service';
 import { AppError } from '../app-error';
@@ -13,29 +13,6 @@ import { exportReport, recentPeriods, reportPage, type ReportPage } from './repo
 /** One team of three officers sends a quarter's bundle to the central point; the page reads it. */
 
 const now = new Date('2027-01-05T09:00:00Z');
-const conversation = (n: number) =>
-  JSON.stringify({
-    date: '2026-10-13',
-    kind: 'individual-conversation',
-    community: 'iranian',
-    municipality: 'Utrecht',
-    participants: 1,
-    notes: `Gesprek ${n} over druk vanuit het buitenland.`,
-    signals: [
-      {
-        quote: 'druk vanuit het buitenland',
-        summary: `Druk vanuit het buitenland, gesprek ${n}.`,
-        tags: [
-          'nl-obi:state-actor="IR"',
-          'nl-obi:modus-operandi="coercion-by-proxy-family"',
-          'nl-obi:target="activists-dissidents"',
-          'nl-obi:channel="in-person"',
-        ],
-        consent: true,
-      },
-    ],
-  });
-
 let central: Central;
 let policy: Policy;
 let page: ReportPage;
@@ -62,7 +39,7 @@ beforeAll(async () => {
   policy = central.policy([team], { reportMinimum: 3 });
   const file = await teamRound(
     team,
-    [1, 2, 3].map((o) => [conversation(o * 10 + 1), conversation(o * 10 + 2), conversation(o * 10 + 3), conversation(o * 10 + 4)].join('\n')),
+    [1, 2, 3].map((o) => [1, 2, 3, 4].map((c) => conversationLine('2026-10-13', o * 10 + c)).join('\n')),
     new Date('2026-12-29T10:00:00Z'),
   );
   const results = await readInbox(central.vault, policy, captureDeps(central.vault), [file]);

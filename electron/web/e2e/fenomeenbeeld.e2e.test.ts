@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultReportPeriod, reportPeriodOf } from '../../core/central/central-report';
 import { readInbox } from '../../core/exchange/exchange-service';
 import { captureDeps } from '../../core/wiring';
-import { centralWorkstation, makeTeam, teamRound } from '../../test-support/central-chain';
+import { centralWorkstation, conversationLine, makeTeam, teamRound } from '../../test-support/central-chain';
 import { closeAppsAfterEachTest, expectAccessible, startApp, tabTo } from './app-harness';
 import { passphrase, unlockWith } from './flows';
 
@@ -15,29 +15,6 @@ import { passphrase, unlockWith } from './flows';
  */
 
 closeAppsAfterEachTest();
-
-const conversation = (date: string, n: number) =>
-  JSON.stringify({
-    date,
-    kind: 'individual-conversation',
-    community: 'iranian',
-    municipality: 'Utrecht',
-    participants: 1,
-    notes: `Gesprek ${n} over druk vanuit het buitenland.`,
-    signals: [
-      {
-        quote: 'druk vanuit het buitenland',
-        summary: `Druk vanuit het buitenland, gesprek ${n}.`,
-        tags: [
-          'nl-obi:state-actor="IR"',
-          'nl-obi:modus-operandi="coercion-by-proxy-family"',
-          'nl-obi:target="activists-dissidents"',
-          'nl-obi:channel="in-person"',
-        ],
-        consent: true,
-      },
-    ],
-  });
 
 describe('the Fenomeenbeeld page', () => {
   it('shows the last whole period after an intake and saves the HTML report and the PDF by keyboard', async () => {
@@ -53,7 +30,7 @@ describe('the Fenomeenbeeld page', () => {
     const policy = central.policy([team], { reportMinimum: 3 });
     const period = reportPeriodOf(defaultReportPeriod(policy, new Date()));
     const day = `${period.from.slice(0, 8)}13`;
-    const lines = [1, 2, 3].map((o) => [1, 2, 3, 4].map((c) => conversation(day, o * 10 + c)).join('\n'));
+    const lines = [1, 2, 3].map((o) => [1, 2, 3, 4].map((c) => conversationLine(day, o * 10 + c)).join('\n'));
     const file = await teamRound(team, lines, new Date(`${period.to}T10:00:00Z`));
     expect((await readInbox(central.vault, policy, captureDeps(central.vault), [file]))[0]?.outcome).toBe('imported');
     central.vault.confirmRecoveryKey();
