@@ -4,6 +4,7 @@ import { Button, Switch } from 'react-aria-components';
 import { useShallow } from 'zustand/react/shallow';
 import { signalStates } from '../../../shared/capture/signal-states';
 import { api } from '../api/client';
+import { CountTable } from '../components/CountTable';
 import { PageShell } from '../components/PageShell';
 import { useNav } from '../stores/nav-store';
 import { usePolicy } from '../stores/policy-store';
@@ -22,37 +23,6 @@ const thisMonth = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 };
 
-function CountTable({ caption, rows }: { caption: string; rows: Array<{ label: string; count: number }> }) {
-  const { t } = useTranslation();
-  return (
-    <table className="table compact">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('overview.value')}</th>
-          <th scope="col">{t('overview.count')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 ? (
-          <tr>
-            <td colSpan={2} className="muted">
-              {t('overview.none')}
-            </td>
-          </tr>
-        ) : (
-          rows.map((r) => (
-            <tr key={r.label}>
-              <td>{r.label}</td>
-              <td>{r.count}</td>
-            </tr>
-          ))
-        )}
-      </tbody>
-    </table>
-  );
-}
-
 /** Signals by state, and this month's by actor and modus operandi. */
 function Overview() {
   const { t } = useTranslation();
@@ -63,15 +33,28 @@ function Overview() {
     void loadTaxonomy();
     void api['overview.get']({ month: thisMonth() }).then((r) => r.ok && setData(r.value));
   }, [loadTaxonomy]);
+  const countTable = { headers: [t('overview.value'), t('overview.count')] as [string, string], empty: t('overview.none') };
   return (
     <>
       {data ? (
         <section aria-labelledby="overview-title">
           <h2 id="overview-title">{t('overview.title')}</h2>
           <div className="overview-grid" data-content="overview">
-            <CountTable caption={t('overview.byState')} rows={signalStates.map((s) => ({ label: t(`states.${s}`), count: data.byState[s] ?? 0 }))} />
-            <CountTable caption={t('overview.byActor')} rows={data.byActor.map((r) => ({ label: tagLabel(r.tag), count: r.count }))} />
-            <CountTable caption={t('overview.byModus')} rows={data.byModusOperandi.map((r) => ({ label: tagLabel(r.tag), count: r.count }))} />
+            <CountTable
+              {...countTable}
+              caption={t('overview.byState')}
+              rows={signalStates.map((s) => ({ key: s, label: t(`states.${s}`), count: data.byState[s] ?? 0 }))}
+            />
+            <CountTable
+              {...countTable}
+              caption={t('overview.byActor')}
+              rows={data.byActor.map((r) => ({ key: r.tag, label: tagLabel(r.tag), count: r.count }))}
+            />
+            <CountTable
+              {...countTable}
+              caption={t('overview.byModus')}
+              rows={data.byModusOperandi.map((r) => ({ key: r.tag, label: tagLabel(r.tag), count: r.count }))}
+            />
           </div>
         </section>
       ) : null}

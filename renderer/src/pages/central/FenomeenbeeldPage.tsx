@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { exportFormats, figureTables, type ExportFormat, type FenomeenbeeldView, type FigureTable } from '../../../../shared/contract/fenomeenbeeld-view';
 import { api } from '../../api/client';
+import { CountTable } from '../../components/CountTable';
 import { FormError } from '../../components/FormError';
 import { useBusyAction } from '../../hooks/use-busy-action';
 import { PageShell } from '../../components/PageShell';
@@ -126,33 +127,13 @@ function FigureSection({ table, rows, chart }: { table: FigureTable; rows: Row[]
           <img src={svgImage(chart)} alt={chartName(chart)} />
         </figure>
       ) : null}
-      <table className="table compact" data-table={table}>
-        <caption>{t('fenomeenbeeld.dataTable', { what: t(`fenomeenbeeld.tables.${table}`) })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('fenomeenbeeld.value')}</th>
-            <th scope="col">{t('fenomeenbeeld.conversations')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={2} className="muted">
-                {t('fenomeenbeeld.none')}
-              </td>
-            </tr>
-          ) : (
-            rows.map((r) => (
-              <tr key={r.value}>
-                <th scope="row">{r.label}</th>
-                <td>
-                  <Count row={r} />
-                </td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
+      <CountTable
+        dataTable={table}
+        caption={t('fenomeenbeeld.dataTable', { what: t(`fenomeenbeeld.tables.${table}`) })}
+        headers={[t('fenomeenbeeld.value'), t('fenomeenbeeld.conversations')]}
+        empty={t('fenomeenbeeld.none')}
+        rows={rows.map((r) => ({ key: r.value, label: r.label, count: <Count row={r} /> }))}
+      />
     </section>
   );
 }
