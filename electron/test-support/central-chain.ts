@@ -50,7 +50,7 @@ export interface Central {
   vault: OpenVault;
   recipient: string;
   inbox: string;
-  policy: (teams: readonly Team[], extra?: Record<string, unknown>) => Policy;
+  policy: (teams: ReadonlyArray<Pick<Team, 'name' | 'organisation' | 'signer'>>, extra?: Record<string, unknown>) => Policy;
 }
 
 export async function centralWorkstation(organisation: Organisation = 'NCTV'): Promise<Central> {

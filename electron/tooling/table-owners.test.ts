@@ -35,7 +35,7 @@ const owners: Record<string, readonly string[]> = {
     'conversation_key',
     'received_audit_heads',
   ],
-  central: ['central_reports', 'central_cells', 'central_summaries'],
+  central: ['central_reports', 'central_cells', 'central_summaries', 'central_sums'],
 };
 const ownerOf = new Map(Object.entries(owners).flatMap(([capability, tables]) => tables.map((t) => [t, capability] as const)));
 

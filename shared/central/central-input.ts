@@ -4,12 +4,14 @@ import { periodSchema } from '../exchange/payload';
 import { periodCellSchema, reportPeriodSchema, type PeriodCell } from '../exchange/stix/period-bundle';
 import { policyKeys } from '../policy/policy-schema';
 import { taxonomyPackageSchema, type TaxonomyPackage } from '../taxonomy/taxonomy-package';
-import type { ReportPeriod } from './published-figure';
+import type { CellSum } from './cell-sums';
+import { figureDimensions, type ReportPeriod } from './published-figure';
 
 /**
- * What the central point's store hands the fenomeenbeeld: every cell it accepted (all periods, as
- * trends need the history), every team report (empty or not), the summaries that came with cells,
- * the enrolled teams and the policy's report minimum. Pure data, checked by the schemas below.
+ * What the central point's store hands the fenomeenbeeld: the sums of the cells it accepted (of the
+ * report's period and of those its trends compare with), every team report (empty or not), the
+ * summaries that came with cells, the enrolled teams and the policy's report minimum. Pure data,
+ * checked by the schemas below.
  */
 
 /** A released cell as the central point stores it: with the team and bundle it came in. */
@@ -38,9 +40,9 @@ export interface TeamReport {
   receivedAt: string;
 }
 
-/** A redacted illustration tied to one released cell: `cell` is its index in the input's `cells`. */
+/** A redacted illustration with the released cell it came with. */
 export interface CentralSummary {
-  cell: number;
+  cell: PeriodCell;
   text: string;
 }
 
@@ -55,8 +57,8 @@ export interface EnrolledTeam {
 
 export interface FenomeenbeeldInput {
   period: ReportPeriod;
-  /** Every stored cell, of all periods. */
-  cells: readonly CentralCell[];
+  /** The sums of the stored cells (./cell-sums.ts): at least those of the report's window (`reportWindow`). */
+  sums: readonly CellSum[];
   reports: readonly TeamReport[];
   summaries: readonly CentralSummary[];
   teams: readonly EnrolledTeam[];
@@ -95,7 +97,7 @@ export const teamReportSchema = z.strictObject({
 }) satisfies z.ZodType<TeamReport>;
 
 export const centralSummarySchema = z.strictObject({
-  cell: z.number().int('must be a whole number').min(0, 'must be at least 0'),
+  cell: periodCellSchema,
   text: z.string().min(1, 'must not be empty').max(20_000, 'must be at most 20000 characters'),
 }) satisfies z.ZodType<CentralSummary>;
 
@@ -106,13 +108,13 @@ export const enrolledTeamSchema = z.strictObject({
 }) satisfies z.ZodType<EnrolledTeam>;
 
 /**
- * The input of buildFenomeenbeeld. The cells were checked against `centralCellSchema` when the
- * store took them in and read them back; checking half a million of them again would cost seconds
- * per report, so here only what the arithmetic relies on is checked (see `checkCells`).
+ * The input of buildFenomeenbeeld. The cells behind the sums were checked against
+ * `centralCellSchema` when the store took them in; a year has thousands of sums, so here only what
+ * the arithmetic relies on is checked (see `checkSums`).
  */
 export const fenomeenbeeldInputSchema = z.strictObject({
   period: reportPeriodSchema,
-  cells: z.array(z.custom<CentralCell>((c) => typeof c === 'object' && c !== null, 'must be a cell')),
+  sums: z.array(z.custom<CellSum>((c) => typeof c === 'object' && c !== null, 'must be a sum of cells')),
   reports: z.array(teamReportSchema),
   summaries: z.array(centralSummarySchema),
   teams: z.array(enrolledTeamSchema),
@@ -121,20 +123,24 @@ export const fenomeenbeeldInputSchema = z.strictObject({
   now: z.date('must be a date'),
 });
 
-/** What the tables rely on in every cell: a whole positive count and a period of ISO days in order. Throws naming the cell. */
-export function checkCells(cells: readonly CentralCell[], builder: string): void {
-  const day = /^\d{4}-\d{2}-\d{2}$/;
-  cells.forEach((c, i) => {
-    if (!Number.isInteger(c.count) || c.count < 1) throw new Error(`${builder}: cells.${i}.count: must be a whole number of at least 1`);
+const day = /^\d{4}-\d{2}-\d{2}$/;
+const dimensions = new Set<string>(figureDimensions);
+
+/** What the tables rely on in every sum: a known dimension, whole positive counts and a period of ISO days in order. Throws naming the sum. */
+export function checkSums(sums: readonly CellSum[], builder: string): void {
+  sums.forEach((s, i) => {
+    if (!dimensions.has(s.dimension)) throw new Error(`${builder}: sums.${i}.dimension: must be one of ${figureDimensions.join(', ')}`);
+    for (const n of ['count', 'cells'] as const)
+      if (!Number.isInteger(s[n]) || s[n] < 1) throw new Error(`${builder}: sums.${i}.${n}: must be a whole number of at least 1`);
     if (
-      typeof c.period?.from !== 'string' ||
-      !day.test(c.period.from) ||
-      typeof c.period.to !== 'string' ||
-      !day.test(c.period.to) ||
-      c.period.from > c.period.to
+      typeof s.period?.from !== 'string' ||
+      !day.test(s.period.from) ||
+      typeof s.period.to !== 'string' ||
+      !day.test(s.period.to) ||
+      s.period.from > s.period.to
     )
-      throw new Error(`${builder}: cells.${i}.period: must be ISO days from ≤ to`);
-    if (typeof c.bundleId !== 'string' || typeof c.stateActor !== 'string' || typeof c.region?.value !== 'string')
-      throw new Error(`${builder}: cells.${i}: must be a released cell`);
+      throw new Error(`${builder}: sums.${i}.period: must be ISO days from ≤ to`);
+    if (typeof s.stateActor !== 'string' || typeof s.level !== 'string' || typeof s.value !== 'string')
+      throw new Error(`${builder}: sums.${i}: must be a sum of released cells`);
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleUuid, centralCell, fenomeenbeeldInput, simulatedCentral, teamReport } from '../test-support/central-fixtures';
+import { bundleUuid, centralCell, fenomeenbeeldInput, releasedCell, simulatedCentral, teamReport } from '../test-support/central-fixtures';
 import type { CentralCell } from './central-input';
 import { buildFenomeenbeeld, reportWindow } from './fenomeenbeeld';
 import { parseReportPeriod, previousPeriods } from './report-period';
@@ -116,16 +116,16 @@ describe('the fenomeenbeeld of a period', () => {
     ]);
   });
 
-  it('refuses a summary that points to no cell, naming it', () => {
-    expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ cells, summaries: [{ cell: cells.length, text: 'Nowhere.' }] }))).toThrow(
-      'buildFenomeenbeeld: summaries.0.cell: must be the index of one of the cells',
+  it('refuses a summary whose cell is no released cell, naming it', () => {
+    expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ cells, summaries: [{ cell: amsterdam, text: 'With what the centre added.' }] }))).toThrow(
+      /^buildFenomeenbeeld: summaries\.0\.cell: /,
     );
   });
 
   it('shows a summary only with its own cell of the period', () => {
     const summaries = [
-      { cell: cells.indexOf(amsterdam), text: 'Family in the country of origin was questioned.' },
-      { cell: cells.indexOf(september), text: 'Outside the period.' },
+      { cell: releasedCell(amsterdam), text: 'Family in the country of origin was questioned.' },
+      { cell: releasedCell(september), text: 'Outside the period.' },
     ];
     const fb = buildFenomeenbeeld(fenomeenbeeldInput({ cells, summaries }));
     expect(fb.illustrations.map((i) => [i.labels.stateActor, i.labels.region, i.labels.target])).toEqual([
@@ -172,16 +172,18 @@ describe('the fenomeenbeeld of a period', () => {
 
   it('refuses input that breaks the contract, naming the field', () => {
     expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ reportMinimum: 1 }))).toThrow(/^buildFenomeenbeeld: reportMinimum: must be at least 2$/);
-    expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ cells: [{ ...amsterdam, count: 0 }] }))).toThrow(/^buildFenomeenbeeld: cells\.0\.count/);
-    expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ cells: [amsterdam, { ...amsterdam, count: 2.5 }] }))).toThrow(/^buildFenomeenbeeld: cells\.1\.count/);
-    expect(() =>
-      buildFenomeenbeeld(fenomeenbeeldInput({ cells: [{ ...amsterdam, period: { level: 'month', from: '2026-10-31', to: '2026-10-01' } }] })),
-    ).toThrow(/cells\.0\.period/);
+    const [sum] = fenomeenbeeldInput({ cells: [amsterdam] }).sums;
+    expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ sums: [{ ...sum!, count: 0 }] }))).toThrow(/^buildFenomeenbeeld: sums\.0\.count/);
+    expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ sums: [sum!, { ...sum!, cells: 2.5 }] }))).toThrow(/^buildFenomeenbeeld: sums\.1\.cells/);
+    expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ sums: [{ ...sum!, period: { level: 'month', from: '2026-10-31', to: '2026-10-01' } }] }))).toThrow(
+      /sums\.0\.period/,
+    );
+    expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ sums: [{ ...sum!, dimension: 'colour' as 'region' }] }))).toThrow(/sums\.0\.dimension/);
     expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ teams: [{ name: '', organisation: 'SZW', expectedEvery: 'month' }] }))).toThrow(/teams\.0\.name/);
     expect(() => buildFenomeenbeeld(fenomeenbeeldInput({ period: { label: '2026-Q4', from: '2026-12-31', to: '2026-10-01' } }))).toThrow(/period\.to/);
   });
 
-  it('needs no cell outside its window: the report of a period is the same from the cells that overlap it', () => {
+  it('needs no sum outside its window: the report of a period is the same from the sums of the cells that overlap it', () => {
     expect(reportWindow(parseReportPeriod('2026'))).toEqual({ from: '2023-01-01', to: '2026-12-31' });
     expect(reportWindow(parseReportPeriod('2026-Q1'))).toEqual({ from: '2024-01-01', to: '2026-03-31' });
     expect(reportWindow(parseReportPeriod('2026-02'))).toEqual({ from: '2025-02-01', to: '2026-02-28' });
@@ -193,8 +195,8 @@ describe('the fenomeenbeeld of a period', () => {
       const window = reportWindow(period);
       const inWindow = cells.filter((c) => c.period.to >= window.from && c.period.from <= window.to);
       expect(inWindow.length, label).toBeLessThan(cells.length);
-      const input = fenomeenbeeldInput({ period, reports: store.reports, teams: store.teams });
-      expect(buildFenomeenbeeld({ ...input, cells: inWindow }), label).toEqual(buildFenomeenbeeld({ ...input, cells }));
+      const input = { period, reports: store.reports, teams: store.teams };
+      expect(buildFenomeenbeeld(fenomeenbeeldInput({ ...input, cells: inWindow })), label).toEqual(buildFenomeenbeeld(fenomeenbeeldInput({ ...input, cells })));
     }
   });
 });

@@ -2,14 +2,14 @@ import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { checkedInput } from '../exchange/checked-input';
 import type { Organisation } from '../exchange/payload';
 import type { TaxonomyPackage } from '../taxonomy/taxonomy-package';
-import { checkCells, fenomeenbeeldInputSchema, type EnrolledTeam, type FenomeenbeeldInput, type TeamReport } from './central-input';
+import { checkSums, fenomeenbeeldInputSchema, type EnrolledTeam, type FenomeenbeeldInput, type TeamReport } from './central-input';
 import { targetGroupOf } from '../exchange/k-anonymity/target-groups';
 import {
   actorTable,
-  cellsOfPeriod,
   cellValues,
   oneWayTables,
   periodTables,
+  sumsOfPeriod,
   totalTable,
   type ActorDimension,
   type OneWayTable,
@@ -145,7 +145,7 @@ const historyLength: Record<ReturnType<typeof granularityOf>, number> = { month:
 
 /**
  * The days a report of `period` looks at: its own and those of the earlier periods its trends
- * compare with. Cells outside it change nothing in the report, so a store need not read them.
+ * compare with. Cells outside it change nothing in the report, so a store need not read their sums.
  */
 export function reportWindow(period: ReportPeriod): { from: string; to: string } {
   return { from: previousPeriods(period, historyLength[granularityOf(period)])[0]?.from ?? period.from, to: period.to };
@@ -195,13 +195,10 @@ export const trendMethod = `Exact conditional test of two Poisson rates: given t
 
 /** Builds the fenomeenbeeld; refuses (throws) input that breaks the contract, naming the field. */
 export function buildFenomeenbeeld(input: FenomeenbeeldInput): Fenomeenbeeld {
-  const { period, cells, reports, summaries, teams, reportMinimum, taxonomy } = checkedInput(fenomeenbeeldInputSchema, input, 'buildFenomeenbeeld');
-  checkCells(cells, 'buildFenomeenbeeld');
-  summaries.forEach((s, i) => {
-    if (s.cell >= cells.length) throw new Error(`buildFenomeenbeeld: summaries.${i}.cell: must be the index of one of the cells`);
-  });
+  const { period, sums, reports, summaries, teams, reportMinimum, taxonomy } = checkedInput(fenomeenbeeldInputSchema, input, 'buildFenomeenbeeld');
+  checkSums(sums, 'buildFenomeenbeeld');
 
-  const { inside, straddling } = cellsOfPeriod(cells, period);
+  const { inside, cells, straddling } = sumsOfPeriod(sums, period);
   const tables = periodTables(inside, reportMinimum);
   const figures = publish(tables, taxonomy);
 
@@ -228,7 +225,7 @@ export function buildFenomeenbeeld(input: FenomeenbeeldInput): Fenomeenbeeld {
   const history = previousPeriods(period, historyLength[granularityOf(period)]);
   const withReports = history.filter((p) => reports.some((r) => overlaps(r.period, p)));
   const pastTables = withReports.map((p) => {
-    const t = periodTables(cellsOfPeriod(cells, p).inside, reportMinimum);
+    const t = periodTables(sumsOfPeriod(sums, p).inside, reportMinimum);
     return { period: p, tables: t, published: publish(t, taxonomy) };
   });
   const seriesOf = (table: string, values: Partial<Record<FigureDimension, string>>, label: string): TrendSeries | null => {
@@ -312,13 +309,12 @@ export function buildFenomeenbeeld(input: FenomeenbeeldInput): Fenomeenbeeld {
   };
 
   // A summary is shown with its own cell, and only when that cell counts in the period.
-  const illustrations: Illustration[] = summaries.flatMap((s) => {
-    const cell = cells[s.cell]!;
+  const illustrations: Illustration[] = summaries.flatMap(({ cell, text }) => {
     if (!liesWithin(cell.period, period)) return [];
     const values = cellValues(cell);
     return [
       {
-        text: s.text,
+        text,
         organisation: cell.organisation,
         values,
         labels: labelsOf(taxonomy, values, 'en'),
@@ -340,7 +336,7 @@ export function buildFenomeenbeeld(input: FenomeenbeeldInput): Fenomeenbeeld {
     trends,
     evaluation,
     illustrations,
-    notes: { cells: inside.length, straddlingCells: straddling, suppressedPrimary: primary, suppressedSecondary: hidden - primary, method: methodNote },
+    notes: { cells, straddlingCells: straddling, suppressedPrimary: primary, suppressedSecondary: hidden - primary, method: methodNote },
     figures,
   };
 }

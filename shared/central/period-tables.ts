@@ -1,13 +1,14 @@
+import type { PeriodCell } from '../exchange/stix/period-bundle';
 import { municipalities } from '../geo/municipalities';
-import type { CentralCell } from './central-input';
+import { releasedValue, type CellSum } from './cell-sums';
 import { suppress, type Equation } from './disclosure-control';
 import type { FigureDimension, PublishedFigure, ReportPeriod } from './published-figure';
-import { liesWithin } from './report-period';
+import { liesWithin, overlaps } from './report-period';
 import { unspecified } from './report-labels';
 
 /**
- * The tables of one period, as sums of whole released cells. A cell counts only when its period
- * lies within the report period (a cell of a quarter is never split over its months); a cell is
+ * The tables of one period, as sums of whole released cells (read from their kept sums,
+ * ./cell-sums.ts). A cell counts only when its period lies within the report period (a cell of a quarter is never split over its months); a cell is
  * added upward only: a municipality cell counts in its province, and a cell released at a coarser
  * level than a table shows (a landsdeel, the country, 'multiple', 'any') counts as "not further
  * specified" in that table rather than being spread over finer rows.
@@ -32,35 +33,57 @@ export const totalTable = 'total';
 
 const provinceOf = new Map(municipalities.map((m) => [m.name, m.province as string]));
 
+const general = (v: string) => (v === 'multiple' || v === 'any' ? unspecified : v);
+
+/** The row a value as released falls in, in one dimension's tables. */
+export function rowValue(d: FigureDimension, level: string, value: string): string {
+  switch (d) {
+    case 'region':
+      return level === 'municipality' ? (provinceOf.get(value) ?? unspecified) : level === 'province' ? value : unspecified;
+    case 'objective':
+      return general(value === '' ? 'unknown' : value);
+    case 'organisation':
+      return value;
+    default:
+      return general(value);
+  }
+}
+
 /** The row a cell falls in, per dimension. */
-export function cellValues(cell: CentralCell): Record<FigureDimension, string> {
-  const general = (v: string) => (v === 'multiple' || v === 'any' ? unspecified : v);
-  const region =
-    cell.region.level === 'municipality'
-      ? (provinceOf.get(cell.region.value) ?? unspecified)
-      : cell.region.level === 'province'
-        ? cell.region.value
-        : unspecified;
+export function cellValues(cell: PeriodCell): Record<FigureDimension, string> {
+  const row = (d: FigureDimension) => {
+    const { level, value } = releasedValue(cell, d);
+    return rowValue(d, level, value);
+  };
   return {
-    stateActor: general(cell.stateActor),
-    objective: general(cell.objective ?? 'unknown'),
-    modusOperandi: general(cell.modusOperandi),
-    target: general(cell.target),
-    channel: general(cell.channel),
-    region,
-    organisation: cell.organisation,
+    stateActor: row('stateActor'),
+    objective: row('objective'),
+    modusOperandi: row('modusOperandi'),
+    target: row('target'),
+    channel: row('channel'),
+    region: row('region'),
+    organisation: row('organisation'),
   };
 }
 
-/** The cells a period counts, and how many overlapping cells it leaves out because they run past its edges. */
-export function cellsOfPeriod(cells: readonly CentralCell[], period: ReportPeriod): { inside: CentralCell[]; straddling: number } {
-  const inside: CentralCell[] = [];
+/** A sum over all actors of one dimension; those of the state actor hold every cell once. */
+const isCellTotal = (s: CellSum) => s.dimension === 'stateActor' && s.stateActor === '';
+
+/**
+ * The sums a period counts, the cells they hold, and how many overlapping cells it leaves out
+ * because they run past its edges.
+ */
+export function sumsOfPeriod(sums: readonly CellSum[], period: ReportPeriod): { inside: CellSum[]; cells: number; straddling: number } {
+  const inside: CellSum[] = [];
+  let cells = 0;
   let straddling = 0;
-  for (const c of cells) {
-    if (liesWithin(c.period, period)) inside.push(c);
-    else if (c.period.from <= period.to && c.period.to >= period.from) straddling++;
+  for (const s of sums) {
+    if (liesWithin(s.period, period)) {
+      inside.push(s);
+      if (isCellTotal(s)) cells += s.cells;
+    } else if (isCellTotal(s) && overlaps(s.period, period)) straddling += s.cells;
   }
-  return { inside, straddling };
+  return { inside, cells, straddling };
 }
 
 /** One figure before publication: its table, values and true count. */
@@ -81,18 +104,23 @@ export interface PeriodTables {
 
 const byCount = (a: RawFigure, b: RawFigure) => b.count - a.count || (a.table + JSON.stringify(a.values)).localeCompare(b.table + JSON.stringify(b.values));
 
-/** Builds the tables of the period's cells and applies disclosure control with the report minimum. */
-export function periodTables(cells: readonly CentralCell[], minimum: number): PeriodTables {
-  const total = cells.reduce((n, c) => n + c.count, 0);
+/** Builds the tables from the sums of the period's cells and applies disclosure control with the report minimum. */
+export function periodTables(sums: readonly CellSum[], minimum: number): PeriodTables {
+  let total = 0;
   const oneWay = new Map<FigureDimension, Map<string, number>>(oneWayTables.map(([, d]) => [d, new Map()]));
-  const twoWay = new Map<ActorDimension, Map<string, Map<string, number>>>(actorDimensions.map((d) => [d, new Map()]));
-  for (const cell of cells) {
-    const v = cellValues(cell);
-    for (const [d, rows] of oneWay) rows.set(v[d], (rows.get(v[d]) ?? 0) + cell.count);
-    for (const [d, rows] of twoWay) {
-      let row = rows.get(v.stateActor);
-      if (!row) rows.set(v.stateActor, (row = new Map<string, number>()));
-      row.set(v[d], (row.get(v[d]) ?? 0) + cell.count);
+  const twoWay = new Map<FigureDimension, Map<string, Map<string, number>>>(actorDimensions.map((d) => [d, new Map()]));
+  for (const s of sums) {
+    const value = rowValue(s.dimension, s.level, s.value);
+    if (s.stateActor === '') {
+      if (s.dimension === 'stateActor') total += s.count;
+      const rows = oneWay.get(s.dimension)!;
+      rows.set(value, (rows.get(value) ?? 0) + s.count);
+    } else {
+      const rows = twoWay.get(s.dimension)!;
+      const actor = rowValue('stateActor', '', s.stateActor);
+      let row = rows.get(actor);
+      if (!row) rows.set(actor, (row = new Map<string, number>()));
+      row.set(value, (row.get(value) ?? 0) + s.count);
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centralCell, centralTaxonomy, fenomeenbeeldInput, teamReport } from '../test-support/central-fixtures';
+import { centralCell, centralTaxonomy, fenomeenbeeldInput, releasedCell, teamReport } from '../test-support/central-fixtures';
 import { buildFenomeenbeeld } from './fenomeenbeeld';
 import { renderReport, type RenderOptions } from './render-report';
 
@@ -20,7 +20,7 @@ const opts = (lang: 'nl' | 'en'): RenderOptions => ({
   taxonomy: centralTaxonomy,
   now: new Date('2027-01-05T14:37:12.000Z'),
   id: '3d0b7c4e-5f6a-4b8c-9d0e-1f2a3b4c5d6e',
-  cells,
+  periodCells: () => cells.map(releasedCell),
 });
 
 describe('the report in its formats', () => {
@@ -92,7 +92,7 @@ describe('the report in its formats', () => {
   it('html: escapes every text, summaries included', () => {
     const summary = '<img src=x onerror=alert(1)> & "quotes"';
     const cell = centralCell({ count: 20 });
-    const withSummary = buildFenomeenbeeld(fenomeenbeeldInput({ cells: [cell], summaries: [{ cell: 0, text: summary }] }));
+    const withSummary = buildFenomeenbeeld(fenomeenbeeldInput({ cells: [cell], summaries: [{ cell: releasedCell(cell), text: summary }] }));
     expect(withSummary.illustrations).toHaveLength(1);
     const html = renderReport(withSummary, 'html', opts('en'));
     expect(html).not.toContain('<img');

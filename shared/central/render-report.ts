@@ -2,11 +2,10 @@ import type { Organisation } from '../exchange/payload';
 import { buildMispEvent } from '../exchange/misp/misp-event';
 import { buildPeriodBundle, type PeriodCell } from '../exchange/stix/period-bundle';
 import type { TaxonomyPackage } from '../taxonomy/taxonomy-package';
-import type { CentralCell } from './central-input';
 import type { Fenomeenbeeld, FigureRow } from './fenomeenbeeld';
-import { cellsOfPeriod } from './period-tables';
 import { figureDimensions, type FigureDimension } from './published-figure';
 import { labelsOf, valueLabel, type ReportLanguage } from './report-labels';
+import { liesWithin } from './report-period';
 import { reportHtml } from './report-html';
 
 /**
@@ -25,8 +24,8 @@ export interface RenderOptions {
   now: Date;
   /** A new UUID per report made (STIX bundle and MISP event ids). */
   id: string;
-  /** The stored cells (as given to buildFenomeenbeeld); `stix` writes those of the period. */
-  cells: readonly CentralCell[];
+  /** The released cells that overlap the period, read only for `stix`, which writes those within it. */
+  periodCells: () => readonly PeriodCell[];
   /** The organisation of the central point, the STIX producer; NCTV when not given. */
   producer?: Organisation;
 }
@@ -98,7 +97,7 @@ export function renderReport(fb: Fenomeenbeeld, format: ReportFormat, opts: Rend
     case 'html':
       return reportHtml(relabel(fb, opts.lang, opts.taxonomy), opts.lang, opts.now);
     case 'stix': {
-      const cells: PeriodCell[] = cellsOfPeriod(opts.cells, fb.period).inside.map(({ team: _t, bundleId: _b, taxonomyVersion: _v, ...cell }) => cell);
+      const cells = opts.periodCells().filter((c) => liesWithin(c.period, fb.period));
       return `${JSON.stringify(buildPeriodBundle({ id: opts.id, period: fb.period, producer: opts.producer ?? 'NCTV', cells, now: opts.now }, opts.taxonomy), null, 2)}\n`;
     }
     case 'misp':

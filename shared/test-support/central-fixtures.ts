@@ -1,6 +1,8 @@
 import { endOfMonth, formatISO } from 'date-fns';
 import type { CentralCell, EnrolledTeam, FenomeenbeeldInput, TeamReport } from '../central/central-input';
+import { sumsOfCells, type CellSum } from '../central/cell-sums';
 import { parseReportPeriod } from '../central/report-period';
+import type { PeriodCell } from '../exchange/stix/period-bundle';
 import type { Organisation } from '../exchange/payload';
 import { municipalities } from '../geo/municipalities';
 import { provinces } from '../geo/provinces';
@@ -47,17 +49,22 @@ export function teamReport(over: Partial<TeamReport> = {}): TeamReport {
   };
 }
 
-export function fenomeenbeeldInput(over: Partial<FenomeenbeeldInput> = {}): FenomeenbeeldInput {
+/** The cell as a team bundle released it, without what the central point adds. */
+export const releasedCell = ({ team: _t, bundleId: _b, taxonomyVersion: _v, ...cell }: CentralCell): PeriodCell => cell;
+
+/** Input for the fenomeenbeeld; `cells` are given as the sums the central store would keep of them. */
+export function fenomeenbeeldInput(over: Partial<FenomeenbeeldInput> & { cells?: readonly CentralCell[] } = {}): FenomeenbeeldInput {
+  const { cells = [], ...rest } = over;
   return {
     period: parseReportPeriod('2026-Q4'),
-    cells: [],
+    sums: sumsOfCells(cells),
     reports: [],
     summaries: [],
     teams: [],
     reportMinimum: 10,
     taxonomy: centralTaxonomy,
     now: new Date('2027-01-05T14:37:12.000Z'),
-    ...over,
+    ...rest,
   };
 }
 
@@ -136,3 +143,26 @@ export function simulatedCentral(seed: number, opts: { teams: number; months: nu
   }
   return { teams, cells, reports };
 }
+
+/** A small central store with every kind of value: generalised ones, coarse regions, cells without objective. */
+export function variedCentral(): SimulatedCentral {
+  const sim = simulatedCentral(11, { teams: 3, months: 4, cellsPerBundle: 30 });
+  sim.cells.forEach((c, i) => i % 7 === 0 && delete c.objective);
+  return sim;
+}
+
+/** Sums in one order and shape, to compare sets of them. */
+export const sortedSums = (sums: readonly CellSum[]) =>
+  sums
+    .map(({ period, dimension, stateActor, level, value, count, cells }) => [
+      period.level,
+      period.from,
+      period.to,
+      dimension,
+      stateActor,
+      level,
+      value,
+      count,
+      cells,
+    ])
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));

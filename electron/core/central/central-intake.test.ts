@@ -50,8 +50,9 @@ describe('the central point takes in team bundles', () => {
     // The team lead's review figures of the period come along for the evaluation.
     expect(report!.evaluation).toMatchObject({ returned: 0, redactedFurther: 0 });
     expect(report!.evaluation!.inPeriod).toBe(report!.evaluation!.approved);
-    const { cells } = store.cellsOverlapping(allDays.from, allDays.to);
-    expect(cells).toMatchObject([{ team: 'team-szw', organisation: 'SZW', stateActor: 'CN', modusOperandi: 'physical-surveillance', count: 3 }]);
+    expect(store.cellsOverlapping(allDays.from, allDays.to)).toMatchObject([
+      { team: 'team-szw', organisation: 'SZW', stateActor: 'CN', modusOperandi: 'physical-surveillance', count: 3 },
+    ]);
     expect(readdirSync(central.inbox).filter((n) => n.endsWith('.age'))).toEqual([]);
   });
 
@@ -63,8 +64,8 @@ describe('the central point takes in team bundles', () => {
     const payload = buildTeamPayload(header(), builtinTaxonomy(), { cells, summaries, k: 5, suppressed: 0, carriedOver: 0 });
     expect(takeInTeamBundle(central.vault, policy, { ...intake, payload })).toBe(4);
     const store = new CentralStore(central.vault);
-    const { ids } = store.cellsOverlapping(allDays.from, allDays.to);
-    expect(store.summariesOverlapping(allDays.from, allDays.to).map((s) => [ids.indexOf(s.cellId), s.text])).toEqual(summaries.map((s) => [s.cell, s.text]));
+    const stored = store.cellsOverlapping(allDays.from, allDays.to).map(({ team: _t, bundleId: _b, taxonomyVersion: _v, ...cell }) => cell);
+    expect(store.summariesOverlapping(allDays.from, allDays.to)).toEqual(summaries.map((s) => ({ cell: stored[s.cell], text: s.text })));
 
     const broken = buildTeamPayload(header(randomUUID()), builtinTaxonomy(), { cells, k: 5, suppressed: 0, carriedOver: 0 });
     const sighting = broken.bundle.objects.find((o) => o.type === 'sighting')!;
@@ -135,15 +136,14 @@ describe('the central point takes in team bundles', () => {
     await readInbox(central.vault, policy, captureDeps(central.vault), [await teamRound(team, [meetings(2)], october)]);
     importTaxonomy(central.vault, taggedStores(central.vault), writeTaxonomyFile(tempDir(), v2, key), taxonomyKey);
     const store = new CentralStore(central.vault);
-    expect(store.cellsOverlapping(allDays.from, allDays.to).cells).toMatchObject([
+    expect(store.cellsOverlapping(allDays.from, allDays.to)).toMatchObject([
       { modusOperandi: 'surveillance-in-person', stateActor: 'CN', taxonomyVersion: v2.machinetag.version },
     ]);
 
     // The team still works with version 1; its next bundle arrives after the central point moved to version 3.
     importTaxonomy(central.vault, taggedStores(central.vault), writeTaxonomyFile(tempDir(), v3, key), taxonomyKey);
     await readInbox(central.vault, policy, captureDeps(central.vault), [await teamRound(team, [meetings(2, 10)], new Date('2026-11-30T10:00:00Z'))]);
-    const { cells } = store.cellsOverlapping(allDays.from, allDays.to);
-    expect(cells.map((c) => [c.stateActor, c.modusOperandi, c.taxonomyVersion])).toEqual([
+    expect(store.cellsOverlapping(allDays.from, allDays.to).map((c) => [c.stateActor, c.modusOperandi, c.taxonomyVersion])).toEqual([
       ['HK', 'surveillance-in-person', v3.machinetag.version],
       ['HK', 'surveillance-in-person', v3.machinetag.version],
     ]);

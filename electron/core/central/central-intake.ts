@@ -29,7 +29,7 @@ export interface TeamBundleIntake {
 /**
  * Takes in one verified, decrypted team bundle: its STIX must be a valid team bundle, its
  * organisation the one the team is enrolled with, its id new. The report, its cells (migrated to
- * the taxonomy in force when they come with an older version) and their summaries are stored in one
+ * the taxonomy in force when they come with an older version), their sums and their summaries are stored in one
  * transaction with the audit entry, or, on any refusal, nothing is. Returns the number of cells.
  */
 export function takeInTeamBundle(vault: OpenVault, policy: Policy, intake: TeamBundleIntake): number {
@@ -66,10 +66,15 @@ export function takeInTeamBundle(vault: OpenVault, policy: Policy, intake: TeamB
             },
           }),
     });
-    const ids = read.value.cells.map((cell, position) => {
+    const cells = read.value.cells.map((cell) => {
       const { values, version } = migrateCellValues(cell, manifest.taxonomyVersion, taxonomy);
-      return store.insertCell(manifest.id, position, version, { ...cell, ...values, organisation: manifest.organisation });
+      return { cell: { ...cell, ...values, organisation: manifest.organisation }, version };
     });
+    const ids = cells.map(({ cell, version }, position) => store.insertCell(manifest.id, position, version, cell));
+    store.changeSums(
+      cells.map((c) => c.cell),
+      1,
+    );
     for (const s of read.value.summaries) store.insertSummary(ids[s.cell]!, s.text);
     vault.audit('bundle.received', { bundle: manifest.id, kind: 'team', signals: manifest.counts.signals });
     return ids.length;

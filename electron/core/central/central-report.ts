@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { CentralSummary, FenomeenbeeldInput } from '../../../shared/central/central-input';
+import type { FenomeenbeeldInput } from '../../../shared/central/central-input';
 import { buildFenomeenbeeld, reportWindow, type Fenomeenbeeld } from '../../../shared/central/fenomeenbeeld';
 import type { ReportPeriod } from '../../../shared/central/published-figure';
 import { renderReport, type ReportFormat } from '../../../shared/central/render-report';
 import { parseReportPeriod } from '../../../shared/central/report-period';
+import type { PeriodCell } from '../../../shared/exchange/stix/period-bundle';
 import type { Policy } from '../../../shared/policy/policy-schema';
 import { AppError } from '../app-error';
 import { activeTaxonomy } from '../taxonomy/active-taxonomy';
@@ -43,24 +44,18 @@ function requireCentral(policy: Policy): NonNullable<Policy['teams']> {
 }
 
 /**
- * The fenomeenbeeld's input from the vault: the cells and summaries of the period and of the
- * earlier periods its trends compare with (`reportWindow`), every report, the enrolled teams.
+ * The fenomeenbeeld's input from the vault: the kept sums of the cells of the period and of the
+ * earlier periods its trends compare with (`reportWindow`), the summaries of that window with
+ * their cells, every report, the enrolled teams.
  */
 export function fenomeenbeeldInput(vault: OpenVault, policy: Policy, period: ReportPeriod, now: Date): FenomeenbeeldInput {
   const teams = requireCentral(policy);
   const store = new CentralStore(vault);
   const window = reportWindow(period);
-  const { cells, ids } = store.cellsOverlapping(window.from, window.to);
-  const stored = store.summariesOverlapping(window.from, window.to);
-  // Each summary's cell is in the window too: its index among the cells, found in one pass.
-  const wanted = new Set(stored.map((s) => s.cellId));
-  const indexOfId = new Map<number, number>();
-  ids.forEach((id, i) => wanted.has(id) && indexOfId.set(id, i));
-  const summaries: CentralSummary[] = stored.map((s) => ({ cell: indexOfId.get(s.cellId)!, text: s.text }));
   return {
     period,
-    cells,
-    summaries,
+    sums: store.sumsOverlapping(window.from, window.to),
+    summaries: store.summariesOverlapping(window.from, window.to),
     reports: store.reports().map(({ taxonomyVersion: _v, ...report }) => report),
     teams: teams.map((t) => ({ name: t.name, organisation: t.organisation, expectedEvery: t.expectedEvery ?? policy.expectedEvery })),
     reportMinimum: policy.reportMinimum,
@@ -72,22 +67,27 @@ export function fenomeenbeeldInput(vault: OpenVault, policy: Policy, period: Rep
 export interface MadeReport {
   fenomeenbeeld: Fenomeenbeeld;
   input: FenomeenbeeldInput;
+  /** The released cells that overlap the period, read from the vault (still open) when a format needs them. */
+  periodCells: () => PeriodCell[];
 }
 
 export function makeFenomeenbeeld(vault: OpenVault, policy: Policy, periodLabel: string, now = new Date()): MadeReport {
-  const input = fenomeenbeeldInput(vault, policy, reportPeriodOf(periodLabel), now);
-  return { fenomeenbeeld: buildFenomeenbeeld(input), input };
+  const period = reportPeriodOf(periodLabel);
+  const input = fenomeenbeeldInput(vault, policy, period, now);
+  const periodCells = () =>
+    new CentralStore(vault).cellsOverlapping(period.from, period.to).map(({ team: _t, bundleId: _b, taxonomyVersion: _v, ...cell }) => cell);
+  return { fenomeenbeeld: buildFenomeenbeeld(input), input, periodCells };
 }
 
 /** The report of a period in one of the library's formats (pdf is html printed by a browser engine: see platform/chromium-pdf). */
 export function renderFenomeenbeeld(made: MadeReport, policy: Policy, format: ReportFormat, lang: ReportLanguage): string {
-  const { fenomeenbeeld, input } = made;
+  const { fenomeenbeeld, input, periodCells } = made;
   return renderReport(fenomeenbeeld, format, {
     lang,
     taxonomy: input.taxonomy,
     now: input.now,
     id: randomUUID(),
-    cells: input.cells,
+    periodCells,
     producer: policy.organisation,
   });
 }

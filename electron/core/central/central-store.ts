@@ -1,3 +1,4 @@
+import { sumsOfCells, type CellSum } from '../../../shared/central/cell-sums';
 import type { Organisation } from '../../../shared/exchange/payload';
 import type { PeriodCell } from '../../../shared/exchange/stix/period-bundle';
 import { storeStatements, type OpenVault } from '../vault/vault';
@@ -31,8 +32,8 @@ export interface StoredReport {
 }
 
 export interface StoredSummary {
-  /** The row of the cell the summary illustrates. */
-  cellId: number;
+  /** The cell the summary illustrates. */
+  cell: PeriodCell;
   text: string;
 }
 
@@ -48,17 +49,69 @@ export interface CellValues {
 /** Never in a taxonomy value, place name or date: the cells' dimensions joined by it are one text. */
 const separator = '\u0001';
 const dimensionsText = [
-  'state_actor',
-  "coalesce(objective, '')",
-  'modus_operandi',
-  'target',
-  'channel',
-  'region_level',
-  'region_value',
-  'period_level',
-  'period_from',
-  'period_to',
+  'c.state_actor',
+  "coalesce(c.objective, '')",
+  'c.modus_operandi',
+  'c.target',
+  'c.channel',
+  'c.region_level',
+  'c.region_value',
+  'c.period_level',
+  'c.period_from',
+  'c.period_to',
 ].join(` || char(1) || `);
+
+type CellDimensions = Omit<PeriodCell, 'organisation' | 'count'>;
+
+/**
+ * Reads the dimensions of `dimensionsText`; cells alike in every dimension (the same combination
+ * from many teams) share one parsed copy, and cells of one region or period share that object.
+ */
+function dimensionParser(): (text: string) => CellDimensions {
+  const shared = new Map<string, CellDimensions>();
+  const regions = new Map<string, PeriodCell['region']>();
+  const periods = new Map<string, PeriodCell['period']>();
+  return (text) => {
+    let dims = shared.get(text);
+    if (dims) return dims;
+    const [stateActor, objective, modusOperandi, target, channel, regionLevel, regionValue, periodLevel, periodFrom, periodTo] = text.split(separator) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      PeriodCell['region']['level'],
+      string,
+      PeriodCell['period']['level'],
+      string,
+      string,
+    ];
+    const regionKey = `${regionLevel}${separator}${regionValue}`;
+    let region = regions.get(regionKey);
+    if (!region) regions.set(regionKey, (region = { level: regionLevel, value: regionValue }));
+    const periodKey = `${periodLevel}${separator}${periodFrom}${separator}${periodTo}`;
+    let period = periods.get(periodKey);
+    if (!period) periods.set(periodKey, (period = { level: periodLevel, from: periodFrom, to: periodTo }));
+    dims =
+      objective === ''
+        ? { stateActor, modusOperandi, target, channel, region, period }
+        : { stateActor, objective, modusOperandi, target, channel, region, period };
+    shared.set(text, dims);
+    return dims;
+  };
+}
+
+interface SumRow {
+  periodLevel: PeriodCell['period']['level'];
+  periodFrom: string;
+  periodTo: string;
+  dimension: CellSum['dimension'];
+  stateActor: string;
+  level: string;
+  value: string;
+  count: number;
+  cells: number;
+}
 
 interface ReportRow {
   bundleId: string;
@@ -84,9 +137,10 @@ const reportOf = (row: ReportRow): StoredReport => ({
 });
 
 /**
- * The central point's tables (`central_reports`, `central_cells`, `central_summaries`): each
- * accepted team bundle, its released cells and the redacted summaries tied to them. Typed reads
- * and writes; the rules are in central-intake.ts.
+ * The central point's tables (`central_reports`, `central_cells`, `central_summaries`,
+ * `central_sums`): each accepted team bundle, its released cells, the redacted summaries tied to
+ * them, and the sums of the cells a report reads (kept in step with the cells by this class alone).
+ * Typed reads and writes; the rules are in central-intake.ts.
  */
 export class CentralStore {
   private readonly sql: ReturnType<typeof storeStatements>;
@@ -141,6 +195,36 @@ export class CentralStore {
     return Number(info.lastInsertRowid);
   }
 
+  /** Adds cells to the kept sums (`sign` 1) or takes them away (-1); a sum of no cells goes. */
+  changeSums(cells: readonly PeriodCell[], sign: 1 | -1): void {
+    const upsert = this.sql(
+      `INSERT INTO central_sums (period_level, period_from, period_to, dimension, state_actor, level, value, count, cells) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET count = count + excluded.count, cells = cells + excluded.cells`,
+    );
+    const emptied = this.sql(
+      `DELETE FROM central_sums WHERE period_from = ? AND period_to = ? AND period_level = ? AND dimension = ? AND state_actor = ? AND level = ? AND value = ? AND cells = 0`,
+    );
+    for (const { period, dimension, stateActor, level, value, count, cells: n } of sumsOfCells(cells)) {
+      upsert.run(period.level, period.from, period.to, dimension, stateActor, level, value, sign * count, sign * n);
+      if (sign < 0) emptied.run(period.from, period.to, period.level, dimension, stateActor, level, value);
+    }
+  }
+
+  /** The kept sums whose cells' period shares a day with `from`–`to`. */
+  sumsOverlapping(from: string, to: string): CellSum[] {
+    const rows = this.sql(
+      `SELECT period_level AS periodLevel, period_from AS periodFrom, period_to AS periodTo, dimension, state_actor AS stateActor, level, value, count, cells
+       FROM central_sums WHERE period_to >= ? AND period_from <= ?`,
+    ).all(from, to) as SumRow[];
+    const periods = new Map<string, CellSum['period']>();
+    return rows.map(({ periodLevel, periodFrom, periodTo, ...sum }) => {
+      const key = `${periodLevel}${separator}${periodFrom}${separator}${periodTo}`;
+      let period = periods.get(key);
+      if (!period) periods.set(key, (period = { level: periodLevel, from: periodFrom, to: periodTo }));
+      return { period, ...sum };
+    });
+  }
+
   insertSummary(cellId: number, text: string): void {
     this.sql('INSERT INTO central_summaries (cell_id, text) VALUES (?, ?)').run(cellId, text);
   }
@@ -155,64 +239,36 @@ export class CentralStore {
   }
 
   /**
-   * The cells a report needs: those whose period shares a day with `from`–`to`, in the order
-   * received. A year's report reads half a million of them, so rows come as arrays, the team and
-   * organisation from the reports (one lookup per bundle, not a join per cell), and cells of one
-   * region or period share that object.
+   * The cells whose period shares a day with `from`–`to`, in the order received: what a STIX
+   * bundle of a period writes. The team and organisation come from the reports (one lookup per
+   * bundle, not a join per cell).
    */
-  cellsOverlapping(from: string, to: string): { cells: StoredCell[]; ids: number[] } {
+  cellsOverlapping(from: string, to: string): StoredCell[] {
     const bundles = new Map(this.reports().map((r) => [r.bundleId, r]));
-    const shared = new Map<string, Omit<StoredCell, 'bundleId' | 'team' | 'organisation' | 'taxonomyVersion' | 'count'>>();
-    const regions = new Map<string, StoredCell['region']>();
-    const periods = new Map<string, StoredCell['period']>();
-    // The dimensions as one text per row: one string from the database instead of ten, and cells
-    // alike in every dimension (the same combination from many teams) share one parsed copy.
+    const parse = dimensionParser();
     const rows = this.sql(
-      `SELECT id, bundle_id, taxonomy_version, count, ${dimensionsText}
-       FROM central_cells WHERE +period_to >= ? AND +period_from <= ? ORDER BY id`,
+      `SELECT c.bundle_id, c.taxonomy_version, c.count, ${dimensionsText}
+       FROM central_cells c WHERE +c.period_to >= ? AND +c.period_from <= ? ORDER BY c.id`,
     )
       .raw(true)
-      .all(from, to) as Array<[number, string, number, number, string]>;
-    const ids = rows.map((r) => r[0]);
-    const cells = rows.map(([, bundleId, taxonomyVersion, count, text]) => {
-      let dims = shared.get(text);
-      if (!dims) {
-        const [stateActor, objective, modusOperandi, target, channel, regionLevel, regionValue, periodLevel, periodFrom, periodTo] = text.split(separator) as [
-          string,
-          string,
-          string,
-          string,
-          string,
-          PeriodCell['region']['level'],
-          string,
-          PeriodCell['period']['level'],
-          string,
-          string,
-        ];
-        const regionKey = `${regionLevel}${separator}${regionValue}`;
-        let region = regions.get(regionKey);
-        if (!region) regions.set(regionKey, (region = { level: regionLevel, value: regionValue }));
-        const periodKey = `${periodLevel}${separator}${periodFrom}${separator}${periodTo}`;
-        let period = periods.get(periodKey);
-        if (!period) periods.set(periodKey, (period = { level: periodLevel, from: periodFrom, to: periodTo }));
-        dims =
-          objective === ''
-            ? { stateActor, modusOperandi, target, channel, region, period }
-            : { stateActor, objective, modusOperandi, target, channel, region, period };
-        shared.set(text, dims);
-      }
+      .all(from, to) as Array<[string, number, number, string]>;
+    return rows.map(([bundleId, taxonomyVersion, count, text]) => {
       const { team, organisation } = bundles.get(bundleId)!;
-      return { bundleId, team, organisation, taxonomyVersion, ...dims, count };
+      return { bundleId, team, organisation, taxonomyVersion, ...parse(text), count };
     });
-    return { cells, ids };
   }
 
-  /** The summaries whose cell's period shares a day with `from`–`to`, each with its cell's row id, in the order received. */
+  /** The summaries whose cell's period shares a day with `from`–`to`, each with its cell, in the order received. */
   summariesOverlapping(from: string, to: string): StoredSummary[] {
-    return this.sql(
-      `SELECT s.cell_id AS cellId, s.text FROM central_summaries s JOIN central_cells c ON c.id = s.cell_id
+    const rows = this.sql(
+      `SELECT s.text, r.organisation, ${dimensionsText}, c.count FROM central_summaries s
+       JOIN central_cells c ON c.id = s.cell_id JOIN central_reports r ON r.bundle_id = c.bundle_id
        WHERE c.period_to >= ? AND c.period_from <= ? ORDER BY s.id`,
-    ).all(from, to) as StoredSummary[];
+    )
+      .raw(true)
+      .all(from, to) as Array<[string, Organisation, string, number]>;
+    const parse = dimensionParser();
+    return rows.map(([text, organisation, dims, count]) => ({ text, cell: { organisation, ...parse(dims), count } }));
   }
 
   /** The taxonomy dimensions of every cell, for a taxonomy change. */
@@ -237,7 +293,11 @@ export class CentralStore {
     return { ...rest, ...(objective === null ? {} : { objective }) };
   }
 
+  /** Changes a cell's taxonomy values, and the kept sums with it. */
   replaceCellValues(id: number, values: CellValues, taxonomyVersion: number): void {
+    const before = this.cell(id);
+    if (!before) return;
+    this.changeSums([before], -1);
     this.sql(`UPDATE central_cells SET state_actor = ?, objective = ?, modus_operandi = ?, target = ?, channel = ?, taxonomy_version = ? WHERE id = ?`).run(
       values.stateActor,
       values.objective ?? null,
@@ -247,6 +307,17 @@ export class CentralStore {
       taxonomyVersion,
       id,
     );
+    const { objective: _before, ...rest } = before;
+    this.changeSums([{ ...rest, ...values }], 1);
+  }
+
+  private cell(id: number): PeriodCell | undefined {
+    const row = this.sql(
+      `SELECT r.organisation, c.count, ${dimensionsText} FROM central_cells c JOIN central_reports r ON r.bundle_id = c.bundle_id WHERE c.id = ?`,
+    )
+      .raw(true)
+      .get(id) as [Organisation, number, string] | undefined;
+    return row && { organisation: row[0], ...dimensionParser()(row[2]), count: row[1] };
   }
 
   counts(): { reports: number; cells: number } {

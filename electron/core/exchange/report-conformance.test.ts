@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFenomeenbeeld } from '../../../shared/central/fenomeenbeeld';
 import { renderReport } from '../../../shared/central/render-report';
-import { centralCell, centralTaxonomy, fenomeenbeeldInput } from '../../../shared/test-support/central-fixtures';
+import { centralCell, centralTaxonomy, fenomeenbeeldInput, releasedCell } from '../../../shared/test-support/central-fixtures';
 import { beyondDerivedIds, mispEventCheck, oasisValidate } from '../../test-support/conformance-tools';
 
 /** The report's STIX and MISP outputs against the official checkers in ../shared/tools. */
@@ -15,7 +15,13 @@ const cells = [
   centralCell({ stateActor: 'TR', count: 11 }),
 ];
 const fb = buildFenomeenbeeld(fenomeenbeeldInput({ cells }));
-const opts = { lang: 'en' as const, taxonomy: centralTaxonomy, now: new Date('2027-01-05T14:37:12.000Z'), id: '3d0b7c4e-5f6a-4b8c-9d0e-1f2a3b4c5d6e', cells };
+const opts = {
+  lang: 'en' as const,
+  taxonomy: centralTaxonomy,
+  now: new Date('2027-01-05T14:37:12.000Z'),
+  id: '3d0b7c4e-5f6a-4b8c-9d0e-1f2a3b4c5d6e',
+  periodCells: () => cells.map(releasedCell),
+};
 
 describe('the report as STIX and MISP, against the official checkers', () => {
   it('stix: valid for the OASIS validator, with no warning but derived ids', () => {

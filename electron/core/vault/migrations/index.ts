@@ -15,3 +15,4 @@ export * as m0009 from './0009-meeting-identity';
 export * as m0010 from './0010-triage';
 export * as m0011 from './0011-vault-held-memory-and-audit-heads';
 export * as m0012 from './0012-central';
+export * as m0013 from './0013-central-sums';
