@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centralCell, centralTaxonomy, fenomeenbeeldInput, releasedCell, teamReport } from '../test-support/central-fixtures';
+import { centralCell, centralTaxonomy, fenomeenbeeldInput, releasedCell, reportJsonKeys, teamReport } from '../test-support/central-fixtures';
 import { buildFenomeenbeeld } from './fenomeenbeeld';
 import { renderReport, type RenderOptions } from './render-report';
 
@@ -26,20 +26,7 @@ const opts = (lang: 'nl' | 'en'): RenderOptions => ({
 describe('the report in its formats', () => {
   it('json: the keys of issue 12, suppressed figures as null, labels in the language asked for', () => {
     const json = JSON.parse(renderReport(fb, 'json', opts('nl'))) as Record<string, unknown>;
-    for (const key of [
-      'period',
-      'byStateActor',
-      'byObjective',
-      'byModusOperandi',
-      'byTarget',
-      'byChannel',
-      'byRegion',
-      'byOrganisation',
-      'coverage',
-      'trends',
-      'evaluation',
-    ])
-      expect(json, key).toHaveProperty(key);
+    for (const key of reportJsonKeys) expect(json, key).toHaveProperty(key);
     expect(json.period).toEqual({ label: '2026-Q4', from: '2026-10-01', to: '2026-12-31' });
     expect(json.byStateActor).toEqual([
       { value: 'IR', label: 'Iran', count: 27 },

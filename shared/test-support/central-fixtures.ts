@@ -1,6 +1,7 @@
 import { endOfMonth, formatISO } from 'date-fns';
 import type { CentralCell, EnrolledTeam, FenomeenbeeldInput, TeamReport } from '../central/central-input';
 import { sumsOfCells, type CellSum } from '../central/cell-sums';
+import { figureTables } from '../contract/fenomeenbeeld-view';
 import { parseReportPeriod } from '../central/report-period';
 import type { PeriodCell } from '../exchange/stix/period-bundle';
 import type { Organisation } from '../exchange/payload';
@@ -166,3 +167,6 @@ export const sortedSums = (sums: readonly CellSum[]) =>
       cells,
     ])
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+/** The keys issue 12 asks of the report's JSON. */
+export const reportJsonKeys = ['period', ...figureTables, 'coverage', 'trends', 'evaluation'] as const;

@@ -5,6 +5,7 @@ import { readPayload, type Organisation } from '../../../shared/exchange/payload
 import type { ReleasedCell } from '../../../shared/exchange/released-cell';
 import { readTeamBundle } from '../../../shared/exchange/stix/team-bundle';
 import type { Policy } from '../../../shared/policy/policy-schema';
+import { reportJsonKeys } from '../../../shared/test-support/central-fixtures';
 import { printHtmlToPdf } from '../platform/chromium-pdf';
 import { centralWorkstation, conversationLine, makeTeam, teamRound, type Central, type Team } from '../../test-support/central-chain';
 import { readInbox } from '../exchange/exchange-service';
@@ -135,20 +136,7 @@ describe('the central point, end to end', () => {
   });
 
   it('renders the report as JSON with the keys of the contract, and prints the HTML to a PDF', async () => {
-    for (const key of [
-      'period',
-      'byStateActor',
-      'byObjective',
-      'byModusOperandi',
-      'byTarget',
-      'byChannel',
-      'byRegion',
-      'byOrganisation',
-      'coverage',
-      'trends',
-      'evaluation',
-    ])
-      expect(json, key).toHaveProperty(key);
+    for (const key of reportJsonKeys) expect(json, key).toHaveProperty(key);
     expect(html).toContain('<svg');
     const pdf = await printHtmlToPdf(html, '/usr/bin/chromium');
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
