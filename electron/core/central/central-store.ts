@@ -293,11 +293,15 @@ export class CentralStore {
     return { ...rest, ...(objective === null ? {} : { objective }) };
   }
 
-  /** Changes a cell's taxonomy values, and the kept sums with it. */
+  /** Changes a cell's taxonomy values and version, and the kept sums with the values. */
   replaceCellValues(id: number, values: CellValues, taxonomyVersion: number): void {
     const before = this.cell(id);
     if (!before) return;
-    this.changeSums([before], -1);
+    const { objective: _before, ...rest } = before;
+    const after: PeriodCell = { ...rest, ...values };
+    // Most cells only move to the new version with the same values: their sums stay as they are.
+    const moved = (['stateActor', 'objective', 'modusOperandi', 'target', 'channel'] as const).some((d) => before[d] !== after[d]);
+    if (moved) this.changeSums([before], -1);
     this.sql(`UPDATE central_cells SET state_actor = ?, objective = ?, modus_operandi = ?, target = ?, channel = ?, taxonomy_version = ? WHERE id = ?`).run(
       values.stateActor,
       values.objective ?? null,
@@ -307,8 +311,7 @@ export class CentralStore {
       taxonomyVersion,
       id,
     );
-    const { objective: _before, ...rest } = before;
-    this.changeSums([{ ...rest, ...values }], 1);
+    if (moved) this.changeSums([after], 1);
   }
 
   private cell(id: number): PeriodCell | undefined {
