@@ -1,29 +1,26 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, DialogTrigger, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { FormButtons } from '../components/FormButtons';
 import { FormError } from '../components/FormError';
 import { NewPassphraseFields } from '../components/NewPassphraseFields';
 import { PassphraseField } from '../components/PassphraseField';
 import { useBusyAction } from '../hooks/use-busy-action';
+import { useNewPassphrase } from '../hooks/use-new-passphrase';
 import { useSession } from '../stores/session-store';
-import { newPassphraseErrors } from './new-passphrase';
 
 function ChangePassphraseForm({ close }: { close: () => void }) {
   const { t } = useTranslation();
   const changePassphrase = useSession((s) => s.changePassphrase);
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [submitted, setSubmitted] = useState(false);
+  const pass = useNewPassphrase();
   const { busy, error, run } = useBusyAction();
   const [done, setDone] = useState(false);
-  const problems = newPassphraseErrors(next, repeat);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    setSubmitted(true);
-    if (problems.next || problems.repeat || current.length === 0) return;
-    if (!(await run(() => changePassphrase(current, next)))) setDone(true);
+    if (!pass.submit() || current.length === 0) return;
+    if (!(await run(() => changePassphrase(current, pass.next)))) setDone(true);
   };
 
   if (done) {
@@ -45,27 +42,11 @@ function ChangePassphraseForm({ close }: { close: () => void }) {
         onChange={setCurrent}
         autoComplete="current-password"
         autoFocus
-        error={submitted && current.length === 0 ? t('common.required') : null}
+        error={pass.submitted && current.length === 0 ? t('common.required') : null}
       />
-      <NewPassphraseFields
-        name="next"
-        next={next}
-        repeat={repeat}
-        onNext={setNext}
-        onRepeat={setRepeat}
-        check={problems}
-        submitted={submitted}
-        hint={t('passphrase.hint')}
-      />
+      <NewPassphraseFields name="next" {...pass.fieldProps} hint={t('passphrase.hint')} />
       <FormError message={error} />
-      <div className="button-row">
-        <Button type="submit" className="button primary" isDisabled={busy}>
-          {busy ? t('common.working') : t('passwd.submit')}
-        </Button>
-        <Button className="button" onPress={close}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormButtons submit={t('passwd.submit')} busy={busy} back={t('common.cancel')} onBack={close} />
     </Form>
   );
 }

@@ -1,30 +1,27 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { FormButtons } from '../components/FormButtons';
 import { FormError } from '../components/FormError';
 import { PageShell } from '../components/PageShell';
 import { NewPassphraseFields } from '../components/NewPassphraseFields';
 import { useBusyAction } from '../hooks/use-busy-action';
+import { useNewPassphrase } from '../hooks/use-new-passphrase';
 import { errorText } from '../i18n/i18n';
 import { useSession } from '../stores/session-store';
-import { newPassphraseErrors } from './new-passphrase';
 
 export function RecoverPage({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
   const recover = useSession((s) => s.recover);
   const [recoveryKey, setRecoveryKey] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [submitted, setSubmitted] = useState(false);
+  const pass = useNewPassphrase();
   const { busy, error, setError, run } = useBusyAction();
   const [keyError, setKeyError] = useState<string | null>(null);
-  const problems = newPassphraseErrors(next, repeat);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    setSubmitted(true);
-    if (problems.next || problems.repeat) return;
-    const failure = await run(() => recover(recoveryKey, next));
+    if (!pass.submit()) return;
+    const failure = await run(() => recover(recoveryKey, pass.next));
     if (!failure) return;
     // A wrong key is said at the key field, not under the form.
     const atKey = failure.field === 'recoveryKey' || failure.code.startsWith('recovery_key');
@@ -52,25 +49,9 @@ export function RecoverPage({ onBack }: { onBack: () => void }) {
           </Text>
           <FieldError className="field-error">{keyError}</FieldError>
         </TextField>
-        <NewPassphraseFields
-          name="newPassphrase"
-          next={next}
-          repeat={repeat}
-          onNext={setNext}
-          onRepeat={setRepeat}
-          check={problems}
-          submitted={submitted}
-          hint={t('passphrase.hint')}
-        />
+        <NewPassphraseFields name="newPassphrase" {...pass.fieldProps} hint={t('passphrase.hint')} />
         <FormError message={error} />
-        <div className="button-row">
-          <Button type="submit" className="button primary" isDisabled={busy}>
-            {busy ? t('common.working') : t('recover.submit')}
-          </Button>
-          <Button className="button" onPress={onBack}>
-            {t('recover.back')}
-          </Button>
-        </div>
+        <FormButtons submit={t('recover.submit')} busy={busy} back={t('recover.back')} onBack={onBack} />
       </Form>
     </PageShell>
   );

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, DialogTrigger, Form, Heading, Label, Modal, ModalOverlay, ProgressBar } from 'react-aria-components';
+import { FormButtons } from '../components/FormButtons';
 import { FormError } from '../components/FormError';
 import { NewPassphraseFields } from '../components/NewPassphraseFields';
 import { PassphraseField } from '../components/PassphraseField';
 import { useBusyAction } from '../hooks/use-busy-action';
+import { useNewPassphrase } from '../hooks/use-new-passphrase';
 import { useSession } from '../stores/session-store';
-import { newPassphraseErrors } from './new-passphrase';
 
 /**
  * Key rotation: a new data key re-encrypts the vault, and new slots replace every old one. The new
@@ -16,17 +17,13 @@ function RekeyForm({ close }: { close: () => void }) {
   const { t } = useTranslation();
   const rekey = useSession((s) => s.rekey);
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [submitted, setSubmitted] = useState(false);
+  const pass = useNewPassphrase();
   const { busy, error, run } = useBusyAction();
-  const problems = newPassphraseErrors(next, repeat);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    setSubmitted(true);
-    if (problems.next || problems.repeat || current.length === 0) return;
-    await run(() => rekey(current, next));
+    if (!pass.submit() || current.length === 0) return;
+    await run(() => rekey(current, pass.next));
   };
 
   if (busy) {
@@ -48,27 +45,11 @@ function RekeyForm({ close }: { close: () => void }) {
         onChange={setCurrent}
         autoComplete="current-password"
         autoFocus
-        error={submitted && current.length === 0 ? t('common.required') : null}
+        error={pass.submitted && current.length === 0 ? t('common.required') : null}
       />
-      <NewPassphraseFields
-        name="next"
-        next={next}
-        repeat={repeat}
-        onNext={setNext}
-        onRepeat={setRepeat}
-        check={problems}
-        submitted={submitted}
-        hint={t('rekey.newHint')}
-      />
+      <NewPassphraseFields name="next" {...pass.fieldProps} hint={t('rekey.newHint')} />
       <FormError message={error} />
-      <div className="button-row">
-        <Button type="submit" className="button primary">
-          {t('rekey.submit')}
-        </Button>
-        <Button className="button" onPress={close}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormButtons submit={t('rekey.submit')} back={t('common.cancel')} onBack={close} />
     </Form>
   );
 }
