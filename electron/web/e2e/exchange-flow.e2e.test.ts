@@ -11,8 +11,8 @@ import { beyondDerivedIds, oasisValidate } from '../../test-support/conformance-
 import { stixProblems } from '../../test-support/stix-conformance';
 import { stock, stockAgeKey } from '../../test-support/stock-tools';
 import { tempDir, testVaultOptions } from '../../test-support/temp-dirs';
-import { closeAppsAfterEachTest, expectAccessible, startApp, tabTo, type RunningApp } from './app-harness';
-import { firstRun, passphrase, unlockWith } from './flows';
+import { closeAppsAfterEachTest, expectAccessible, tabTo } from './app-harness';
+import { goTo, newWorkstation, passphrase, unlocked } from './flows';
 
 closeAppsAfterEachTest();
 
@@ -37,36 +37,9 @@ const meeting = (day: number, municipality: string, topic: string) => {
   });
 };
 
-async function go(page: Page, nav: string, heading: string | RegExp): Promise<void> {
-  await tabTo(page, nav);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
-
 async function press(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('button', { name, exact: typeof name === 'string' }).focus();
   await page.keyboard.press('Enter');
-}
-
-/** A new workstation through the UI: vault, recovery key, keys; returns its public keys. */
-async function newWorkstation(): Promise<{ vaultDir: string; signer: string; recipient: string }> {
-  const app = await startApp();
-  await firstRun(app);
-  await go(app.page, 'Werkplek', 'Werkplek');
-  // The keys arrive after the page: read them once both are shown.
-  const keys = async () => (await app.page.locator('.facts code').allTextContents()).map((s) => s.trim());
-  await expect.poll(async () => (await keys()).join(' ')).toMatch(/RW\S+ age1\S+/);
-  const [, signer, recipient] = await keys();
-  await app.close();
-  return { vaultDir: app.vaultDir, signer: signer!, recipient: recipient! };
-}
-
-async function unlocked(vaultDir: string, policy: Record<string, unknown>): Promise<RunningApp> {
-  const app = await startApp({ vaultDir, policy });
-  await app.page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).waitFor();
-  await unlockWith(app, passphrase);
-  await app.page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor({ timeout: 15_000 });
-  return app;
 }
 
 describe('officer → team lead → central in the real UI (Chromium)', () => {
@@ -103,7 +76,7 @@ describe('officer → team lead → central in the real UI (Chromium)', () => {
 
     // The officer sees exactly what leaves, decoded and as the raw JSON, then sends it.
     let page = officer.page;
-    await go(page, 'Versturen', 'Versturen naar de teamleider');
+    await goTo(page, 'Versturen', 'Versturen naar de teamleider');
     await page.getByText('3 gereed signaal/signalen').waitFor();
     await expectAccessible(page, 'send (officer)');
     await press(page, 'Bundel samenstellen');
@@ -120,7 +93,7 @@ describe('officer → team lead → central in the real UI (Chromium)', () => {
 
     // The team lead reads the inbox: three de-identified signals wait.
     page = lead.page;
-    await go(page, 'Beoordelen', 'Beoordelen');
+    await goTo(page, 'Beoordelen', 'Beoordelen');
     await press(page, 'Postvak lezen');
     await expect.poll(() => page.locator('[data-content="review-item"]').count()).toBe(3);
     await expectAccessible(page, 'review (team lead)');
@@ -152,7 +125,7 @@ describe('officer → team lead → central in the real UI (Chromium)', () => {
     await page.getByText('Er wacht niets op beoordeling.').waitFor();
 
     // The team bundle: two signals in one cell (k = 2), plus the returned bundle to the officer.
-    await go(page, 'Versturen', 'Versturen naar het centrale punt');
+    await goTo(page, 'Versturen', 'Versturen naar het centrale punt');
     await page.getByText('2 goedgekeurd signaal/signalen').waitFor();
     await press(page, 'Bundel samenstellen');
     await page.getByText('2 signaal/signalen gaan mee in 1 cel(len).').waitFor();
@@ -167,7 +140,7 @@ describe('officer → team lead → central in the real UI (Chromium)', () => {
       .locator('[data-content="inbox-results"]')
       .getByText(/ingelezen/)
       .waitFor();
-    await go(page, 'Gesprekken', 'Gesprekken');
+    await goTo(page, 'Gesprekken', 'Gesprekken');
     await tabTo(page, 'Zoeken in notities en samenvattingen');
     await page.keyboard.type('schoolplein');
     const returnedHit = page.locator('.result', { hasText: 'Teruggestuurd' });
@@ -184,7 +157,7 @@ describe('officer → team lead → central in the real UI (Chromium)', () => {
     await page.getByText(/^Opgeslagen/).waitFor();
     await press(page, 'Markeer als gereed');
     await page.getByText('Gereed', { exact: true }).first().waitFor();
-    await go(page, 'Versturen', 'Versturen naar de teamleider');
+    await goTo(page, 'Versturen', 'Versturen naar de teamleider');
     await press(page, 'Bundel samenstellen');
     await expect.poll(() => page.locator('.payload-items li').count()).toBe(1);
     await press(page, 'Nu versturen');
@@ -192,11 +165,11 @@ describe('officer → team lead → central in the real UI (Chromium)', () => {
 
     // The lead approves the fix; alone it cannot reach k, so it waits, and the preview says so.
     page = lead.page;
-    await go(page, 'Beoordelen', 'Beoordelen');
+    await goTo(page, 'Beoordelen', 'Beoordelen');
     await press(page, 'Postvak lezen');
     await expect.poll(() => page.locator('[data-content="review-item"]').count()).toBe(1);
     await press(page, 'Goedkeuren');
-    await go(page, 'Versturen', 'Versturen naar het centrale punt');
+    await goTo(page, 'Versturen', 'Versturen naar het centrale punt');
     await press(page, 'Bundel samenstellen');
     await page.getByText('1 signaal/signalen wachten tot er genoeg vergelijkbare zijn:').waitFor();
     await press(page, 'Nu versturen');

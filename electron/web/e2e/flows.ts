@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, tabTo } from './app-harness';
+import { expectAccessible, startApp, tabTo, type RunningApp } from './app-harness';
 
 type HasPage = { page: Page };
 
@@ -63,11 +63,36 @@ export async function expectSecurityEvent(a: HasPage, event: string): Promise<vo
   await expect.poll(() => a.page.locator('[data-content="audit"]').textContent()).toContain(event);
 }
 
+/** To a page by its entry in the navigation, by keyboard; waits for the page's heading. */
+export async function goTo(page: Page, nav: string, heading: string | RegExp = nav): Promise<void> {
+  await tabTo(page, nav);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
 /** Back to the overview by keyboard. */
-export async function goHome(a: HasPage): Promise<void> {
-  await tabTo(a.page, 'Overzicht');
-  await a.page.keyboard.press('Enter');
-  await a.page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor();
+export const goHome = (a: HasPage): Promise<void> => goTo(a.page, 'Overzicht');
+
+/** A new workstation through the UI: vault, recovery key, keys; returns its public keys. */
+export async function newWorkstation(): Promise<{ vaultDir: string; signer: string; recipient: string }> {
+  const app = await startApp();
+  await firstRun(app);
+  await goTo(app.page, 'Werkplek');
+  // The keys arrive after the page: read them once both are shown.
+  const keys = async () => (await app.page.locator('.facts code').allTextContents()).map((s) => s.trim());
+  await expect.poll(async () => (await keys()).join(' ')).toMatch(/RW\S+ age1\S+/);
+  const [, signer, recipient] = await keys();
+  await app.close();
+  return { vaultDir: app.vaultDir, signer: signer!, recipient: recipient! };
+}
+
+/** The app on an existing vault under this policy, unlocked with the tests' passphrase, on its overview. */
+export async function unlocked(vaultDir: string, policy: Record<string, unknown>): Promise<RunningApp> {
+  const app = await startApp({ vaultDir, policy });
+  await app.page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).waitFor();
+  await unlockWith(app, passphrase);
+  await app.page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor({ timeout: 15_000 });
+  return app;
 }
 
 /** A meeting in Zwolle with the Iranian community, quickly (the keyboard path of the form is tested in capture-flow), with these notes saved. */

@@ -14,8 +14,8 @@ import { unlockWithPassphrase } from '../../core/vault/vault';
 import { captureDeps } from '../../core/wiring';
 import { stockAgeKey } from '../../test-support/stock-tools';
 import { tempDir, testVaultOptions } from '../../test-support/temp-dirs';
-import { closeAppsAfterEachTest, expectAccessible, startApp, tabTo, type RunningApp } from './app-harness';
-import { firstRun, passphrase, unlockWith } from './flows';
+import { closeAppsAfterEachTest, expectAccessible, tabTo } from './app-harness';
+import { goTo, newWorkstation, passphrase, unlocked } from './flows';
 
 closeAppsAfterEachTest();
 
@@ -31,34 +31,9 @@ const meeting = (day: number, summary: string) =>
     signals: [{ quote: summary, summary, tags, consent: true }],
   });
 
-async function go(page: Page, nav: string, heading: string | RegExp): Promise<void> {
-  await tabTo(page, nav);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
-
-async function newWorkstation(): Promise<{ vaultDir: string; signer: string; recipient: string }> {
-  const app = await startApp();
-  await firstRun(app);
-  await go(app.page, 'Werkplek', 'Werkplek');
-  const keys = async () => (await app.page.locator('.facts code').allTextContents()).map((s) => s.trim());
-  await expect.poll(async () => (await keys()).join(' ')).toMatch(/RW\S+ age1\S+/);
-  const [, signer, recipient] = await keys();
-  await app.close();
-  return { vaultDir: app.vaultDir, signer: signer!, recipient: recipient! };
-}
-
-async function unlocked(vaultDir: string, policy: Record<string, unknown>): Promise<RunningApp> {
-  const app = await startApp({ vaultDir, policy });
-  await app.page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).waitFor();
-  await unlockWith(app, passphrase);
-  await app.page.getByRole('heading', { level: 1, name: 'Overzicht' }).waitFor({ timeout: 15_000 });
-  return app;
-}
-
 /** From the start page, the queue entry `steps` arrow presses below the first, opened with Enter. */
 async function openQueueEntry(page: Page, steps: number, heading: string | RegExp): Promise<void> {
-  await go(page, 'Overzicht', 'Overzicht');
+  await goTo(page, 'Overzicht', 'Overzicht');
   await page.locator('[data-content="queue"] button').first().waitFor();
   await tabTo(page, /Signaal 1 is teruggestuurd/);
   for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
@@ -140,7 +115,7 @@ describe('the work queues in the real UI (Chromium)', () => {
       transport: { kind: 'folder', outbox: central, inbox: o2l, returns },
     });
     page = lead.page;
-    await go(page, 'Beoordelen', 'Beoordelen');
+    await goTo(page, 'Beoordelen', 'Beoordelen');
     await tabTo(page, 'Postvak lezen');
     await page.keyboard.press('Enter');
     const items = page.locator('[data-content="review-item"]');
@@ -148,7 +123,7 @@ describe('the work queues in the real UI (Chromium)', () => {
     expect(await items.first().getAttribute('data-urgent')).toBe('true');
     expect(await items.nth(1).getAttribute('data-urgent')).toBeNull();
     await expectAccessible(page, 'review with an urgent signal (team lead)');
-    await go(page, 'Overzicht', 'Overzicht');
+    await goTo(page, 'Overzicht', 'Overzicht');
     await expect
       .poll(() => page.locator('[data-content="queue"] button').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))))
       .toEqual(['urgent', 'review-pending']);
