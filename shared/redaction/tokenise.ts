@@ -23,6 +23,8 @@ export interface Token {
   spaceBefore: boolean;
   /** A single capital followed by a full stop: an initial. */
   initial: boolean;
+  /** The forms of its text, one object shared by every occurrence of the same word. */
+  word: WordForms;
 }
 
 /**
@@ -159,8 +161,11 @@ function wordEnd(text: string, i: number): number {
   }
 }
 
-/** What a token's text alone decides: its forms for the lexicons and its capitals and digits. */
-interface WordForms {
+/**
+ * What a token's text alone decides: its forms for the lexicons, its capitals and digits, and what
+ * the detectors learnt of it (see detectors/word-facts.ts).
+ */
+export interface WordForms {
   text: string;
   lower: string;
   key: string;
@@ -168,6 +173,9 @@ interface WordForms {
   cap: boolean;
   allCaps: boolean;
   hasDigit: boolean;
+  /** Bits of the facts worked out so far, and which of them hold. */
+  known: number;
+  facts: number;
 }
 
 function formsOf(word: string): WordForms {
@@ -182,6 +190,8 @@ function formsOf(word: string): WordForms {
     cap,
     allCaps: cap && word.length >= 2 && !hasLower.test(word),
     hasDigit: containsDigit(word),
+    known: 0,
+    facts: 0,
   };
 }
 
@@ -252,6 +262,7 @@ export function tokenise(text: string): Token[] {
       hyphenBefore,
       spaceBefore,
       initial: forms.cap && end - start === 1 && text.charCodeAt(end) === 46,
+      word: forms,
     };
     tokens.push(token);
     prev = token;

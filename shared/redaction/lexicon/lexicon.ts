@@ -31,6 +31,11 @@ export class PhraseSet<T> {
     this.longest.set(keys[0]!, Math.max(this.longest.get(keys[0]!) ?? 0, keys.length));
   }
 
+  /** Whether a phrase starts with this word (a phrase key). */
+  opens(key: string): boolean {
+    return this.longest.has(key);
+  }
+
   /** The longest phrase starting at tokens[i] whose words are joined by spaces or hyphens only. */
   match(tokens: readonly Token[], i: number): { length: number; value: T } | undefined {
     const first = tokens[i];
