@@ -75,8 +75,12 @@ function trimUrl(s: string): string {
 const maxLocal = 64;
 const maxDomain = 253;
 
+/** What webStart needs in the text, for `mentions`. */
+const webWords = anyOf(['http', 'www.']);
+
 function findWeb(text: string, out: Candidate[]): void {
-  if (!text.includes('@') && !text.includes('.')) return;
+  const at = text.includes('@');
+  if (!at && !text.includes('.')) return;
   // Characters already in an e-mail address or URL: a URL inside an e-mail is not a second span.
   // The spans kept here never overlap, so marking and checking them costs the length of the text.
   const covered = new Uint8Array(text.length);
@@ -85,7 +89,7 @@ function findWeb(text: string, out: Candidate[]): void {
     return false;
   };
   const cover = (s: number, e: number) => covered.fill(1, s, e);
-  for (const m of text.matchAll(emailDomain)) {
+  for (const m of at ? text.matchAll(emailDomain) : []) {
     let start = m.index;
     while (start > 0 && m.index - start < maxLocal && emailLocal.test(text[start - 1]!)) start--;
     while (start < m.index && /[._%+-]/.test(text[start]!)) start++;
@@ -93,7 +97,7 @@ function findWeb(text: string, out: Candidate[]): void {
     out.push(candidate(start, m.index + m[0].length, 'email'));
     cover(start, m.index + m[0].length);
   }
-  for (const m of text.matchAll(webStart)) {
+  for (const m of mentions(text, webWords) ? text.matchAll(webStart) : []) {
     if (touches(text, m.index, letterOrDigit)) continue;
     const end = m.index + trimUrl(m[0]).length;
     if (isCovered(m.index, end)) continue;
@@ -119,7 +123,7 @@ function findWeb(text: string, out: Candidate[]): void {
     out.push(candidate(start, end, 'url'));
     cover(start, end);
   }
-  if (text.includes('@')) {
+  if (at) {
     for (const m of text.matchAll(handle)) {
       if (touches(text, m.index, /[\p{L}\d@._/]/u)) continue;
       const end = m.index + m[0].length;
