@@ -299,7 +299,8 @@ function findIbans(text: string, out: Candidate[]): void {
     const run = touches(text, m.index, letterOrDigit) ? null : ibanRunAt(text, m.index);
     const value = run === null ? null : ibanPart(run);
     const electronic = value === null ? '' : (electronicFormatIBAN(value) ?? '');
-    if (value !== null && (isValidIBAN(electronic) || dutchIbanShape.test(electronic))) {
+    // The Dutch shape first: what notes mostly hold, and cheaper than the library's full check.
+    if (value !== null && (dutchIbanShape.test(electronic) || isValidIBAN(electronic))) {
       out.push(candidate(m.index, m.index + value.length, 'iban'));
       // Go on after it: the words after it may start the next IBAN.
       ibanStart.lastIndex = m.index + value.length;
