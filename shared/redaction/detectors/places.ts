@@ -3,7 +3,7 @@ import { findMunicipality } from '../../geo';
 import { getLexicon } from '../lexicon/lexicon';
 import type { Token } from '../tokenise';
 import { adjacent, FREE, KEPT, markTaken, previousIndex, SPANNED, type TokenState } from './context';
-import { isDutch, isParticle, isSurnameKey, opensPlace } from './word-facts';
+import { Fact, isDutch, isParticle, isSurnameKey, opensPlace, remembered } from './word-facts';
 
 /**
  * Dutch places below province level from shared/geo (municipalities, towns, neighbourhoods).
@@ -166,12 +166,17 @@ const irregularAdjectives: Readonly<Record<string, string>> = {
   emmense: 'Emmen',
 };
 
+/** `in`, as before: a word that names a property of every object (Constructor) counts too. */
+const placeAdjective = (t: Token): boolean => t.key in irregularAdjectives;
+/** Remembered per word, like the lexicon facts: one `in` per distinct word. */
+const isPlaceAdjective = (t: Token): boolean => remembered(t, Fact.placeAdjective, placeAdjective);
+
 /** "de Haagse moskee", "een Rotterdamse stichting": the adjective gives the city away. */
 function findPlaceAdjectives(_text: string, state: TokenState, out: Candidate[]): void {
   const { tokens, taken } = state;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (taken[i] !== FREE || !t.cap || !(t.key in irregularAdjectives)) continue;
+    if (taken[i] !== FREE || !t.cap || !isPlaceAdjective(t)) continue;
     out.push(candidate(t.start, t.end, 'place'));
     taken[i] = SPANNED;
   }

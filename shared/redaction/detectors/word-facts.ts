@@ -41,6 +41,7 @@ export const Fact = {
   nameWordAfterName: 1 << 16,
   streetWord: 1 << 17,
   streetWordWithNumber: 1 << 18,
+  placeAdjective: 1 << 19,
 } as const;
 
 /** The token's word without a possessive ending, lower case as written (Fatima's → fatima). */
