@@ -8,6 +8,7 @@ import { findPatterns } from './detectors/patterns';
 import { findJoinedFirstNames, findPeople, propagateNames } from './detectors/people';
 import { findPlaces } from './detectors/places';
 import { findNonLatinRuns } from './detectors/scripts';
+import { opensKept } from './detectors/word-facts';
 import { getLexicon } from './lexicon/lexicon';
 import { tokenise } from './tokenise';
 
@@ -35,7 +36,7 @@ function markKept(state: TokenState): void {
     if (taken[i] !== FREE) continue;
     const t = tokens[i]!;
     // "X" is a platform, but "X." is an initial.
-    if (t.initial) continue;
+    if (t.initial || !opensKept(t)) continue;
     const m = keep.match(tokens, i);
     if (!m) continue;
     markTaken(state, i, i + m.length, KEPT);

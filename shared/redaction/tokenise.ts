@@ -23,6 +23,8 @@ export interface Token {
   spaceBefore: boolean;
   /** A single capital followed by a full stop: an initial. */
   initial: boolean;
+  /** The forms of its text, one object shared by every occurrence of the same word. */
+  word: WordForms;
 }
 
 /**
@@ -159,6 +161,58 @@ function wordEnd(text: string, i: number): number {
   }
 }
 
+/**
+ * What a token's text alone decides: its forms for the lexicons, its capitals and digits, and what
+ * the detectors learnt of it (see detectors/word-facts.ts).
+ */
+export interface WordForms {
+  text: string;
+  lower: string;
+  key: string;
+  phraseKey: string;
+  cap: boolean;
+  allCaps: boolean;
+  hasDigit: boolean;
+  /** Bits of the facts worked out so far, and which of them hold. */
+  known: number;
+  facts: number;
+}
+
+function formsOf(word: string): WordForms {
+  const cap = startsUpper(word);
+  const lower = word.toLowerCase();
+  const key = fold(lower);
+  return {
+    text: word,
+    lower,
+    key,
+    phraseKey: key.includes("'") || key.includes('’') ? key.replace(/['’]/g, '') : key,
+    cap,
+    allCaps: cap && word.length >= 2 && !hasLower.test(word),
+    hasDigit: containsDigit(word),
+    known: 0,
+    facts: 0,
+  };
+}
+
+/**
+ * The forms of words already seen, shared by every call: notes repeat their words, and lowering
+ * and folding each occurrence again cost more than the rest of the tokeniser. Emptied when full,
+ * so that text of ever new words costs no more than without it.
+ */
+const seenWords = new Map<string, WordForms>();
+const maxSeenWords = 20_000;
+
+function cachedFormsOf(word: string): WordForms {
+  let forms = seenWords.get(word);
+  if (forms === undefined) {
+    forms = formsOf(word);
+    if (seenWords.size >= maxSeenWords) seenWords.clear();
+    seenWords.set(word, forms);
+  }
+  return forms;
+}
+
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   let prev: Token | undefined;
@@ -180,10 +234,7 @@ export function tokenise(text: string): Token[] {
       continue;
     }
     i = end;
-    const word = text.slice(start, end);
-    const cap = startsUpper(word);
-    const lower = word.toLowerCase();
-    const key = fold(lower);
+    const forms = cachedFormsOf(text.slice(start, end));
     let sentenceStart = true;
     let hyphenBefore = false;
     let spaceBefore = false;
@@ -200,17 +251,18 @@ export function tokenise(text: string): Token[] {
     const token: Token = {
       start,
       end,
-      text: word,
-      lower,
-      key,
-      phraseKey: key.includes("'") || key.includes('’') ? key.replace(/['’]/g, '') : key,
-      cap,
-      allCaps: cap && word.length >= 2 && !hasLower.test(word),
-      hasDigit: containsDigit(word),
+      text: forms.text,
+      lower: forms.lower,
+      key: forms.key,
+      phraseKey: forms.phraseKey,
+      cap: forms.cap,
+      allCaps: forms.allCaps,
+      hasDigit: forms.hasDigit,
       sentenceStart,
       hyphenBefore,
       spaceBefore,
-      initial: cap && word.length === 1 && text.charCodeAt(end) === 46,
+      initial: forms.cap && end - start === 1 && text.charCodeAt(end) === 46,
+      word: forms,
     };
     tokens.push(token);
     prev = token;

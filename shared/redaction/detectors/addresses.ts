@@ -2,6 +2,7 @@ import { candidate, type Candidate } from '../candidate';
 import type { Token } from '../tokenise';
 import { getLexicon } from '../lexicon/lexicon';
 import { adjacent, FREE, markTaken, SPANNED, type TokenState } from './context';
+import { Fact, remembered } from './word-facts';
 
 /**
  * Street addresses: a street name (a word ending in -straat, -laan, -weg, …, or a foreign street
@@ -128,10 +129,19 @@ const houseNumber =
   /^[ \t]*(?:nr\.?[ \t]*)?\d{1,5}(?:[ \t]?[a-zA-Z](?![\p{L}\d]))?(?:[ \t]?[-/][ \t]?(?:\d{1,4}|[IVX]{1,4}|[a-zA-Z])(?![\p{L}\d]))?(?:[ \t](?:hs|bis|huis|boven|bg|zw|rd|I{1,3}|IV|[a-d])(?![\p{L}\d]))?/u;
 
 /** 2: a street word; 1: a street word only with a house number after it; 0: no street word. */
-function streetWord(t: Token): number {
+function workOutStreetWord(t: Token): number {
   if (t.key.length <= 5 || t.hasDigit) return 0;
   if (suffixPattern.test(t.key)) return getLexicon().surnames.has(t.key) ? 1 : 2;
   return weakSuffixPattern.test(t.key) ? 1 : 0;
+}
+const streetWordAlone = (t: Token): boolean => workOutStreetWord(t) === 2;
+const streetWordWithNumber = (t: Token): boolean => workOutStreetWord(t) === 1;
+
+/** As workOutStreetWord, remembered per word: the suffix patterns are tried at every letter of it. */
+function streetWord(t: Token): number {
+  if (t.key.length <= 5 || t.hasDigit) return 0;
+  if (remembered(t, Fact.streetWord, streetWordAlone)) return 2;
+  return remembered(t, Fact.streetWordWithNumber, streetWordWithNumber) ? 1 : 0;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { candidate, type Candidate } from '../candidate';
-import { mentions } from './patterns';
+import { anyOf, matchesAfter, mentions, notAfterLetter } from './patterns';
 
 /**
  * Ages: "34-jarige", "twaalfjarige", "45 jaar" where it says how old someone is (not "al 10 jaar in
@@ -28,8 +28,11 @@ const parenAge = new RegExp(String.raw`\((?:[^()\n]{0,40},\s*)?(\d{1,3})\)`, 'gu
 /** "dochter van 12", "een vrouw van 38 jaar": the number, found first, then the person before it. */
 const vanNumber = /(?:(?<![\p{L}])van|,)\s+(\d{1,3})(\s+jaar)?(?![\p{L}\d]|\s*(?:maanden|weken|dagen|uur|euro|%|keer|procent|minuten|km|kilo))/giu;
 const personBefore = new RegExp(String.raw`(?<![\p{L}])(?:${personNouns})(?:\s+\p{L}+){0,2}?\s*$`, 'iu');
-/** "zijn zus is 40.", "de vader was 71 en ziek": a bare number after a person and a form of "zijn". */
-const isNumber = /(?<![\p{L}])(?:is|was|wordt|werd)\s+(\d{1,3})(?=\s*(?:[.,;:)!?]|en\s|$))/giu;
+/**
+ * "zijn zus is 40.", "de vader was 71 en ziek": a bare number after a person and a form of "zijn".
+ * After `notAfterLetter` (see matchesAfter).
+ */
+const isNumber = /(?:is|was|wordt|werd)\s+(\d{1,3})(?=\s*(?:[.,;:)!?]|en\s|$))/giu;
 const personSubject = new RegExp(String.raw`(?<![\p{L}])(?:hij|zij|ze|${personNouns})\s*$`, 'iu');
 const nameSubject = /\p{Lu}[\p{L}'-]+\s*$/u;
 const personMentioned = new RegExp(String.raw`(?<![\p{L}])(?:hij|zij|ze|${personNouns})(?![\p{L}])`, 'iu');
@@ -37,6 +40,7 @@ const labelAge = /(?<![\p{L}])(?:leeftijd|lft\.?|age)\s*:?\s*(\d{1,3})(?![\p{L}\
 const personBeforeParen = new RegExp(String.raw`(?:\b(?:${personNouns})|\p{Lu}[\p{L}'-]+)\s*$`, 'u');
 
 const bareAge = /, ?(\d{1,3}),/g;
+const ageLabels = anyOf(['leeftijd', 'lft', 'age']);
 
 function plausible(n: number): boolean {
   return n >= 1 && n <= 115;
@@ -72,7 +76,7 @@ export function findAges(text: string, people: readonly Candidate[], out: Candid
     const start = m.index + m[0].length - m[1]!.length - (m[2]?.length ?? 0);
     out.push(candidate(start, m.index + m[0].length, 'age'));
   }
-  for (const m of text.matchAll(isNumber)) {
+  for (const m of matchesAfter(text, notAfterLetter, isNumber)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);
     // "Zijn zus woont in Almelo en is 40": after "en" the subject is earlier in the sentence.
     const sentence = text
@@ -90,7 +94,7 @@ export function findAges(text: string, people: readonly Candidate[], out: Candid
     const start = m.index + m[0].indexOf(m[1]!);
     out.push(candidate(start, start + m[1]!.length, 'age'));
   }
-  if (!mentions(text, ['leeftijd', 'lft', 'age'])) return;
+  if (!mentions(text, ageLabels)) return;
   for (const m of text.matchAll(labelAge)) {
     if (!plausible(Number(m[1]))) continue;
     const start = m.index + m[0].length - m[1]!.length;

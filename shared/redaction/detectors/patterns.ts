@@ -19,11 +19,38 @@ const letterOrDigit = /[\p{L}\d]/u;
 
 let lowered: { text: string; lower: string } = { text: '', lower: '' };
 
-/** Whether the text mentions one of the words (lower case), to skip a costly pattern when not. */
-export function mentions(text: string, words: readonly string[]): boolean {
+/**
+ * One search for any of the words (lower case) in a text, for `mentions`: a single pass, where a
+ * search per word would read the text once for each.
+ */
+export const anyOf = (words: readonly string[]): RegExp => new RegExp(words.map((w) => w.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')).join('|'));
+
+/** Whether the text mentions one of the words searched for (see anyOf), to skip a costly pattern when not. */
+export function mentions(text: string, words: RegExp): boolean {
   if (lowered.text !== text) lowered = { text, lower: text.toLowerCase() };
-  return words.some((w) => lowered.lower.includes(w));
+  return words.test(lowered.lower);
 }
+
+/**
+ * The matches that `text.matchAll` would give for `opening` followed by `rest`, where `opening` is
+ * a zero-width assertion (\b, a look-behind) and `rest` never matches the empty string. An engine
+ * tries a pattern that opens with an assertion at every position of the text, while it skips
+ * quickly to where `rest` may start; the assertion is then checked where `rest` matched. `rest` is
+ * global and `opening` sticky, both with the original's other flags.
+ */
+export function matchesAfter(text: string, opening: RegExp, rest: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  rest.lastIndex = 0;
+  for (let m = rest.exec(text); m !== null; m = rest.exec(text)) {
+    opening.lastIndex = m.index;
+    if (opening.test(text)) out.push(m);
+    else rest.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
+  }
+  return out;
+}
+const wordBoundary = /\b/iuy;
+/** Not after a letter: the look-behind (?<![\p{L}]). */
+export const notAfterLetter = /(?<![\p{L}])/iuy;
 
 const tlds =
   'nl|com|org|net|be|de|eu|info|io|me|tr|ma|ir|ru|cn|uk|fr|tv|app|co|gov|edu|biz|online|site|xyz|news|ly|gl|cc|to|es|it|ch|at|se|dk|no|pl|ua|er|et|so|af|pk|sy|iq|eg|dz|tn|sa|ae|qa|us|ca|au|in|hk|tw|vn|gg|live|blog|media|tech|social|link';
@@ -48,8 +75,12 @@ function trimUrl(s: string): string {
 const maxLocal = 64;
 const maxDomain = 253;
 
+/** What webStart needs in the text, for `mentions`. */
+const webWords = anyOf(['http', 'www.']);
+
 function findWeb(text: string, out: Candidate[]): void {
-  if (!text.includes('@') && !text.includes('.')) return;
+  const at = text.includes('@');
+  if (!at && !text.includes('.')) return;
   // Characters already in an e-mail address or URL: a URL inside an e-mail is not a second span.
   // The spans kept here never overlap, so marking and checking them costs the length of the text.
   const covered = new Uint8Array(text.length);
@@ -58,7 +89,7 @@ function findWeb(text: string, out: Candidate[]): void {
     return false;
   };
   const cover = (s: number, e: number) => covered.fill(1, s, e);
-  for (const m of text.matchAll(emailDomain)) {
+  for (const m of at ? text.matchAll(emailDomain) : []) {
     let start = m.index;
     while (start > 0 && m.index - start < maxLocal && emailLocal.test(text[start - 1]!)) start--;
     while (start < m.index && /[._%+-]/.test(text[start]!)) start++;
@@ -66,7 +97,7 @@ function findWeb(text: string, out: Candidate[]): void {
     out.push(candidate(start, m.index + m[0].length, 'email'));
     cover(start, m.index + m[0].length);
   }
-  for (const m of text.matchAll(webStart)) {
+  for (const m of mentions(text, webWords) ? text.matchAll(webStart) : []) {
     if (touches(text, m.index, letterOrDigit)) continue;
     const end = m.index + trimUrl(m[0]).length;
     if (isCovered(m.index, end)) continue;
@@ -92,7 +123,7 @@ function findWeb(text: string, out: Candidate[]): void {
     out.push(candidate(start, end, 'url'));
     cover(start, end);
   }
-  if (text.includes('@')) {
+  if (at) {
     for (const m of text.matchAll(handle)) {
       if (touches(text, m.index, /[\p{L}\d@._/]/u)) continue;
       const end = m.index + m[0].length;
@@ -185,8 +216,10 @@ export function passesElevenTest(digits: string): boolean {
 }
 
 const nineDigits = /(?:\d{3}[.\s]?\d{2}[.\s]?\d{2}[.\s]?\d{2}|\d{4}[.\s]\d{2}[.\s]\d{3}|\d{3}[.\s]\d{3}[.\s]\d{3})(?![\p{L}\d-]|[.,]\d)/gu;
+/** After `notAfterLetter` (see matchesAfter). */
 const bsnLabel =
-  /(?<![\p{L}])(?:bsn(?:-nummer)?|burgerservicenummer|sofi-?nummer|citizen service number)(?![\p{L}])[\s:.#(-]*(?:(?:is|was|nr\.?|nummer|van \p{L}+)\s*){0,3}(\d[\d.\s]{6,11}\d)/giu;
+  /(?:bsn(?:-nummer)?|burgerservicenummer|sofi-?nummer|citizen service number)(?![\p{L}])[\s:.#(-]*(?:(?:is|was|nr\.?|nummer|van \p{L}+)\s*){0,3}(\d[\d.\s]{6,11}\d)/giu;
+const bsnWords = anyOf(['bsn', 'burgerservice', 'sofi', 'citizen']);
 
 function findBsn(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(nineDigits)) {
@@ -194,8 +227,8 @@ function findBsn(text: string, out: Candidate[]): void {
     if (passesElevenTest(m[0].replace(/\D/g, ''))) out.push(candidate(m.index, m.index + m[0].length, 'bsn'));
   }
   // With a label the number is a BSN even when a typing error breaks the 11-proef.
-  if (!mentions(text, ['bsn', 'burgerservice', 'sofi', 'citizen'])) return;
-  for (const m of text.matchAll(bsnLabel)) {
+  if (!mentions(text, bsnWords)) return;
+  for (const m of matchesAfter(text, notAfterLetter, bsnLabel)) {
     const value = m[1]!.trimEnd();
     const digits = value.replace(/\D/g, '');
     if (digits.length < 8 || digits.length > 9) continue;
@@ -266,7 +299,8 @@ function findIbans(text: string, out: Candidate[]): void {
     const run = touches(text, m.index, letterOrDigit) ? null : ibanRunAt(text, m.index);
     const value = run === null ? null : ibanPart(run);
     const electronic = value === null ? '' : (electronicFormatIBAN(value) ?? '');
-    if (value !== null && (isValidIBAN(electronic) || dutchIbanShape.test(electronic))) {
+    // The Dutch shape first: what notes mostly hold, and cheaper than the library's full check.
+    if (value !== null && (dutchIbanShape.test(electronic) || isValidIBAN(electronic))) {
       out.push(candidate(m.index, m.index + value.length, 'iban'));
       // Go on after it: the words after it may start the next IBAN.
       ibanStart.lastIndex = m.index + value.length;
@@ -295,8 +329,11 @@ const plate = /[A-Z\d]{1,3}-[A-Z\d]{1,3}(?:-[A-Z\d]{1,3})?/g;
 /** A character that may not touch a plate or a number on either side. */
 const joins = (c: string | undefined): boolean => c !== undefined && (c === '-' || /[\p{L}\d]/u.test(c));
 const diplomatic = /^CDJ?-(?:[A-Z\d]{1,3}-[A-Z\d]{1,3}|\d{2,5})$/;
+/** After `wordBoundary` (see matchesAfter). */
 const plateLabel =
-  /\b(?:kenteken(?:nummer|plaat)?|nummerplaat|license plate)\b[\s:(]*(?:(?:is|was|van|met|nr\.?)\s*){0,2}([A-Z0-9]{1,3}(?:-[A-Z0-9]{1,4}){1,3}|[A-Z0-9]{5,8})(?![\p{L}\d-])/giu;
+  /(?:kenteken(?:nummer|plaat)?|nummerplaat|license plate)\b[\s:(]*(?:(?:is|was|van|met|nr\.?)\s*){0,2}([A-Z0-9]{1,3}(?:-[A-Z0-9]{1,4}){1,3}|[A-Z0-9]{5,8})(?![\p{L}\d-])/giu;
+
+const plateWords = anyOf(['kenteken', 'nummerplaat', 'license']);
 
 function findPlates(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(plate)) {
@@ -304,8 +341,8 @@ function findPlates(text: string, out: Candidate[]): void {
     const shape = m[0].replace(/[A-Z]/g, 'X').replace(/\d/g, '9');
     if (sideCodes.has(shape) || diplomatic.test(m[0])) out.push(candidate(m.index, m.index + m[0].length, 'plate'));
   }
-  if (!mentions(text, ['kenteken', 'nummerplaat', 'license'])) return;
-  for (const m of text.matchAll(plateLabel)) {
+  if (!mentions(text, plateWords)) return;
+  for (const m of matchesAfter(text, wordBoundary, plateLabel)) {
     const value = m[1]!;
     if (!/\d/.test(value) || !/[A-Za-z]/.test(value) || value.replace(/[- ]/g, '').length < 5) continue;
     const start = m.index + m[0].length - value.length;
@@ -313,8 +350,9 @@ function findPlates(text: string, out: Candidate[]): void {
   }
 }
 
+/** After `wordBoundary` (see matchesAfter). */
 const documentLabel =
-  /\b(?:paspoort(?:nummer|nr\.?)?|pasnummer|id-kaart(?:nummer)?|identiteitskaart(?:nummer)?|identiteitsbewijs|documentnummer|verblijfsvergunning(?:snummer)?|verblijfspas|vreemdelingennummer|v-nummer|rijbewijs(?:nummer)?|rijbewijsnummer|reisdocument|vluchtelingenpaspoort|kimlik(?: no)?|nüfus|passport(?: number| no\.?)?|id number|identiteitsnummer|id-nummer|national id|nationaal id|code melli|kod-e melli|shenfenzheng|nationaal nummer|persoonsnummer)\b[\s:.#(]*(?:(?:is|was|met|nummer|nr\.?|no\.?|van (?:hem|haar)|werd)\s*){0,3}([A-Z0-9][A-Z0-9-]{4,15})(?![\p{L}\d])/giu;
+  /(?:paspoort(?:nummer|nr\.?)?|pasnummer|id-kaart(?:nummer)?|identiteitskaart(?:nummer)?|identiteitsbewijs|documentnummer|verblijfsvergunning(?:snummer)?|verblijfspas|vreemdelingennummer|v-nummer|rijbewijs(?:nummer)?|rijbewijsnummer|reisdocument|vluchtelingenpaspoort|kimlik(?: no)?|nüfus|passport(?: number| no\.?)?|id number|identiteitsnummer|id-nummer|national id|nationaal id|code melli|kod-e melli|shenfenzheng|nationaal nummer|persoonsnummer)\b[\s:.#(]*(?:(?:is|was|met|nummer|nr\.?|no\.?|van (?:hem|haar)|werd)\s*){0,3}([A-Z0-9][A-Z0-9-]{4,15})(?![\p{L}\d])/giu;
 // Dutch passports and identity cards: two letters, six letters or digits, one digit (no letter O).
 const dutchDocument = /[A-NP-Z]{2}[A-NP-Z0-9]{6}\d(?![\p{L}\d])/gu;
 
@@ -345,31 +383,33 @@ function findForeignIds(text: string, out: Candidate[]): void {
   }
 }
 
+const documentWords = anyOf([
+  'paspoort',
+  'pasnummer',
+  'id-kaart',
+  'identiteit',
+  'document',
+  'verblijf',
+  'vreemdeling',
+  'v-nummer',
+  'rijbewijs',
+  'kimlik',
+  'nüfus',
+  'passport',
+  'id number',
+  'identiteitsnummer',
+  'id-nummer',
+  'national id',
+  'nationaal',
+  'melli',
+  'shenfenzheng',
+  'persoonsnummer',
+]);
+
 function findDocuments(text: string, out: Candidate[]): void {
   findForeignIds(text, out);
-  const labelled = mentions(text, [
-    'paspoort',
-    'pasnummer',
-    'id-kaart',
-    'identiteit',
-    'document',
-    'verblijf',
-    'vreemdeling',
-    'v-nummer',
-    'rijbewijs',
-    'kimlik',
-    'nüfus',
-    'passport',
-    'id number',
-    'identiteitsnummer',
-    'id-nummer',
-    'national id',
-    'nationaal',
-    'melli',
-    'shenfenzheng',
-    'persoonsnummer',
-  ]);
-  for (const m of labelled ? text.matchAll(documentLabel) : []) {
+  const labelled = mentions(text, documentWords);
+  for (const m of labelled ? matchesAfter(text, wordBoundary, documentLabel) : []) {
     const value = m[1]!;
     if ((value.match(/\d/g) ?? []).length < 2) continue;
     const start = m.index + m[0].length - value.length;
@@ -394,6 +434,8 @@ function validDayMonth(day: number, month: number): boolean {
   return day >= 1 && day <= 31 && month >= 1 && month <= 12;
 }
 
+const birthWords = anyOf(['geb', '°']);
+
 function findDates(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(numericDate)) {
     if (touches(text, m.index, /[\p{L}\d\-/.]/u)) continue;
@@ -406,7 +448,7 @@ function findDates(text: string, out: Candidate[]): void {
     const prefix = datePrefix.exec(text.slice(Math.max(0, m.index - 20), m.index))![0];
     out.push(candidate(m.index - prefix.length, m.index + m[0].replace(/\.$/, '').length, 'date'));
   }
-  if (!mentions(text, ['geb', '°'])) return;
+  if (!mentions(text, birthWords)) return;
   for (const m of text.matchAll(birthYear)) {
     const start = m.index + m[0].length - m[1]!.length;
     out.push(candidate(start, start + 4, 'date'));

@@ -3,6 +3,18 @@ import { isDutchWord } from '../lexicon/dutch-words';
 import { getLexicon, type Lexicon } from '../lexicon/lexicon';
 import type { Token } from '../tokenise';
 import { adjacent, FREE, KEPT, markTaken, nameKeyOf, possessiveLength, previousIndex, SPANNED, type TokenState } from './context';
+import {
+  Fact,
+  isDutchName,
+  isFirstName,
+  isFirstNameKey,
+  isParticle,
+  isParticleSurname,
+  isSurname,
+  isTitleAfter,
+  isTitleBefore,
+  remembered,
+} from './word-facts';
 
 /**
  * Person names. A name is a run of name words (with initials and particles between them); how sure
@@ -112,10 +124,6 @@ const formalTitles = new Set([
 /** Words after which a lower-case unknown word in a hasty note is a name: "gesproken met yuhan". */
 const nameCues = new Set(['met', 'volgens', 'namens']);
 
-function isWord(t: Token): boolean {
-  return isDutchWord(nameKeyOf(t) === t.key ? t.lower : t.lower.slice(0, -2));
-}
-
 function hasNameEnding(key: string, lex: Lexicon): boolean {
   return key.length >= 6 && lex.surnameEndings.some((e) => key.endsWith(e));
 }
@@ -133,25 +141,37 @@ function keptCompound(key: string, lex: Lexicon): boolean {
 }
 
 /** How much a capitalised word looks like part of a name, on its own. */
-function capitalEvidence(t: Token, lex: Lexicon): Evidence {
+function workOutCapitalEvidence(t: Token): Evidence {
   if (!t.cap || t.hasDigit) return Evidence.None;
+  const lex = getLexicon();
   const key = nameKeyOf(t);
   if (notNames.has(key) || lex.particles.has(key) || lex.titlesBefore.has(key)) return Evidence.None;
   const listed = lex.firstNames.has(key) || lex.surnames.has(key);
   if (t.allCaps && !listed) return Evidence.None;
-  const word = isWord(t);
+  const word = isDutchName(t);
   if (!word) return key.length >= 2 && !keptCompound(key, lex) ? Evidence.Strong : Evidence.None;
   if (listed || hasNameEnding(key, lex)) return Evidence.Weak;
   return Evidence.None;
 }
 
+const strongName = (t: Token): boolean => workOutCapitalEvidence(t) === Evidence.Strong;
+const weakName = (t: Token): boolean => workOutCapitalEvidence(t) === Evidence.Weak;
+
+function capitalEvidence(t: Token): Evidence {
+  if (!t.cap || t.hasDigit) return Evidence.None;
+  if (remembered(t, Fact.strongName, strongName)) return Evidence.Strong;
+  return remembered(t, Fact.weakName, weakName) ? Evidence.Weak : Evidence.None;
+}
+
 /** A lower-case word that is a listed name and no Dutch word (karim, fatima, haddad). */
-function lowerCaseName(t: Token, lex: Lexicon): boolean {
+function workOutLowerCaseName(t: Token): boolean {
   if (t.cap || t.hasDigit || t.text.length < 3) return false;
+  const lex = getLexicon();
   const key = nameKeyOf(t);
   if (notNames.has(key) || lex.particles.has(key)) return false;
-  return (lex.firstNames.has(key) || (key.length >= 4 && lex.surnames.has(key))) && !isWord(t);
+  return (lex.firstNames.has(key) || (key.length >= 4 && lex.surnames.has(key))) && !isDutchName(t);
 }
+const lowerCaseName = (t: Token): boolean => remembered(t, Fact.lowerCaseName, workOutLowerCaseName);
 
 interface Run {
   from: number;
@@ -165,9 +185,18 @@ interface Run {
 }
 
 /** A lower-case word that is no Dutch word, after "met", "volgens" (met yuhan gesproken). */
-function unknownLowerWord(t: Token, lex: Lexicon): boolean {
-  return !t.cap && !t.hasDigit && t.text.length >= 3 && !notNames.has(t.key) && !lex.titlesBefore.has(t.key) && !lex.particles.has(t.key) && !isWord(t);
+function workOutUnknownLowerWord(t: Token): boolean {
+  const lex = getLexicon();
+  return !t.cap && !t.hasDigit && t.text.length >= 3 && !notNames.has(t.key) && !lex.titlesBefore.has(t.key) && !lex.particles.has(t.key) && !isDutchName(t);
 }
+const unknownLowerWord = (t: Token): boolean => remembered(t, Fact.unknownLowerWord, workOutUnknownLowerWord);
+
+/** A capitalised word that belongs to a name after a title, an initial or a first name (De Groot). */
+function workOutNameWordAfterName(t: Token): boolean {
+  const key = nameKeyOf(t);
+  return t.cap && !t.hasDigit && !t.allCaps && !notNames.has(key) && !getLexicon().titlesBefore.has(key);
+}
+const nameWordAfterName = (t: Token): boolean => remembered(t, Fact.nameWordAfterName, workOutNameWordAfterName);
 
 /**
  * The most tokens one name takes (mw. A.B.C. van der Berg-de Vries has eight). A longer run of
@@ -177,7 +206,7 @@ function unknownLowerWord(t: Token, lex: Lexicon): boolean {
 export const maxNameTokens = 12;
 
 /** The longest run of name parts from token i. */
-function runFrom(state: TokenState, i: number, lex: Lexicon, afterTitle: boolean, afterCue = false): Run | null {
+function runFrom(state: TokenState, i: number, afterTitle: boolean, afterCue = false): Run | null {
   const { tokens, taken } = state;
   const run: Run = { from: i, to: i, strong: 0, weak: 0, initials: 0, firstNames: 0, particles: 0, lower: 0 };
   const limit = Math.min(tokens.length, i + maxNameTokens);
@@ -193,15 +222,15 @@ function runFrom(state: TokenState, i: number, lex: Lexicon, afterTitle: boolean
     }
     // Particles (de, van der, El, Al) count between name words, after a title, before a surname
     // written with one (de Vries, van Dijk), or capitalised at the start of a name (El Amrani).
-    if (lex.particles.has(t.key) && t.text.length <= 4) {
+    if (isParticle(t) && t.text.length <= 4) {
       let k = j;
-      while (k < limit && lex.particles.has(tokens[k]!.key) && adjacent(tokens, k)) k++;
+      while (k < limit && isParticle(tokens[k]!) && adjacent(tokens, k)) k++;
       const next = tokens[k];
       const nextOk = next !== undefined && k > j && k < limit && next.cap && !next.hasDigit && taken[k] === FREE;
       // After a title only a capitalised particle opens the name (Mevrouw De Groot); "oom van Hussein" is
       // the uncle of Hussein.
       const inside = run.to > run.from || (afterTitle && t.cap);
-      const opens = t.cap ? nextOk && capitalEvidence(next, lex) !== Evidence.None : nextOk && lex.particleSurnames.has(nameKeyOf(next));
+      const opens = t.cap ? nextOk && capitalEvidence(next) !== Evidence.None : nextOk && isParticleSurname(next);
       if (nextOk && (inside || opens)) {
         run.particles += k - j;
         j = k;
@@ -209,20 +238,19 @@ function runFrom(state: TokenState, i: number, lex: Lexicon, afterTitle: boolean
       }
       break;
     }
-    const ev = capitalEvidence(t, lex);
-    const key = nameKeyOf(t);
+    const ev = capitalEvidence(t);
     if (ev === Evidence.Strong) run.strong++;
     else if (ev === Evidence.Weak) run.weak++;
-    else if (t.cap && !t.hasDigit && !t.allCaps && (run.to > run.from || afterTitle) && !notNames.has(key) && !lex.titlesBefore.has(key)) {
-      // After a title, an initial or a first name, a capitalised word belongs to the name (De Groot).
+    else if ((run.to > run.from || afterTitle) && nameWordAfterName(t)) {
       run.weak++;
-    } else if (lowerCaseName(t, lex) || ((afterTitle || afterCue || run.lower > 0) && unknownLowerWord(t, lex))) {
+    } else if (lowerCaseName(t) || ((afterTitle || afterCue || run.lower > 0) && unknownLowerWord(t))) {
       run.lower++;
     } else break;
-    if (lex.firstNames.has(key)) run.firstNames++;
+    if (isFirstName(t)) run.firstNames++;
     j++;
     run.to = j;
-    if (lex.titlesAfter.has(tokens[j]?.key ?? '')) break;
+    const after = tokens[j];
+    if (after !== undefined && isTitleAfter(after)) break;
   }
   // A run never ends on a particle.
   return run.to > run.from ? run : null;
@@ -248,7 +276,6 @@ function placeContext(tokens: readonly Token[], i: number): boolean {
 }
 
 export function findPeople(text: string, state: TokenState, out: Candidate[], unknownPlaces: Candidate[]): void {
-  const lex = getLexicon();
   const { tokens, taken } = state;
   for (let i = 0; i < tokens.length; i++) {
     const prev = tokens[i - 1];
@@ -268,25 +295,25 @@ export function findPeople(text: string, state: TokenState, out: Candidate[], un
       continue;
     }
     if (taken[i] !== FREE) continue;
-    const afterTitle = prev !== undefined && taken[i - 1] !== SPANNED && lex.titlesBefore.has(prev.key) && adjacent(tokens, i - 1);
+    const afterTitle = prev !== undefined && taken[i - 1] !== SPANNED && isTitleBefore(prev) && adjacent(tokens, i - 1);
     const afterCue = prev !== undefined && nameCues.has(prev.key) && prev.end + 1 === t.start && taken[i - 1] === FREE;
     // Most words are lower case and no name: a quick test before building a run.
-    if (!t.cap && !afterTitle && !afterCue && !lex.particles.has(t.key) && !lex.firstNames.has(t.key) && !lex.surnames.has(nameKeyOf(t))) continue;
-    const run = runFrom(state, i, lex, afterTitle, afterCue);
+    if (!t.cap && !afterTitle && !afterCue && !isParticle(t) && !isFirstNameKey(t) && !isSurname(t)) continue;
+    const run = runFrom(state, i, afterTitle, afterCue);
     if (!run || !acceptable(run, tokens, afterTitle, text)) continue;
     const first = tokens[run.from]!;
     const last = tokens[run.to - 1]!;
     const end = last.end - possessiveLength(last);
     // A single unknown word after "in", "uit", "het dorp" is a place, not a person.
     const single = run.to - run.from === 1 && run.strong === 1 && run.firstNames === 0 && !afterTitle;
-    if (single && !lex.surnames.has(nameKeyOf(first)) && placeContext(tokens, run.from)) {
+    if (single && !isSurname(first) && placeContext(tokens, run.from)) {
       unknownPlaces.push(candidate(first.start, end, 'place'));
     } else {
       out.push(candidate(first.start, end, 'person'));
     }
     markTaken(state, run.from, run.to, SPANNED);
     // An honorific after the name (Ahmet Bey, Ayşe Hanım) stays readable, as titles before it do.
-    if (run.to < tokens.length && lex.titlesAfter.has(tokens[run.to]!.key) && taken[run.to] === FREE) taken[run.to] = KEPT;
+    if (run.to < tokens.length && isTitleAfter(tokens[run.to]!) && taken[run.to] === FREE) taken[run.to] = KEPT;
     i = run.to - 1;
   }
 }
@@ -307,7 +334,7 @@ export function propagateNames(state: TokenState, people: readonly Candidate[], 
     if (!span || t.start < span.start || t.end > span.end + 2) continue;
     const key = nameKeyOf(t);
     if (t.initial || key.length < 3 || lex.particles.has(key) || lex.titlesBefore.has(key)) continue;
-    names.set(key, isWord(t));
+    names.set(key, isDutchName(t));
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -320,9 +347,9 @@ export function propagateNames(state: TokenState, people: readonly Candidate[], 
 }
 
 /** A listed first name that may open a name found after it, also when it is a Dutch or kept word (Noor, roos). */
-function joinableFirstName(state: TokenState, f: number, lex: Lexicon): boolean {
+function joinableFirstName(state: TokenState, f: number): boolean {
   const first = state.tokens[f];
-  return first !== undefined && (state.taken[f] === FREE || state.taken[f] === KEPT) && !first.hasDigit && lex.firstNames.has(nameKeyOf(first));
+  return first !== undefined && (state.taken[f] === FREE || state.taken[f] === KEPT) && !first.hasDigit && isFirstName(first);
 }
 
 /**
@@ -332,7 +359,6 @@ function joinableFirstName(state: TokenState, f: number, lex: Lexicon): boolean 
  * the word is. People must be sorted; they stay so.
  */
 export function findJoinedFirstNames(text: string, state: TokenState, people: Candidate[]): void {
-  const lex = getLexicon();
   const { tokens, taken } = state;
   const found: Candidate[] = [];
   let p = 0;
@@ -341,7 +367,7 @@ export function findJoinedFirstNames(text: string, state: TokenState, people: Ca
     const person = people[p];
     if (person?.start !== tokens[i]!.start || person.category !== 'person') continue;
     let head = i;
-    if (tokens[i]!.spaceBefore && joinableFirstName(state, i - 1, lex) && (tokens[i - 1]!.cap || !tokens[i]!.cap)) {
+    if (tokens[i]!.spaceBefore && joinableFirstName(state, i - 1) && (tokens[i - 1]!.cap || !tokens[i]!.cap)) {
       head = i - 1;
       person.start = tokens[head]!.start;
       taken[head] = SPANNED;
@@ -350,7 +376,7 @@ export function findJoinedFirstNames(text: string, state: TokenState, people: Ca
     if (f < 0) continue;
     if (tokens[f]!.key === 'en' && tokens[head]!.spaceBefore && tokens[f]!.spaceBefore) f--;
     else if (text.slice(tokens[f]!.end, tokens[head]!.start) !== ' & ') continue;
-    if (f < 0 || !joinableFirstName(state, f, lex)) continue;
+    if (f < 0 || !joinableFirstName(state, f)) continue;
     const first = tokens[f]!;
     found.push(candidate(first.start, first.end - possessiveLength(first), 'person'));
     taken[f] = SPANNED;

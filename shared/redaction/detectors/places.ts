@@ -1,9 +1,9 @@
 import { candidate, type Candidate } from '../candidate';
 import { findMunicipality } from '../../geo';
-import { isDutchWord } from '../lexicon/dutch-words';
 import { getLexicon } from '../lexicon/lexicon';
 import type { Token } from '../tokenise';
 import { adjacent, FREE, KEPT, markTaken, previousIndex, SPANNED, type TokenState } from './context';
+import { Fact, isDutch, isParticle, isSurnameKey, opensPlace, remembered } from './word-facts';
 
 /**
  * Dutch places below province level from shared/geo (municipalities, towns, neighbourhoods).
@@ -55,7 +55,7 @@ export function findPlaces(text: string, state: TokenState, out: Candidate[]): v
   const lex = getLexicon();
   const { tokens, taken } = state;
   for (let i = 0; i < tokens.length; i++) {
-    if (taken[i] !== FREE && taken[i] !== KEPT) continue;
+    if ((taken[i] !== FREE && taken[i] !== KEPT) || !opensPlace(tokens[i]!)) continue;
     const m = lex.places.match(tokens, i);
     // A kept word starts a place only as part of a longer name (Hollands Kroon).
     if (!m || (taken[i] === KEPT && m.length === 1)) continue;
@@ -69,13 +69,13 @@ export function findPlaces(text: string, state: TokenState, out: Candidate[]): v
     const single = m.length === 1;
     const anyCap = tokens.slice(from, to).some((t) => t.cap);
     if (single) {
-      const word = isDutchWord(first.lower);
+      const word = isDutch(first);
       if (word) {
         // Best, Buren, Putten: only as a capitalised name where a place is expected.
         if (!first.cap || (first.sentenceStart && !inPlaceContext(tokens, from))) continue;
         if (!inPlaceContext(tokens, from) && (first.sentenceStart || tokens[from + 1]?.cap)) continue;
       } else if (!first.cap && first.text.length < 4) continue;
-    } else if (!anyCap && (!inPlaceContext(tokens, from) || (tokens.slice(from, to).every((t) => isDutchWord(t.lower)) && !findMunicipality(m.value)))) {
+    } else if (!anyCap && (!inPlaceContext(tokens, from) || (tokens.slice(from, to).every(isDutch) && !findMunicipality(m.value)))) {
       // Lower case, several words: "in den haag" yes, but "in de wijk" is no village (De Wijk).
       continue;
     }
@@ -94,8 +94,8 @@ export function findPlaces(text: string, state: TokenState, out: Candidate[]): v
     }
     // A surname after a particle is no place: "Jan van Hoorn", "mevrouw de Vries".
     let p = from;
-    while (p > 0 && p > from - 3 && adjacent(tokens, p - 1) && lex.particles.has(tokens[p - 1]!.key)) p--;
-    if (p < from && !inPlaceContext(tokens, p) && (tokens[p - 1]?.cap || lex.surnames.has(first.key))) continue;
+    while (p > 0 && p > from - 3 && adjacent(tokens, p - 1) && isParticle(tokens[p - 1]!)) p--;
+    if (p < from && !inPlaceContext(tokens, p) && (tokens[p - 1]?.cap || isSurnameKey(first))) continue;
     // A district written with the city: Utrecht-Oost, Zwolle-Zuid, Rotterdam Centrum.
     let end = to;
     if (
@@ -166,12 +166,17 @@ const irregularAdjectives: Readonly<Record<string, string>> = {
   emmense: 'Emmen',
 };
 
+/** `in`, as before: a word that names a property of every object (Constructor) counts too. */
+const placeAdjective = (t: Token): boolean => t.key in irregularAdjectives;
+/** Remembered per word, like the lexicon facts: one `in` per distinct word. */
+const isPlaceAdjective = (t: Token): boolean => remembered(t, Fact.placeAdjective, placeAdjective);
+
 /** "de Haagse moskee", "een Rotterdamse stichting": the adjective gives the city away. */
 function findPlaceAdjectives(_text: string, state: TokenState, out: Candidate[]): void {
   const { tokens, taken } = state;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (taken[i] !== FREE || !t.cap || !(t.key in irregularAdjectives)) continue;
+    if (taken[i] !== FREE || !t.cap || !isPlaceAdjective(t)) continue;
     out.push(candidate(t.start, t.end, 'place'));
     taken[i] = SPANNED;
   }

@@ -16,36 +16,52 @@ import {
   titlesBefore,
 } from './name-lists';
 
-/** Word sequences looked up by their first word, longest first. */
+/** A word of a phrase: the value of the phrase that ends here, and the words that may follow. */
+interface PhraseNode<T> {
+  value?: T;
+  next?: Map<string, PhraseNode<T>>;
+}
+
+/**
+ * Word sequences, looked up word by word from the first (a trie of phrase keys): the longest phrase
+ * at a token is found without joining the words after it into keys to try.
+ */
 export class PhraseSet<T> {
-  private readonly byKey = new Map<string, T>();
-  private readonly longest = new Map<string, number>();
+  private readonly first = new Map<string, PhraseNode<T>>();
 
   add(phrase: string, value: T): void {
     const keys = tokenise(phrase)
       .map((t) => t.phraseKey)
       .filter(Boolean);
     if (keys.length === 0) return;
-    const key = keys.join(' ');
-    if (!this.byKey.has(key)) this.byKey.set(key, value);
-    this.longest.set(keys[0]!, Math.max(this.longest.get(keys[0]!) ?? 0, keys.length));
+    let level = this.first;
+    let node: PhraseNode<T> | undefined;
+    for (const key of keys) {
+      if (node) level = node.next ??= new Map<string, PhraseNode<T>>();
+      node = level.get(key);
+      if (!node) level.set(key, (node = {}));
+    }
+    node!.value ??= value;
+  }
+
+  /** Whether a phrase starts with this word (a phrase key). */
+  opens(key: string): boolean {
+    return this.first.has(key);
   }
 
   /** The longest phrase starting at tokens[i] whose words are joined by spaces or hyphens only. */
   match(tokens: readonly Token[], i: number): { length: number; value: T } | undefined {
     const first = tokens[i];
     if (!first) return undefined;
-    const max = this.longest.get(first.phraseKey);
-    if (max === undefined) return undefined;
-    let n = 1;
-    while (n < max && i + n < tokens.length && (tokens[i + n]!.spaceBefore || tokens[i + n]!.hyphenBefore)) n++;
-    for (; n >= 1; n--) {
-      let key = first.phraseKey;
-      for (let k = 1; k < n; k++) key += ` ${tokens[i + k]!.phraseKey}`;
-      const value = this.byKey.get(key);
-      if (value !== undefined) return { length: n, value };
+    let node = this.first.get(first.phraseKey);
+    let found: { length: number; value: T } | undefined;
+    for (let n = 1; node; n++) {
+      if (node.value !== undefined) found = { length: n, value: node.value };
+      const next = tokens[i + n];
+      if (!node.next || !next || !(next.spaceBefore || next.hyphenBefore)) break;
+      node = node.next.get(next.phraseKey);
     }
-    return undefined;
+    return found;
   }
 }
 
