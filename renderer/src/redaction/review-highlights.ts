@@ -48,50 +48,160 @@ export function mirrorPieces(text: string): string[] {
 }
 
 /** False where the CSS Custom Highlight API is missing (then the mirror shows plain text; the list carries the meaning). */
-const supported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+export const highlightsSupported = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 
-/** Where an offset into the whole text lies among the pieces' text nodes (`starts`: each node's offset). */
-export function locate(nodes: readonly Text[], starts: readonly number[], offset: number, isEnd: boolean): [Text, number] {
+/** Where an offset into the whole text lies among the pieces' nodes (`starts`: each node's offset): the node's index and the offset in it. */
+export function locate(starts: readonly number[], offset: number, isEnd: boolean): [node: number, offset: number] {
   // The last node that starts before the offset (an end) or at or before it (a start).
   let lo = 0;
-  let hi = nodes.length - 1;
+  let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (isEnd ? starts[mid]! < offset : starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return [nodes[lo]!, offset - starts[lo]!];
+  return [lo, offset - starts[lo]!];
 }
 
 /**
- * Highlights the spans in the mirror's text nodes (one per piece, in order). The text stays plain
- * text and the browser paints the highlights, so a result with thousands of spans costs a few
- * thousand ranges instead of thousands of elements to create, lay out and later tear down.
+ * How many ranges one step of painting makes or drops at most. An answer for a long text has
+ * thousands of spans; made at once they held the UI thread for longer than a frame, so the
+ * work is cut into steps of this size, each in its own task.
  */
-export function showHighlights(nodes: readonly Text[], spans: readonly ReviewedSpan[]): void {
-  if (!supported() || nodes.length === 0) return clearHighlights();
-  const starts: number[] = [];
-  let length = 0;
-  for (const node of nodes) {
-    starts.push(length);
-    length += node.length;
-  }
-  const offsets = highlightOffsets(spans);
-  for (const status of Object.keys(highlightNames) as SpanStatus[]) {
-    const highlight = new Highlight();
-    for (const [start, end] of offsets[status]) {
-      if (end > length) continue;
-      const range = new Range();
-      range.setStart(...locate(nodes, starts, start, false));
-      range.setEnd(...locate(nodes, starts, end, true));
-      highlight.add(range);
+export const rangesPerStep = 200;
+
+/** What the painter needs of a range: its ends, to see whether it still covers what it was made for. */
+export interface PaintedRange {
+  readonly startContainer: unknown;
+  readonly startOffset: number;
+  readonly endContainer: unknown;
+  readonly endOffset: number;
+}
+
+/** Where the painter paints: the browser's highlights and ranges, or stand-ins in tests. */
+export interface PaintHost<R extends PaintedRange> {
+  highlights: Readonly<Record<SpanStatus, { add(range: R): unknown; delete(range: R): unknown }>>;
+  range(startNode: Text, startOffset: number, endNode: Text, endOffset: number): R;
+  /** Runs `step` in a later task, so the browser can paint and handle input between steps; returns a cancel. */
+  later(step: () => void): () => void;
+}
+
+/** One range to be painted: under which status, between which node offsets. */
+interface Wanted {
+  status: SpanStatus;
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+}
+
+/**
+ * Paints the spans in the mirror's text nodes (one per piece, in order) as highlights. The text
+ * stays plain text and the browser paints the highlights, so thousands of spans cost thousands of
+ * ranges instead of thousands of elements. A new answer changes only what differs: a range whose
+ * text node and offsets are unchanged stays (typing changes one or two pieces, the rest keep their
+ * ranges), and the ranges to make or drop are handled `perStep` at a time, one step per task. A
+ * newer answer cancels the steps left of an older one and starts from what is painted.
+ */
+export class HighlightPainter<R extends PaintedRange> {
+  /** What is painted now, by status, piece indices and offsets. */
+  private readonly painted = new Map<string, { status: SpanStatus; range: R }>();
+  private cancel: (() => void) | null = null;
+
+  constructor(
+    private readonly host: PaintHost<R>,
+    private readonly perStep = rangesPerStep,
+  ) {}
+
+  /** Paints `spans` over `nodes`; `onDone` runs once everything of this answer is painted (not when a newer one came first). */
+  paint(nodes: readonly Text[], spans: readonly ReviewedSpan[], onDone: () => void = () => {}): void {
+    this.stop();
+    const wanted = this.wanted(nodes, spans);
+    const work: Array<() => void> = [];
+    for (const [key, { status, range }] of this.painted) {
+      const want = wanted.get(key);
+      if (want && covers(range, want)) wanted.delete(key);
+      else
+        work.push(() => {
+          this.host.highlights[status].delete(range);
+          this.painted.delete(key);
+        });
     }
-    CSS.highlights.set(highlightNames[status], highlight);
+    for (const [key, want] of wanted)
+      work.push(() => {
+        const range = this.host.range(want.startNode, want.startOffset, want.endNode, want.endOffset);
+        this.host.highlights[want.status].add(range);
+        this.painted.set(key, { status: want.status, range });
+      });
+    // The first step runs at once: after a keystroke it is usually all there is to do.
+    const step = (from: number): void => {
+      const to = Math.min(from + this.perStep, work.length);
+      for (let i = from; i < to; i++) work[i]!();
+      if (to < work.length) this.cancel = this.host.later(() => step(to));
+      else {
+        this.cancel = null;
+        onDone();
+      }
+    };
+    step(0);
+  }
+
+  /** Cancels the steps still to come (on a newer answer, or when the review closes). */
+  stop(): void {
+    this.cancel?.();
+    this.cancel = null;
+  }
+
+  /** The ranges the spans need, by the same keys as `painted`. */
+  private wanted(nodes: readonly Text[], spans: readonly ReviewedSpan[]): Map<string, Wanted> {
+    const starts: number[] = [];
+    let length = 0;
+    for (const node of nodes) {
+      starts.push(length);
+      length += node.length;
+    }
+    const out = new Map<string, Wanted>();
+    if (nodes.length === 0) return out;
+    const offsets = highlightOffsets(spans);
+    for (const status of Object.keys(highlightNames) as SpanStatus[])
+      for (const [start, end] of offsets[status]) {
+        if (end > length) continue;
+        const [first, startOffset] = locate(starts, start, false);
+        const [last, endOffset] = locate(starts, end, true);
+        out.set(`${status} ${first}:${startOffset} ${last}:${endOffset}`, { status, startNode: nodes[first]!, startOffset, endNode: nodes[last]!, endOffset });
+      }
+    return out;
   }
 }
 
-/** Removes the review's highlights (on unmount, or when there is no text to mark). */
+/** Whether a painted range still covers what is wanted: a text node whose text changed has collapsed its ranges, or is another node. */
+const covers = (range: PaintedRange, want: Wanted) =>
+  range.startContainer === want.startNode &&
+  range.startOffset === want.startOffset &&
+  range.endContainer === want.endNode &&
+  range.endOffset === want.endOffset;
+
+/** A painter over the page's CSS highlights (registered here, removed again by `clearHighlights`). */
+export function pageHighlightPainter(): HighlightPainter<Range> {
+  const highlights = { undecided: new Highlight(), redact: new Highlight(), keep: new Highlight() };
+  for (const status of Object.keys(highlightNames) as SpanStatus[]) CSS.highlights.set(highlightNames[status], highlights[status]);
+  return new HighlightPainter<Range>({
+    highlights,
+    range(startNode, startOffset, endNode, endOffset) {
+      const range = new Range();
+      range.setStart(startNode, startOffset);
+      range.setEnd(endNode, endOffset);
+      return range;
+    },
+    later(step) {
+      const timer = setTimeout(step, 0);
+      return () => clearTimeout(timer);
+    },
+  });
+}
+
+/** Removes the review's highlights (when the review closes). */
 export function clearHighlights(): void {
-  if (!supported()) return;
+  if (!highlightsSupported()) return;
   for (const name of Object.values(highlightNames)) CSS.highlights.delete(name);
 }

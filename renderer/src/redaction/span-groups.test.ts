@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewedSpan } from '../../../shared/redaction/redaction-review';
-import { groupSpans } from './span-groups';
+import { groupPage, groupSpans, groupsPerStep, nextMounted } from './span-groups';
 
 const span = (start: number, surface: string, more: Partial<ReviewedSpan> = {}): ReviewedSpan => ({
   start,
@@ -48,5 +48,25 @@ describe('the review list’s groups of spans', () => {
 
   it('has no groups without spans', () => {
     expect(groupSpans([])).toEqual([]);
+  });
+});
+
+describe('mounting the list a step at a time', () => {
+  it('mounts a page in steps of a bounded number of items', () => {
+    const sizes: number[] = [];
+    for (let mounted = 0; mounted < groupPage;) {
+      const next = nextMounted(mounted, groupPage);
+      sizes.push(next - mounted);
+      mounted = next;
+    }
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(Math.max(...sizes)).toBe(groupsPerStep);
+    expect(sizes.reduce((a, b) => a + b)).toBe(groupPage);
+  });
+
+  it('stops at what is wanted and drops at once to fewer', () => {
+    expect(nextMounted(0, 3)).toBe(3);
+    expect(nextMounted(50, 50)).toBe(50);
+    expect(nextMounted(50, 7)).toBe(7);
   });
 });

@@ -14,6 +14,15 @@ export interface SpanGroup {
 /** How many groups the list shows at first, and how many more each "show more" adds. */
 export const groupPage = 50;
 
+/**
+ * How many items of the list mount in one step. A page of items with their buttons took longer
+ * than a frame to mount at once, so the page fills a step per frame.
+ */
+export const groupsPerStep = 10;
+
+/** How many items are mounted after the next step from `mounted` toward `wanted` (at once when fewer are wanted). */
+export const nextMounted = (mounted: number, wanted: number): number => Math.min(wanted, mounted + groupsPerStep);
+
 /** The spans grouped by surface, category, status, origin and reason: undecided groups first, then in text order. */
 export function groupSpans(spans: readonly ReviewedSpan[]): SpanGroup[] {
   const groups = new Map<string, SpanGroup>();
