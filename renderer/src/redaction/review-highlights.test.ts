@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewedSpan } from '../../../shared/redaction/redaction-review';
-import { HighlightPainter, highlightOffsets, locate, mirrorPiece, mirrorPieces, type PaintHost, type PaintedRange } from './review-highlights';
+import { HighlightPainter, locate, mirrorPiece, mirrorPieces, type PaintHost, type PaintedRange } from './review-highlights';
 
 const span = (start: number, end: number, status: ReviewedSpan['status']): ReviewedSpan => ({
   start,
@@ -11,31 +11,6 @@ const span = (start: number, end: number, status: ReviewedSpan['status']): Revie
   origin: 'detected',
   needsDecision: false,
   reason: null,
-});
-
-describe('the highlights over the review mirror', () => {
-  it('puts each span under its status', () => {
-    expect(highlightOffsets([span(0, 3, 'undecided'), span(5, 8, 'redact'), span(10, 12, 'keep'), span(14, 20, 'undecided')])).toEqual({
-      undecided: [
-        [0, 3],
-        [14, 20],
-      ],
-      redact: [[5, 8]],
-      keep: [[10, 12]],
-    });
-  });
-
-  it('leaves out a span that overlaps an earlier one, so no text is painted twice', () => {
-    expect(highlightOffsets([span(0, 10, 'redact'), span(4, 6, 'undecided'), span(10, 12, 'keep')])).toEqual({
-      undecided: [],
-      redact: [[0, 10]],
-      keep: [[10, 12]],
-    });
-  });
-
-  it('has nothing to paint without spans', () => {
-    expect(highlightOffsets([])).toEqual({ undecided: [], redact: [], keep: [] });
-  });
 });
 
 describe('the review mirror’s pieces', () => {
@@ -130,7 +105,7 @@ const spans = (count: number, from = 0, status: ReviewedSpan['status'] = 'undeci
   Array.from({ length: count }, (_, i) => span(from + i * 10, from + i * 10 + 3, status));
 
 describe('painting an answer’s highlights', () => {
-  it('makes the ranges in steps of a bounded size, one task each, and says when all are painted', () => {
+  it('works in steps of a bounded size, one task each, and says when all is painted', () => {
     const { host, steps, runAll, shown } = fakeHost();
     const painter = new HighlightPainter(host, 100);
     const nodes = [textNode(5000), textNode(5000)];
@@ -138,22 +113,38 @@ describe('painting an answer’s highlights', () => {
     painter.paint(nodes, spans(950), () => done++);
     expect(done).toBe(0);
     runAll();
-    expect(steps).toEqual([100, 100, 100, 100, 100, 100, 100, 100, 100, 50]);
+    // 950 spans placed, then 950 ranges made: 1 900 units, 100 at most in a step.
+    expect(steps.length).toBeGreaterThanOrEqual(19);
+    expect(Math.max(...steps)).toBe(100);
+    expect(steps.reduce((a, b) => a + b)).toBe(950);
     expect(shown.undecided!.size).toBe(950);
     expect(done).toBe(1);
   });
 
-  it('puts each range in its piece’s node, also a span that crosses from one piece into the next', () => {
+  it('puts each span under its status in its piece’s node, also one that crosses into the next piece, and leaves out one that overlaps an earlier one', () => {
     const { host, runAll, offsets } = fakeHost();
     const nodes = [textNode(10), textNode(10)];
-    new HighlightPainter(host, 100).paint(nodes, [span(2, 5, 'redact'), span(8, 13, 'keep'), span(15, 20, 'undecided')]);
+    new HighlightPainter(host, 100).paint(nodes, [span(2, 5, 'redact'), span(3, 4, 'keep'), span(8, 13, 'keep'), span(15, 20, 'undecided')]);
     runAll();
     expect(offsets('redact')).toEqual([[nodes[0], 2, nodes[0], 5]]);
     expect(offsets('keep')).toEqual([[nodes[0], 8, nodes[1], 3]]);
     expect(offsets('undecided')).toEqual([[nodes[1], 5, nodes[1], 10]]);
   });
 
-  it('on a new answer touches only what changed: ranges in unchanged pieces stay', () => {
+  it('paints nothing without spans or without text', () => {
+    const { host, runAll, shown } = fakeHost();
+    const painter = new HighlightPainter(host, 100);
+    painter.paint([textNode(100)], spans(5));
+    runAll();
+    painter.paint([textNode(100)], []);
+    runAll();
+    expect(shown.undecided!.size).toBe(0);
+    painter.paint([], spans(5));
+    runAll();
+    expect(shown.undecided!.size).toBe(0);
+  });
+
+  it('on a new answer makes and drops only what changed: ranges in unchanged pieces stay', () => {
     const { host, steps, runAll, shown } = fakeHost();
     const painter = new HighlightPainter(host, 100);
     const nodes = [textNode(5000), textNode(5000)];
@@ -161,12 +152,13 @@ describe('painting an answer’s highlights', () => {
     runAll();
     const before = new Set(shown.undecided);
     steps.length = 0;
-    // One more span typed at the end, and one span decided: three ranges of work, one step.
+    // One more span typed at the end, and one span decided: three ranges made or dropped.
     const next = [...spans(950), span(9600, 9603, 'undecided')];
     next[3] = { ...next[3]!, status: 'redact' };
     painter.paint(nodes, next);
     runAll();
-    expect(steps).toEqual([3]);
+    expect(steps.reduce((a, b) => a + b)).toBe(3);
+    expect(Math.max(...steps)).toBeLessThanOrEqual(100);
     expect(shown.undecided!.size).toBe(950);
     expect(shown.redact!.size).toBe(1);
     expect([...shown.undecided!].filter((r) => before.has(r))).toHaveLength(949);
@@ -193,22 +185,22 @@ describe('painting an answer’s highlights', () => {
     const nodes = [textNode(10_000)];
     let staleDone = 0;
     painter.paint(nodes, spans(500), () => staleDone++);
-    expect(shown.undecided!.size).toBe(100);
+    while (shown.undecided!.size === 0) endStep();
     painter.paint(nodes, spans(300, 5000, 'keep'));
     runAll();
     expect(staleDone).toBe(0);
     expect(shown.undecided!.size).toBe(0);
     expect(shown.keep!.size).toBe(300);
     expect(pending()).toBe(false);
-    expect(endStep()).toBe(false);
   });
 
   it('stops painting when the review closes', () => {
-    const { host, shown, pending } = fakeHost();
+    const { host, endStep, shown, pending } = fakeHost();
     const painter = new HighlightPainter(host, 100);
     painter.paint([textNode(10_000)], spans(500));
+    while (shown.undecided!.size === 0) endStep();
     painter.stop();
     expect(pending()).toBe(false);
-    expect(shown.undecided!.size).toBe(100);
+    expect(shown.undecided!.size).toBeLessThan(500);
   });
 });

@@ -7,18 +7,6 @@ export const highlightNames: Readonly<Record<SpanStatus, string>> = {
   keep: 'obi-keep',
 };
 
-/** The spans' offsets per status; a span that overlaps an earlier one is left out, so no text is painted twice. */
-export function highlightOffsets(spans: readonly ReviewedSpan[]): Record<SpanStatus, Array<[number, number]>> {
-  const out: Record<SpanStatus, Array<[number, number]>> = { undecided: [], redact: [], keep: [] };
-  let at = 0;
-  for (const s of spans) {
-    if (s.start < at) continue;
-    out[s.status].push([s.start, s.end]);
-    at = s.end;
-  }
-  return out;
-}
-
 /** The longest piece of the mirror: a few screen lines, so a changed piece is cheap to lay out again. */
 export const mirrorPiece = 2000;
 
@@ -64,11 +52,11 @@ export function locate(starts: readonly number[], offset: number, isEnd: boolean
 }
 
 /**
- * How many ranges one step of painting makes or drops at most. An answer for a long text has
- * thousands of spans; made at once they held the UI thread for longer than a frame, so the
- * work is cut into steps of this size, each in its own task.
+ * How much one step of painting does at most: a unit is one span placed, one painted range checked,
+ * or one range made or dropped. An answer for a long text has thousands of spans; handled at once
+ * they held the UI thread for longer than a frame, so the work is cut into steps, each its own task.
  */
-export const rangesPerStep = 200;
+export const unitsPerStep = 300;
 
 /** What the painter needs of a range: its ends, to see whether it still covers what it was made for. */
 export interface PaintedRange {
@@ -100,8 +88,9 @@ interface Wanted {
  * stays plain text and the browser paints the highlights, so thousands of spans cost thousands of
  * ranges instead of thousands of elements. A new answer changes only what differs: a range whose
  * text node and offsets are unchanged stays (typing changes one or two pieces, the rest keep their
- * ranges), and the ranges to make or drop are handled `perStep` at a time, one step per task. A
- * newer answer cancels the steps left of an older one and starts from what is painted.
+ * ranges). The work is done `perStep` units at a time, one step per task; a span that overlaps an
+ * earlier one is left out, so no text is painted twice. A newer answer cancels the steps left of
+ * an older one and starts from what is painted.
  */
 export class HighlightPainter<R extends PaintedRange> {
   /** What is painted now, by status, piece indices and offsets. */
@@ -110,40 +99,23 @@ export class HighlightPainter<R extends PaintedRange> {
 
   constructor(
     private readonly host: PaintHost<R>,
-    private readonly perStep = rangesPerStep,
+    private readonly perStep = unitsPerStep,
   ) {}
 
   /** Paints `spans` over `nodes`; `onDone` runs once everything of this answer is painted (not when a newer one came first). */
   paint(nodes: readonly Text[], spans: readonly ReviewedSpan[], onDone: () => void = () => {}): void {
     this.stop();
-    const wanted = this.wanted(nodes, spans);
-    const work: Array<() => void> = [];
-    for (const [key, { status, range }] of this.painted) {
-      const want = wanted.get(key);
-      if (want && covers(range, want)) wanted.delete(key);
-      else
-        work.push(() => {
-          this.host.highlights[status].delete(range);
-          this.painted.delete(key);
-        });
-    }
-    for (const [key, want] of wanted)
-      work.push(() => {
-        const range = this.host.range(want.startNode, want.startOffset, want.endNode, want.endOffset);
-        this.host.highlights[want.status].add(range);
-        this.painted.set(key, { status: want.status, range });
-      });
-    // The first step runs at once: after a keystroke it is usually all there is to do.
-    const step = (from: number): void => {
-      const to = Math.min(from + this.perStep, work.length);
-      for (let i = from; i < to; i++) work[i]!();
-      if (to < work.length) this.cancel = this.host.later(() => step(to));
-      else {
-        this.cancel = null;
-        onDone();
-      }
+    const units = this.units(nodes, spans);
+    // The first step runs at once, inside the caller's task.
+    const step = (): void => {
+      for (let i = 0; i < this.perStep; i++)
+        if (units.next().done) {
+          this.cancel = null;
+          return onDone();
+        }
+      this.cancel = this.host.later(step);
     };
-    step(0);
+    step();
   }
 
   /** Cancels the steps still to come (on a newer answer, or when the review closes). */
@@ -152,25 +124,48 @@ export class HighlightPainter<R extends PaintedRange> {
     this.cancel = null;
   }
 
-  /** The ranges the spans need, by the same keys as `painted`. */
-  private wanted(nodes: readonly Text[], spans: readonly ReviewedSpan[]): Map<string, Wanted> {
+  /** The painting as units of work: each `yield` ends one. */
+  private *units(nodes: readonly Text[], spans: readonly ReviewedSpan[]): Generator<void, void, void> {
     const starts: number[] = [];
     let length = 0;
     for (const node of nodes) {
       starts.push(length);
       length += node.length;
     }
-    const out = new Map<string, Wanted>();
-    if (nodes.length === 0) return out;
-    const offsets = highlightOffsets(spans);
-    for (const status of Object.keys(highlightNames) as SpanStatus[])
-      for (const [start, end] of offsets[status]) {
-        if (end > length) continue;
-        const [first, startOffset] = locate(starts, start, false);
-        const [last, endOffset] = locate(starts, end, true);
-        out.set(`${status} ${first}:${startOffset} ${last}:${endOffset}`, { status, startNode: nodes[first]!, startOffset, endNode: nodes[last]!, endOffset });
+    // Where each span goes, keyed like `painted`.
+    const wanted = new Map<string, Wanted>();
+    let at = 0;
+    for (const span of nodes.length > 0 ? spans : []) {
+      yield;
+      if (span.start < at) continue;
+      at = span.end;
+      if (span.end > length) continue;
+      const [first, startOffset] = locate(starts, span.start, false);
+      const [last, endOffset] = locate(starts, span.end, true);
+      wanted.set(`${span.status} ${first}:${startOffset} ${last}:${endOffset}`, {
+        status: span.status,
+        startNode: nodes[first]!,
+        startOffset,
+        endNode: nodes[last]!,
+        endOffset,
+      });
+    }
+    // What is painted and still wanted stays; the rest goes.
+    for (const [key, { status, range }] of this.painted) {
+      yield;
+      const want = wanted.get(key);
+      if (want && covers(range, want)) wanted.delete(key);
+      else {
+        this.host.highlights[status].delete(range);
+        this.painted.delete(key);
       }
-    return out;
+    }
+    for (const [key, want] of wanted) {
+      yield;
+      const range = this.host.range(want.startNode, want.startOffset, want.endNode, want.endOffset);
+      this.host.highlights[want.status].add(range);
+      this.painted.set(key, { status: want.status, range });
+    }
   }
 }
 
@@ -193,9 +188,15 @@ export function pageHighlightPainter(): HighlightPainter<Range> {
       range.setEnd(endNode, endOffset);
       return range;
     },
+    // A message, not a timer: nested timers wait at least 4 ms each, messages only for the frame.
     later(step) {
-      const timer = setTimeout(step, 0);
-      return () => clearTimeout(timer);
+      const { port1, port2 } = new MessageChannel();
+      port1.onmessage = () => {
+        port1.close();
+        step();
+      };
+      port2.postMessage(null);
+      return () => port1.close();
     },
   });
 }
