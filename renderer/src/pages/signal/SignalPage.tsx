@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { isEditable } from '../../../../shared/capture/signal-states';
 import type { SignalDetailView } from '../../../../shared/contract/ipc-contract';
+import type { PredicateView } from '../../stores/taxonomy-store';
 import { api } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { PageShell } from '../../components/PageShell';
@@ -68,13 +69,17 @@ export function SignalPage({ id }: { id: number }) {
     };
   }, [id, loadTaxonomy, refreshReadiness]);
 
-  const apply = async (changes: { tags?: string[]; consent?: boolean }) => {
-    const r = await api['signals.update']({ id, ...changes });
-    if (!r.ok) return setError(errorText(r.error));
-    setError(null);
-    setSignal(r.value);
-    void refreshReadiness();
-  };
+  const apply = useCallback(
+    async (changes: { tags?: string[]; consent?: boolean }) => {
+      const r = await api['signals.update']({ id, ...changes });
+      if (!r.ok) return setError(errorText(r.error));
+      setError(null);
+      setSignal(r.value);
+      void refreshReadiness();
+    },
+    [id, refreshReadiness],
+  );
+  const setTags = useCallback((tags: string[]) => void apply({ tags }), [apply]);
 
   const setState = async (to: 'ready' | 'draft') => {
     await autosave.current?.flush();
@@ -147,11 +152,7 @@ export function SignalPage({ id }: { id: number }) {
       </section>
       <section aria-labelledby="tags-title">
         <h2 id="tags-title">{t('signal.tagsTitle')}</h2>
-        <div className="tag-grid">
-          {predicates.map((p) => (
-            <TagPicker key={p.key} predicate={p} selected={signal.tags} onChange={(tags) => void apply({ tags })} isDisabled={!editable} />
-          ))}
-        </div>
+        <SignalTags predicates={predicates} selected={signal.tags} isDisabled={!editable} onChange={setTags} />
       </section>
       <section aria-labelledby="consent-title">
         <h2 id="consent-title">{t('signal.consentTitle')}</h2>
@@ -178,3 +179,33 @@ export function SignalPage({ id }: { id: number }) {
     </PageShell>
   );
 }
+
+interface TagsProps {
+  predicates: PredicateView[];
+  selected: string[];
+  isDisabled: boolean;
+  onChange: (tags: string[]) => void;
+}
+
+/**
+ * The signal's tag pickers. They are the page's costliest part to render, and a keystroke in the
+ * summary or its autosave changes none of their props, so they render again only when the tags
+ * (by content: a save returns a new list of the same tags), the dimensions or editability change.
+ */
+const SignalTags = memo(
+  function SignalTags({ predicates, selected, isDisabled, onChange }: TagsProps) {
+    return (
+      <div className="tag-grid">
+        {predicates.map((p) => (
+          <TagPicker key={p.key} predicate={p} selected={selected} onChange={onChange} isDisabled={isDisabled} />
+        ))}
+      </div>
+    );
+  },
+  (a, b) =>
+    a.predicates === b.predicates &&
+    a.isDisabled === b.isDisabled &&
+    a.onChange === b.onChange &&
+    a.selected.length === b.selected.length &&
+    a.selected.every((tag, i) => tag === b.selected[i]),
+);
