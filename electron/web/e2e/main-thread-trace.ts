@@ -48,8 +48,9 @@ export async function traced(page: Page, run: () => Promise<void>): Promise<Main
   return mainThreadOf((JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents);
 }
 
-/** An event's name as shown: a dispatched DOM event says which. */
-const label = (e: TraceEvent) => (e.name === 'EventDispatch' && e.args?.data?.type ? `${e.name}(${e.args.data.type})` : e.name);
+/** An event's name as shown: a dispatched DOM event says which; V8's many garbage collection phases are one. */
+const label = (e: TraceEvent) =>
+  e.name === 'EventDispatch' && e.args?.data?.type ? `${e.name}(${e.args.data.type})` : /^V8\.GC|^(Major|Minor)GC$|marking/.test(e.name) ? 'GC' : e.name;
 
 function mainThreadOf(events: TraceEvent[]): MainThreadTrace {
   // The renderer's main thread: of the threads named so, the one that ran the most tasks.

@@ -204,6 +204,18 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the handlers only read props that do not change what is listed
     [result, groups, shown, listed, editable, signalId, keeping, reason, t],
   );
+  // The category choice, like the list, stands while a keystroke re-renders the review.
+  const categoryField = useMemo(
+    () => (
+      <SelectField
+        label={t('review.manualCategory')}
+        value={manualCategory}
+        options={redactionCategories.map((c) => ({ id: c, label: t(`categories.${c}`) }))}
+        onChange={setManualCategory}
+      />
+    ),
+    [manualCategory, t],
+  );
   if (!result)
     return (
       <>
@@ -227,12 +239,7 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
       {list}
       {editable ? (
         <div className="button-row manual-mark">
-          <SelectField
-            label={t('review.manualCategory')}
-            value={manualCategory}
-            options={redactionCategories.map((c) => ({ id: c, label: t(`categories.${c}`) }))}
-            onChange={setManualCategory}
-          />
+          {categoryField}
           <Button className="button" onPress={markSelection}>
             {t('review.markSelection')}
           </Button>
