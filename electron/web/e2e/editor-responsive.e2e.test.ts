@@ -39,6 +39,7 @@ function highlightsShown(): Record<string, Array<[number, number]>> {
 }
 
 const ms = (n: number) => `${Math.round(n)} ms`;
+const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1]!;
 
 /**
  * The tasks from the answer's arrival until the trace ended: its highlights painted (the page's
@@ -52,11 +53,16 @@ function applyFigures(trace: MainThreadTrace, characters: number) {
   return `${ms(window!.end - window!.start)} from arrival to the frame with all highlights; ${tasks.length} tasks from arrival to the end, ${longFigures(tasks)}`;
 }
 
-/** The longest of some tasks and how many are longer than a frame, each named by what took its time. */
+/**
+ * The longest of some tasks and how many are longer than a frame, each named by what took its
+ * time; also how many took more than a frame of CPU time (the rest of such a task's length the
+ * thread waited for a core of the shared machine).
+ */
 function longFigures(tasks: MainThreadTask[]) {
   const sorted = [...tasks].sort((a, b) => b.duration - a.duration);
   const long = sorted.filter((t) => t.duration > frame);
-  return `longest ${sorted[0] ? described(sorted[0]) : 'none'}, ${long.length} longer than a frame${long.length > 1 ? ` (${long.slice(1, 4).map(described).join('; ')}${long.length > 4 ? '; …' : ''})` : ''}`;
+  const others = long.length > 1 ? ` (${long.slice(1, 4).map(described).join('; ')}${long.length > 4 ? '; …' : ''})` : '';
+  return `longest ${sorted[0] ? described(sorted[0]) : 'none'}, ${long.length} longer than a frame${others}, ${tasks.filter((t) => t.cpu > frame).length} by CPU time`;
 }
 
 /** The tasks that handled a key press (keydown, keypress and the text input they cause). */
@@ -147,7 +153,7 @@ describe('the summary editor stays responsive on a long text (Chromium)', () => 
         'editor on a 100 000-character summary, renderer main-thread tasks from a Chromium trace:',
         `  the paste: ${longFigures(pasting.tasks.filter((t) => t.inside.some(([what]) => what === 'EventDispatch(textInput)')))}`,
         `  applying the pasted text's answer: ${applyFigures(pasting, big.length)}`,
-        `  ${keystrokes.length} typed keystrokes' own tasks: ${longFigures(keystrokes)}; median ${ms(keystrokes.map((t) => t.duration).sort((a, b) => a - b)[keystrokes.length >> 1]!)}`,
+        `  ${keystrokes.length} typed keystrokes' own tasks: ${longFigures(keystrokes)}; median ${ms(median(keystrokes.map((t) => t.duration)))} (CPU ${ms(median(keystrokes.map((t) => t.cpu)))})`,
         `  applying the typed text's answer: ${applyFigures(typing, typed.length)}`,
       ].join('\n'),
     );

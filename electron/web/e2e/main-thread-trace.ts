@@ -12,6 +12,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event: less than `dur` when the thread waited for a core. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { type?: string } };
@@ -21,6 +23,8 @@ interface TraceEvent {
 export interface MainThreadTask {
   start: number;
   duration: number;
+  /** The CPU time the thread had in the task; on a loaded machine the rest it waited for a core. */
+  cpu: number;
   /** The events that ran inside, by own time (time not spent in an event nested in them), longest first. */
   inside: Array<[what: string, ms: number]>;
 }
@@ -79,6 +83,7 @@ function mainThreadOf(events: TraceEvent[]): MainThreadTrace {
   const tasks = found.map(({ event, selfTimes }): MainThreadTask => ({
     start: event.ts / 1000,
     duration: event.dur! / 1000,
+    cpu: (event.tdur ?? event.dur!) / 1000,
     inside: [...selfTimes].map(([what, us]): [string, number] => [what, us / 1000]).sort((a, b) => b[1] - a[1]),
   }));
 
@@ -96,9 +101,9 @@ function mainThreadOf(events: TraceEvent[]): MainThreadTrace {
 /** The length of one frame at 60 Hz. */
 export const frame = 1000 / 60;
 
-/** A task in a line: its length and the three events that took most of it. */
+/** A task in a line: its length, its CPU time and the three events that took most of it. */
 export const described = (task: MainThreadTask) =>
-  `${Math.round(task.duration)} ms (${task.inside
+  `${Math.round(task.duration)} ms (CPU ${Math.round(task.cpu)}; ${task.inside
     .slice(0, 3)
     .map(([what, ms]) => `${what} ${Math.round(ms)}`)
     .join(', ')})`;
