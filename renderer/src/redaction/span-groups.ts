@@ -20,8 +20,16 @@ export const groupPage = 50;
  */
 export const groupsPerStep = 10;
 
-/** How many items are mounted after the next step from `mounted` toward `wanted` (at once when fewer are wanted). */
-export const nextMounted = (mounted: number, wanted: number): number => Math.min(wanted, mounted + groupsPerStep);
+/**
+ * How many of the first `wanted` groups to list now: every group whose item is already mounted
+ * (by key: an answer after a keystroke brings mostly the same groups) and at most `groupsPerStep`
+ * that are not, so an answer with new groups (a paste) mounts them a step at a time.
+ */
+export function listedNow(groups: readonly SpanGroup[], wanted: number, mounted: ReadonlySet<string>): number {
+  let fresh = 0;
+  for (let i = 0; i < wanted; i++) if (!mounted.has(groups[i]!.key) && ++fresh > groupsPerStep) return i;
+  return wanted;
+}
 
 /** The spans grouped by surface, category, status, origin and reason: undecided groups first, then in text order. */
 export function groupSpans(spans: readonly ReviewedSpan[]): SpanGroup[] {

@@ -10,7 +10,7 @@ import { SelectField } from '../../components/SelectField';
 import { startReviewChecker, type ReviewChecker } from '../../redaction/review-client';
 import type { ReviewResult } from '../../redaction/review-protocol';
 import { clearHighlights, highlightsSupported, mirrorPieces, pageHighlightPainter, type HighlightPainter } from '../../redaction/review-highlights';
-import { groupPage, groupSpans, nextMounted } from '../../redaction/span-groups';
+import { groupPage, groupSpans, listedNow } from '../../redaction/span-groups';
 import { SpanGroupItem } from './SpanGroupItem';
 
 /** From this length on a check takes long enough to say that it is under way. */
@@ -145,15 +145,17 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
   // page at a time: the list stays a bounded number of elements however many spans the text has.
   const groups = useMemo(() => (result ? groupSpans(result.review.spans) : []), [result]);
   const [shown, setShown] = useState(groupPage);
-  // The items mount a step per frame up to what is shown, so no single task mounts a whole page.
+  // New items mount a step per frame up to what is shown, so no single task mounts a whole page;
+  // the keys of the items mounted so far say which of an answer's groups are new.
   const wanted = Math.min(shown, groups.length);
-  const [mounted, setMounted] = useState(0);
-  const listed = Math.min(mounted, wanted);
+  const [mountedKeys, setMountedKeys] = useState<ReadonlySet<string>>(() => new Set());
+  const listed = listedNow(groups, wanted, mountedKeys);
   useEffect(() => {
-    if (mounted === wanted) return;
-    const frame = requestAnimationFrame(() => startTransition(() => setMounted(nextMounted(mounted, wanted))));
+    const keys = groups.slice(0, listed).map((g) => g.key);
+    if (listed === wanted && keys.length === mountedKeys.size && keys.every((key) => mountedKeys.has(key))) return;
+    const frame = requestAnimationFrame(() => startTransition(() => setMountedKeys(new Set(keys))));
     return () => cancelAnimationFrame(frame);
-  }, [mounted, wanted]);
+  }, [groups, listed, wanted, mountedKeys]);
   const listRef = useRef<HTMLOListElement>(null);
   // After "show more", the first newly shown item takes the focus once it is mounted, so the keyboard goes on there.
   const focusItem = useRef<number | null>(null);
