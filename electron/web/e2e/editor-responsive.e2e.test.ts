@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closeAppsAfterEachTest, startApp, tabTo, type RunningApp } from './app-harness';
 import { firstRun, meetingWithNotes } from './flows';
+import { described, frame, traced, type MainThreadTask, type MainThreadTrace } from './main-thread-trace';
 
 closeAppsAfterEachTest();
 let app: RunningApp;
@@ -16,31 +17,60 @@ function longSummary(): string {
   return text.slice(0, 100_000);
 }
 
-/** What the page records about its own main thread: long tasks (≥ 50 ms) and each answer's apply time. */
-interface Timings {
-  tasks: Array<[start: number, duration: number]>;
-  applies: Array<[start: number, duration: number]>;
-}
-type Recording = Window & { seenChecking: { checking: boolean }; timings: Timings };
+/** What the page records: whether the progress line ever showed, and for which texts (by length) an answer was applied and painted. */
+type Recording = Window & { seenChecking: { checking: boolean }; appliedFor: number[] };
 
-/** The highlights over the mirror: how many ranges, and the text of the last range of each status. */
-function highlightsShown() {
-  let ranges = 0;
-  const last: Record<string, string> = {};
-  for (const name of ['obi-undecided', 'obi-redact', 'obi-keep']) {
-    const all = [...(CSS.highlights.get(name) ?? [])];
-    ranges += all.length;
-    const lastRange = all.at(-1);
-    last[name] = lastRange instanceof Range ? lastRange.toString() : '';
+/** The highlights over the mirror: each range's offsets in the whole text, per status, in text order. */
+function highlightsShown(): Record<string, Array<[number, number]>> {
+  const pieces = [...document.querySelector('[data-content="review-mirror"]')!.children].map((piece) => piece.firstChild);
+  const starts = new Map<Node | null, number>();
+  let at = 0;
+  for (const node of pieces) {
+    starts.set(node, at);
+    at += node?.textContent?.length ?? 0;
   }
-  return { ranges, last };
+  const out: Record<string, Array<[number, number]>> = {};
+  for (const name of ['obi-undecided', 'obi-redact', 'obi-keep'])
+    out[name] = [...(CSS.highlights.get(name) ?? [])]
+      .filter((r) => r instanceof Range)
+      .map((r): [number, number] => [starts.get(r.startContainer)! + r.startOffset, starts.get(r.endContainer)! + r.endOffset])
+      .sort((a, b) => a[0] - b[0]);
+  return out;
 }
 
-const longest = (entries: Array<[number, number]>, from: number) => Math.max(0, ...entries.filter(([start]) => start >= from).map(([, d]) => d));
 const ms = (n: number) => `${Math.round(n)} ms`;
+const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1]!;
+
+/**
+ * The tasks from the answer's arrival until the trace ended: its highlights painted (the page's
+ * measure ends with the frame after the last step) and, after a paste, the list's first page
+ * mounted.
+ */
+function applyFigures(trace: MainThreadTrace, characters: number) {
+  const window = trace.measure('obi-review-apply');
+  expect(window, `the apply of the answer for ${characters} characters is in the trace`).not.toBeNull();
+  const tasks = trace.tasks.filter((t) => t.start + t.duration > window!.start);
+  return `${ms(window!.end - window!.start)} from arrival to the frame with all highlights; ${tasks.length} tasks from arrival to the end, ${longFigures(tasks)}`;
+}
+
+/**
+ * The longest of some tasks and how many are longer than a frame, each named by what took its
+ * time; also how many took more than a frame of CPU time (the rest of such a task's length the
+ * thread waited for a core of the shared machine).
+ */
+function longFigures(tasks: MainThreadTask[]) {
+  const sorted = [...tasks].sort((a, b) => b.duration - a.duration);
+  const long = sorted.filter((t) => t.duration > frame);
+  const others = long.length > 1 ? ` (${long.slice(1, 4).map(described).join('; ')}${long.length > 4 ? '; …' : ''})` : '';
+  return `longest ${sorted[0] ? described(sorted[0]) : 'none'}, ${long.length} longer than a frame${others}, ${tasks.filter((t) => t.cpu > frame).length} by CPU time`;
+}
+
+/** The tasks that handled a key press (keydown, keypress and the text input they cause). */
+const keystrokeTasks = (trace: MainThreadTrace) =>
+  trace.tasks.filter((t) => t.inside.some(([what]) => what === 'EventDispatch(keydown)' || what === 'EventDispatch(keypress)'));
 
 describe('the summary editor stays responsive on a long text (Chromium)', () => {
-  it('checks a pasted 100 000-character summary in a worker, shows that it is checking, highlights what is typed after, and lists the proposals a page at a time', async () => {
+  it('checks a pasted 100 000-character summary in a worker, shows that it is checking, paints the highlights and the list in steps, and prints the main thread’s tasks from a trace', async () => {
     app = await startApp();
     const { page } = app;
     await firstRun(app);
@@ -55,8 +85,8 @@ describe('the summary editor stays responsive on a long text (Chromium)', () => 
     const review = page.locator('section.review');
     await review.waitFor();
 
-    // Remember whether the progress line ever showed, however briefly, and record the main
-    // thread's long tasks and the time each answer took to show (figures, never asserted).
+    // Remember whether the progress line ever showed, however briefly, and for which texts an
+    // answer was applied and painted (the page's 'obi-review-apply' measure).
     await page.evaluate(() => {
       const w = window as unknown as Recording;
       const status = document.querySelector('[data-content="checking"]')!;
@@ -64,55 +94,71 @@ describe('the summary editor stays responsive on a long text (Chromium)', () => 
       new MutationObserver(() => {
         if (/tekens worden gecontroleerd/.test(status.textContent ?? '')) w.seenChecking.checking = true;
       }).observe(status, { childList: true, characterData: true, subtree: true });
-      w.timings = { tasks: [], applies: [] };
+      w.appliedFor = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.timings.tasks.push([e.startTime, e.duration]);
-      }).observe({ type: 'longtask', buffered: true });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.name === 'obi-review-apply') w.timings.applies.push([e.startTime, e.duration]);
+        for (const e of list.getEntries())
+          if (e instanceof PerformanceMeasure && e.name === 'obi-review-apply') w.appliedFor.push((e.detail as { characters: number }).characters);
       }).observe({ type: 'measure' });
     });
+    const applied = (characters: number) =>
+      expect.poll(() => page.evaluate((n) => (window as unknown as Recording).appliedFor.includes(n), characters)).toBe(true);
 
     const big = longSummary();
     const summary = page.getByLabel('Samenvatting voor de teamleider');
     await summary.focus();
     await page.keyboard.press('Control+A');
-    const pastedAt = await page.evaluate(() => performance.now());
-    await page.keyboard.insertText(big);
+    // Traced: the paste and its answer, then typing at the end and its answer.
+    const items = page.locator('[data-content="spans"] li');
+    const pasting = await traced(page, async () => {
+      await page.keyboard.insertText(big);
+      await applied(big.length);
+      await expect.poll(() => items.count()).toBe(50);
+    });
     await page.keyboard.press('Control+End');
-    const typedAt = await page.evaluate(() => performance.now());
-    await page.keyboard.type(' Bel 0612345678.');
     const typed = `${big} Bel 0612345678.`;
+    const typing = await traced(page, async () => {
+      await page.keyboard.type(' Bel 0612345678.');
+      await applied(typed.length);
+    });
 
     const mirror = page.locator('[data-content="review-mirror"]');
-    await expect.poll(() => mirror.evaluate((el) => el.textContent?.length)).toBe(typed.length);
-    // The spans are highlights over the mirror's text, the last one what was typed.
-    await expect.poll(() => page.evaluate(highlightsShown).then((h) => h.last['obi-undecided'])).toBe('0612345678');
+    expect(await mirror.evaluate((el) => el.textContent)).toBe(typed);
     // The mirror is plain text in pieces of a few lines, each a single text node.
     const pieces = await mirror.evaluate((el) => [...el.children].map((piece) => [piece.childNodes.length, piece.firstChild?.nodeType]));
     expect(pieces.length).toBeGreaterThan(typed.length / 2000);
     expect(new Set(pieces.map(String))).toEqual(new Set(['1,3']));
-    expect((await page.evaluate(highlightsShown)).ranges).toBeGreaterThan(1000);
+    // Every step of the last answer is painted and nothing of an earlier one is left: no range is
+    // empty (a range in text that changed under it collapses) or overlaps another, and every
+    // number has its range, the last one what was typed.
+    const shown = await page.evaluate(highlightsShown);
+    const ranges = shown['obi-undecided']!;
+    expect(shown['obi-redact']).toEqual([]);
+    expect(shown['obi-keep']).toEqual([]);
+    expect(ranges.every(([start, end], i) => start < end && (i === 0 || ranges[i - 1]![1] <= start))).toBe(true);
+    const numbers = [...typed.matchAll(/06-12345\d{3}|0612345678/g)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+    const texts = (list: Array<[number, number]>) => list.map(([start, end]) => typed.slice(start, end));
+    expect(texts(ranges.filter((r) => /\d/.test(typed.slice(...r))))).toEqual(texts(numbers));
+    expect(ranges.filter((r) => /\d/.test(typed.slice(...r)))).toEqual(numbers);
+    expect(texts(ranges).at(-1)).toBe('0612345678');
     // The detectors ran in the worker, never on the page's own thread.
     expect(await review.getAttribute('data-checked-in')).toBe('worker');
     expect(await page.evaluate(() => (window as unknown as Recording).seenChecking.checking)).toBe(true);
     await expect.poll(() => page.locator('[data-content="checking"]').textContent()).toBe('');
 
-    // The figures for the closing note: the answer to the typed text has been applied and painted.
-    await expect.poll(() => page.evaluate((from) => (window as unknown as Recording).timings.applies.some(([start]) => start >= from), typedAt)).toBe(true);
-    const timings = await page.evaluate(() => (window as unknown as Recording).timings);
-    // The last answer is applied after typing stopped: the long tasks within its apply are its own work.
-    const [applyStart, applyTime] = timings.applies.at(-1)!;
-    const applyTasks = timings.tasks.filter(([start, d]) => start + d > applyStart && start < applyStart + applyTime).map(([, d]) => d);
+    // The figures for the closing note: every main-thread task in the traces, never asserted.
+    const keystrokes = keystrokeTasks(typing);
+    expect(keystrokes.length).toBeGreaterThanOrEqual(' Bel 0612345678.'.length);
     console.log(
-      `editor on a 100 000-character summary: longest main-thread task after the paste ${ms(longest(timings.tasks, pastedAt))},` +
-        ` after the typed keystrokes (their own handling included) ${ms(longest(timings.tasks, typedAt))};` +
-        ` applying an answer, arrival to painted frame: ${timings.applies.map(([, d]) => ms(d)).join(', ')};` +
-        ` long tasks while the last answer was applied: ${applyTasks.length ? applyTasks.map(ms).join(', ') : 'none of 50 ms or more'}`,
+      [
+        'editor on a 100 000-character summary, renderer main-thread tasks from a Chromium trace:',
+        `  the paste: ${longFigures(pasting.tasks.filter((t) => t.inside.some(([what]) => what === 'EventDispatch(textInput)')))}`,
+        `  applying the pasted text's answer: ${applyFigures(pasting, big.length)}`,
+        `  ${keystrokes.length} typed keystrokes' own tasks: ${longFigures(keystrokes)}; median ${ms(median(keystrokes.map((t) => t.duration)))} (CPU ${ms(median(keystrokes.map((t) => t.cpu)))})`,
+        `  applying the typed text's answer: ${applyFigures(typing, typed.length)}`,
+      ].join('\n'),
     );
 
     // About a thousand distinct numbers, listed a page of 50 groups at a time, each with its count.
-    const items = page.locator('[data-content="spans"] li');
     expect(await items.count()).toBe(50);
     await items.filter({ hasText: /“06-12345000” 2× — nog te beslissen/ }).waitFor();
     const more = page.getByRole('button', { name: /^Meer tonen \(nog [\d.]+ niet getoond\)$/ });
@@ -120,6 +166,6 @@ describe('the summary editor stays responsive on a long text (Chromium)', () => 
     await page.keyboard.press('Enter');
     await expect.poll(() => items.count()).toBe(100);
     // The keyboard goes on at the first newly shown item.
-    expect(await page.evaluate(() => [...document.querySelectorAll('[data-content="spans"] li')].indexOf(document.activeElement!))).toBe(50);
+    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('[data-content="spans"] li')].indexOf(document.activeElement!))).toBe(50);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewedSpan } from '../../../shared/redaction/redaction-review';
-import { groupSpans } from './span-groups';
+import { groupPage, groupSpans, groupsPerStep, listedNow, type SpanGroup } from './span-groups';
 
 const span = (start: number, surface: string, more: Partial<ReviewedSpan> = {}): ReviewedSpan => ({
   start,
@@ -48,5 +48,43 @@ describe('the review list’s groups of spans', () => {
 
   it('has no groups without spans', () => {
     expect(groupSpans([])).toEqual([]);
+  });
+});
+
+describe('mounting the list a step at a time', () => {
+  const groupsOf = (keys: string[]) => keys.map((key): SpanGroup => ({ key, span: span(0, key), count: 1 }));
+  const keys = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+  /** The steps of mounting `groups` when `mounted` are already there: how many new items each adds. */
+  function steps(groups: SpanGroup[], wanted: number, mounted: Set<string>): number[] {
+    const added: number[] = [];
+    for (;;) {
+      const listed = groups.slice(0, listedNow(groups, wanted, mounted));
+      const fresh = listed.filter((g) => !mounted.has(g.key));
+      if (fresh.length === 0) return added;
+      added.push(fresh.length);
+      mounted = new Set(listed.map((g) => g.key));
+    }
+  }
+
+  it('mounts a first page in steps of a bounded number of items', () => {
+    const added = steps(groupsOf(keys('a', 80)), groupPage, new Set());
+    expect(added.length).toBeGreaterThan(1);
+    expect(Math.max(...added)).toBe(groupsPerStep);
+    expect(added.reduce((a, b) => a + b)).toBe(groupPage);
+  });
+
+  it('lists at once what is already mounted, and only the new groups a step at a time', () => {
+    const before = keys('a', 50);
+    // An answer after a keystroke: one group more near the top, the rest as they were.
+    const after = groupsOf([before[0]!, 'new', ...before.slice(1)]);
+    expect(listedNow(after, groupPage, new Set(before))).toBe(groupPage);
+    // A paste of another text: every group new.
+    expect(steps(groupsOf(keys('b', 50)), groupPage, new Set(before))).toEqual([10, 10, 10, 10, 10]);
+  });
+
+  it('stops at what is wanted', () => {
+    expect(listedNow(groupsOf(keys('a', 3)), 3, new Set())).toBe(3);
+    expect(listedNow(groupsOf(keys('a', 60)), 7, new Set())).toBe(7);
   });
 });

@@ -14,6 +14,23 @@ export interface SpanGroup {
 /** How many groups the list shows at first, and how many more each "show more" adds. */
 export const groupPage = 50;
 
+/**
+ * How many items of the list mount in one step. A page of items with their buttons took longer
+ * than a frame to mount at once, so the page fills a step per frame.
+ */
+export const groupsPerStep = 10;
+
+/**
+ * How many of the first `wanted` groups to list now: every group whose item is already mounted
+ * (by key: an answer after a keystroke brings mostly the same groups) and at most `groupsPerStep`
+ * that are not, so an answer with new groups (a paste) mounts them a step at a time.
+ */
+export function listedNow(groups: readonly SpanGroup[], wanted: number, mounted: ReadonlySet<string>): number {
+  let fresh = 0;
+  for (let i = 0; i < wanted; i++) if (!mounted.has(groups[i]!.key) && ++fresh > groupsPerStep) return i;
+  return wanted;
+}
+
 /** The spans grouped by surface, category, status, origin and reason: undecided groups first, then in text order. */
 export function groupSpans(spans: readonly ReviewedSpan[]): SpanGroup[] {
   const groups = new Map<string, SpanGroup>();

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import type { TaxonomyView } from '../../../shared/taxonomy/taxonomy-view';
@@ -63,10 +64,12 @@ export function signalPredicates(taxonomy: TaxonomyView, lang: Lang): PredicateV
     }));
 }
 
+/** The same list while the taxonomy and language stand, so what renders from it can skip a render of the page. */
 export function usePredicates(): PredicateView[] {
   const { i18n } = useTranslation();
   const taxonomy = useTaxonomy((s) => s.taxonomy);
-  return taxonomy ? signalPredicates(taxonomy, langOf(i18n.language)) : [];
+  const lang = langOf(i18n.language);
+  return useMemo(() => (taxonomy ? signalPredicates(taxonomy, lang) : []), [taxonomy, lang]);
 }
 
 /** The communities a meeting can be about, as values of the taxonomy's `community` dimension. */

@@ -9,14 +9,14 @@ import { errorText } from '../../i18n/i18n';
 import { SelectField } from '../../components/SelectField';
 import { startReviewChecker, type ReviewChecker } from '../../redaction/review-client';
 import type { ReviewResult } from '../../redaction/review-protocol';
-import { clearHighlights, mirrorPieces, showHighlights } from '../../redaction/review-highlights';
-import { groupPage, groupSpans } from '../../redaction/span-groups';
+import { clearHighlights, highlightsSupported, mirrorPieces, pageHighlightPainter, type HighlightPainter } from '../../redaction/review-highlights';
+import { groupPage, groupSpans, listedNow } from '../../redaction/span-groups';
 import { SpanGroupItem } from './SpanGroupItem';
 
 /** From this length on a check takes long enough to say that it is under way. */
 const longText = 10_000;
 
-/** The time from a check's answer arriving to the frame that shows it painted (a performance measure). */
+/** The time from a check's answer arriving to the frame that shows it painted, all steps done (a performance measure). */
 const applyMeasure = 'obi-review-apply';
 
 interface Props {
@@ -72,25 +72,49 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
     return () => clearTimeout(timer);
   }, [summary, decisions]);
 
-  // The mirror is plain text in pieces; the spans are painted over it as highlights, set once per result.
+  // The mirror is plain text in pieces; the spans are painted over it as highlights, a step at a time.
   const mirrorRef = useRef<HTMLDivElement>(null);
   const pieces = useMemo(() => mirrorPieces(result?.text ?? ''), [result]);
+  // A keystroke re-renders the review; the mirror's elements stand until the next answer.
+  const mirror = useMemo(
+    () =>
+      pieces.map((piece, i) => (
+        <div key={i} className="mirror-piece">
+          {piece}
+        </div>
+      )),
+    [pieces],
+  );
   // When the latest result arrived, for the 'obi-review-apply' measure of how long showing it took.
   const receivedAt = useRef(0);
+  const painter = useRef<HighlightPainter<Range> | null>(null);
   useLayoutEffect(() => {
+    if (!highlightsSupported()) return;
+    const started = pageHighlightPainter();
+    painter.current = started;
+    return () => {
+      started.stop();
+      painter.current = null;
+      clearHighlights();
+    };
+  }, []);
+  useLayoutEffect(() => {
+    if (!result) return;
     const nodes = [...(mirrorRef.current?.children ?? [])].map((piece) => piece.firstChild).filter((node) => node instanceof Text);
-    if (!result) return clearHighlights();
-    showHighlights(nodes, result.review.spans);
     const start = receivedAt.current;
-    // After the next frame is painted: only the latest measure is kept, so the timeline does not grow.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        performance.clearMeasures(applyMeasure);
-        performance.measure(applyMeasure, { start });
-      }),
-    );
+    const characters = result.text.length;
+    // After the frame that shows the last step: only the latest measure is kept, so the timeline
+    // does not grow; its detail says which text it was for (its length, never the text).
+    const measure = () =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          performance.clearMeasures(applyMeasure);
+          performance.measure(applyMeasure, { start, detail: { characters } });
+        }),
+      );
+    if (painter.current) painter.current.paint(nodes, result.review.spans, measure);
+    else measure();
   }, [result]);
-  useEffect(() => clearHighlights, []);
 
   const apply = async (call: Promise<Awaited<ReturnType<(typeof api)['redaction.decisions']>>>) => {
     const r = await call;
@@ -121,14 +145,26 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
   // page at a time: the list stays a bounded number of elements however many spans the text has.
   const groups = useMemo(() => (result ? groupSpans(result.review.spans) : []), [result]);
   const [shown, setShown] = useState(groupPage);
+  // New items mount a step per frame up to what is shown, so no single task mounts a whole page;
+  // the keys of the items mounted so far say which of an answer's groups are new.
+  const wanted = Math.min(shown, groups.length);
+  const [mountedKeys, setMountedKeys] = useState<ReadonlySet<string>>(() => new Set());
+  const listed = listedNow(groups, wanted, mountedKeys);
+  useEffect(() => {
+    const keys = groups.slice(0, listed).map((g) => g.key);
+    if (listed === wanted && keys.length === mountedKeys.size && keys.every((key) => mountedKeys.has(key))) return;
+    const frame = requestAnimationFrame(() => startTransition(() => setMountedKeys(new Set(keys))));
+    return () => cancelAnimationFrame(frame);
+  }, [groups, listed, wanted, mountedKeys]);
   const listRef = useRef<HTMLOListElement>(null);
-  // After "show more", the first newly shown item takes the focus, so the keyboard goes on there.
+  // After "show more", the first newly shown item takes the focus once it is mounted, so the keyboard goes on there.
   const focusItem = useRef<number | null>(null);
   useEffect(() => {
     const item = focusItem.current === null ? null : listRef.current?.children[focusItem.current];
+    if (!(item instanceof HTMLElement)) return;
     focusItem.current = null;
-    if (item instanceof HTMLElement) item.focus();
-  }, [shown]);
+    item.focus();
+  }, [listed]);
   // The list stays one element while the result and the form state stand: a keystroke in the
   // summary must not re-render it.
   const list = useMemo(
@@ -138,7 +174,7 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
       ) : (
         <>
           <ol className="span-list" data-content="spans" ref={listRef}>
-            {groups.slice(0, shown).map((group) => (
+            {groups.slice(0, listed).map((group) => (
               <SpanGroupItem
                 key={group.key}
                 group={group}
@@ -168,7 +204,19 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
         </>
       ),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the handlers only read props that do not change what is listed
-    [result, groups, shown, editable, signalId, keeping, reason, t],
+    [result, groups, shown, listed, editable, signalId, keeping, reason, t],
+  );
+  // The category choice, like the list, stands while a keystroke re-renders the review.
+  const categoryField = useMemo(
+    () => (
+      <SelectField
+        label={t('review.manualCategory')}
+        value={manualCategory}
+        options={redactionCategories.map((c) => ({ id: c, label: t(`categories.${c}`) }))}
+        onChange={setManualCategory}
+      />
+    ),
+    [manualCategory, t],
   );
   if (!result)
     return (
@@ -185,11 +233,7 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
       <p className="field-hint">{t('review.intro')}</p>
       {progress}
       <div ref={mirrorRef} className="review-mirror" data-content="review-mirror" aria-hidden="true">
-        {pieces.map((piece, i) => (
-          <div key={i} className="mirror-piece">
-            {piece}
-          </div>
-        ))}
+        {mirror}
       </div>
       <p role="status" aria-live="polite" className={review.undecided > 0 ? 'notice' : 'muted'}>
         {review.undecided > 0 ? t('review.undecided', { count: review.undecided }) : t('review.allDecided')}
@@ -197,12 +241,7 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
       {list}
       {editable ? (
         <div className="button-row manual-mark">
-          <SelectField
-            label={t('review.manualCategory')}
-            value={manualCategory}
-            options={redactionCategories.map((c) => ({ id: c, label: t(`categories.${c}`) }))}
-            onChange={setManualCategory}
-          />
+          {categoryField}
           <Button className="button" onPress={markSelection}>
             {t('review.markSelection')}
           </Button>

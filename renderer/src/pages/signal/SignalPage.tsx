@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { isEditable } from '../../../../shared/capture/signal-states';
 import type { SignalDetailView } from '../../../../shared/contract/ipc-contract';
+import type { PredicateView } from '../../stores/taxonomy-store';
 import { api } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { PageShell } from '../../components/PageShell';
@@ -27,12 +28,10 @@ export function SignalPage({ id }: { id: number }) {
   const predicates = usePredicates();
   const loadTaxonomy = useTaxonomy((s) => s.load);
   const [signal, setSignal] = useState<SignalDetailView | null>(null);
-  const [summary, setSummary] = useState('');
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [error, setError] = useState<string | null>(null);
   const [readiness, setReadiness] = useState<{ code: string; message: string } | null>(null);
   const autosave = useRef<Autosave | null>(null);
-  const summaryArea = useRef<HTMLTextAreaElement>(null);
 
   const refreshReadiness = useCallback(async () => {
     const r = await api['signals.readiness']({ id });
@@ -48,7 +47,6 @@ export function SignalPage({ id }: { id: number }) {
         return setError(errorText(r.error));
       }
       setSignal(r.value);
-      setSummary(r.value.summary);
       // The summary saves like the notes do; a revision counter stands in for the notes' revision.
       saver = new Autosave(r.value.summary, 0, {
         save: async (text, rev) => {
@@ -68,13 +66,17 @@ export function SignalPage({ id }: { id: number }) {
     };
   }, [id, loadTaxonomy, refreshReadiness]);
 
-  const apply = async (changes: { tags?: string[]; consent?: boolean }) => {
-    const r = await api['signals.update']({ id, ...changes });
-    if (!r.ok) return setError(errorText(r.error));
-    setError(null);
-    setSignal(r.value);
-    void refreshReadiness();
-  };
+  const apply = useCallback(
+    async (changes: { tags?: string[]; consent?: boolean }) => {
+      const r = await api['signals.update']({ id, ...changes });
+      if (!r.ok) return setError(errorText(r.error));
+      setError(null);
+      setSignal(r.value);
+      void refreshReadiness();
+    },
+    [id, refreshReadiness],
+  );
+  const setTags = useCallback((tags: string[]) => void apply({ tags }), [apply]);
 
   const setState = async (to: 'ready' | 'draft') => {
     await autosave.current?.flush();
@@ -116,42 +118,19 @@ export function SignalPage({ id }: { id: number }) {
       </section>
       <section aria-labelledby="summary-title">
         <h2 id="summary-title">{t('signal.summaryTitle')}</h2>
-        <TextField
-          className="field"
-          value={summary}
-          isReadOnly={!editable}
-          onChange={(v) => {
-            setSummary(v);
-            autosave.current?.update(v);
-          }}
-        >
-          <Label className="field-label">{t('signal.summary')}</Label>
-          <Text slot="description" className="field-hint">
-            {t('signal.summaryHint')}
-          </Text>
-          <TextArea ref={summaryArea} className="field-input" rows={5} onBlur={() => void autosave.current?.flush()} />
-        </TextField>
-        <p className="save-status" role="status" aria-live="polite">
-          {t(`notes.${saveState === 'saved' ? 'saved' : saveState}`)}
-        </p>
-        <RedactionReview
+        <SummaryField
+          key={signal.id}
           signalId={signal.id}
-          summary={summary}
+          initial={signal.summary}
           editable={editable}
-          selection={() => {
-            const el = summaryArea.current;
-            return el && el.selectionEnd > el.selectionStart ? { start: el.selectionStart, end: el.selectionEnd } : null;
-          }}
-          onDecisionsChanged={() => void refreshReadiness()}
+          saveState={saveState}
+          autosave={autosave}
+          onDecisionsChanged={refreshReadiness}
         />
       </section>
       <section aria-labelledby="tags-title">
         <h2 id="tags-title">{t('signal.tagsTitle')}</h2>
-        <div className="tag-grid">
-          {predicates.map((p) => (
-            <TagPicker key={p.key} predicate={p} selected={signal.tags} onChange={(tags) => void apply({ tags })} isDisabled={!editable} />
-          ))}
-        </div>
+        <SignalTags predicates={predicates} selected={signal.tags} isDisabled={!editable} onChange={setTags} />
       </section>
       <section aria-labelledby="consent-title">
         <h2 id="consent-title">{t('signal.consentTitle')}</h2>
@@ -176,5 +155,87 @@ export function SignalPage({ id }: { id: number }) {
       {editable && readiness ? <p className="muted">{t('signal.notReadyYet', { reason: t(codeKey('readiness', readiness.code)) })}</p> : null}
       <UrgencySection signal={signal} onSent={() => void api['signals.get']({ id }).then((r) => r.ok && setSignal(r.value))} />
     </PageShell>
+  );
+}
+
+interface TagsProps {
+  predicates: PredicateView[];
+  selected: string[];
+  isDisabled: boolean;
+  onChange: (tags: string[]) => void;
+}
+
+/**
+ * The signal's tag pickers. They are the page's costliest part to render, and a keystroke in the
+ * summary or its autosave changes none of their props, so they render again only when the tags
+ * (by content: a save returns a new list of the same tags), the dimensions or editability change.
+ */
+const SignalTags = memo(
+  function SignalTags({ predicates, selected, isDisabled, onChange }: TagsProps) {
+    return (
+      <div className="tag-grid">
+        {predicates.map((p) => (
+          <TagPicker key={p.key} predicate={p} selected={selected} onChange={onChange} isDisabled={isDisabled} />
+        ))}
+      </div>
+    );
+  },
+  (a, b) =>
+    a.predicates === b.predicates &&
+    a.isDisabled === b.isDisabled &&
+    a.onChange === b.onChange &&
+    a.selected.length === b.selected.length &&
+    a.selected.every((tag, i) => tag === b.selected[i]),
+);
+
+interface SummaryProps {
+  signalId: number;
+  /** The summary as loaded; from then on the field holds it and the autosave saves it. */
+  initial: string;
+  editable: boolean;
+  saveState: SaveState;
+  autosave: RefObject<Autosave | null>;
+  onDecisionsChanged: () => Promise<void>;
+}
+
+/**
+ * The summary's text area with its redaction review. The text is this component's state, so a
+ * keystroke renders the field and the review again, not the whole signal page.
+ */
+function SummaryField({ signalId, initial, editable, saveState, autosave, onDecisionsChanged }: SummaryProps) {
+  const { t } = useTranslation();
+  const [summary, setSummary] = useState(initial);
+  const area = useRef<HTMLTextAreaElement>(null);
+  return (
+    <>
+      <TextField
+        className="field"
+        value={summary}
+        isReadOnly={!editable}
+        onChange={(v) => {
+          setSummary(v);
+          autosave.current?.update(v);
+        }}
+      >
+        <Label className="field-label">{t('signal.summary')}</Label>
+        <Text slot="description" className="field-hint">
+          {t('signal.summaryHint')}
+        </Text>
+        <TextArea ref={area} className="field-input" rows={5} onBlur={() => void autosave.current?.flush()} />
+      </TextField>
+      <p className="save-status" role="status" aria-live="polite">
+        {t(`notes.${saveState === 'saved' ? 'saved' : saveState}`)}
+      </p>
+      <RedactionReview
+        signalId={signalId}
+        summary={summary}
+        editable={editable}
+        selection={() => {
+          const el = area.current;
+          return el && el.selectionEnd > el.selectionStart ? { start: el.selectionStart, end: el.selectionEnd } : null;
+        }}
+        onDecisionsChanged={() => void onDecisionsChanged()}
+      />
+    </>
   );
 }
