@@ -123,6 +123,11 @@ describe('detect: names, places, addresses and organisations', () => {
     expect(found('In de wijk Transvaal, in Utrecht-Oost en in de Vogelwijk.')).toEqual(['place:Transvaal', 'place:Utrecht-Oost', 'place:Vogelwijk']);
   });
 
+  it('takes a city adjective as the place it gives away, and no word for a place that only names a property of every object', () => {
+    expect(found('Hij gaat naar de Haagse markt.')).toEqual(['place:Haagse']);
+    expect(found('Zij kwam langs met een Constructor en een ToString.').filter((s) => s.startsWith('place:'))).toEqual([]);
+  });
+
   it('finds street addresses with house numbers, and streets alone when capitalised', () => {
     expect(found('Op de Dorpsstraat 14, de Van Goghstraat 7a en de Laan van Meerdervoort 233.')).toEqual([
       'address:Dorpsstraat 14',

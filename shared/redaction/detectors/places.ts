@@ -166,8 +166,8 @@ const irregularAdjectives: Readonly<Record<string, string>> = {
   emmense: 'Emmen',
 };
 
-/** `in`, as before: a word that names a property of every object (Constructor) counts too. */
-const placeAdjective = (t: Token): boolean => t.key in irregularAdjectives;
+/** The table's own keys only: a word that names a property of every object (Constructor) is no city. */
+const placeAdjective = (t: Token): boolean => Object.hasOwn(irregularAdjectives, t.key);
 /** Remembered per word, like the lexicon facts: one `in` per distinct word. */
 const isPlaceAdjective = (t: Token): boolean => remembered(t, Fact.placeAdjective, placeAdjective);
 
