@@ -203,6 +203,13 @@ function formsOf(word: string): WordForms {
 const seenWords = new Map<string, WordForms>();
 const maxSeenWords = 20_000;
 
+/** Forgets the words seen; returns how many were held. */
+export function forgetSeenWords(): number {
+  const held = seenWords.size;
+  seenWords.clear();
+  return held;
+}
+
 function cachedFormsOf(word: string): WordForms {
   let forms = seenWords.get(word);
   if (forms === undefined) {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parsePolicy, type Policy } from '../../../shared/policy/policy-schema';
+import { detect, forgetSeenText } from '../../../shared/redaction';
 import { memoryLog } from '../../test-support/memory-log';
 import { passphrase, tempDir, testVaultOptions } from '../../test-support/temp-dirs';
 import { AppError } from '../app-error';
@@ -105,6 +106,14 @@ describe('the vault session', () => {
     expect(s.isUnlocked).toBe(false);
     expect(vault.isClosed).toBe(true);
     expect(events).toEqual([['vault.locked', { reason: 'idle' }]]);
+  });
+
+  it('forgets the words of notes the detectors kept, when it locks', async () => {
+    const s = session();
+    await s.setup(passphrase);
+    detect('Gesprek met Karim Haddad in Apeldoorn over de arbeidsongeschiktheidsverzekering.');
+    await s.lock();
+    expect(forgetSeenText()).toBe(0);
   });
 
   it('is not held open by automatic calls (autosave retries, inbox polling): only user activity counts', async () => {

@@ -1,5 +1,6 @@
 import type { EventName, EventPayloads, VaultStatus } from '../../../shared/contract/ipc-contract';
 import type { Policy } from '../../../shared/policy/policy-schema';
+import { forgetSeenText } from '../../../shared/redaction';
 import type { LockReason } from '../../../shared/vault/lock-reason';
 import { AppError } from '../app-error';
 import { silentLog, type EventLog } from '../logging/event-log';
@@ -282,7 +283,7 @@ export class VaultSession {
     });
   }
 
-  /** Drops the key and closes the database; the UI hears of it through the event. */
+  /** Drops the key, closes the database and forgets the words the detectors kept; the UI hears of it through the event. */
   private lockNow(reason: LockReason): void {
     clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
@@ -293,6 +294,7 @@ export class VaultSession {
       vault.audit('vault.locked', { reason });
     } finally {
       vault.close();
+      forgetSeenText();
     }
     this.log.event('vault.locked', { reason });
     this.emit('vault.locked', { reason });

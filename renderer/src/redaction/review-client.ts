@@ -36,6 +36,8 @@ function mainThreadChecker(onResult: (r: ReviewResult) => void, onFailure: (text
     },
     close() {
       closed = true;
+      // The words of the summary stay on this thread otherwise (a worker's go with it).
+      void import('../../../shared/redaction/seen-text').then((mod) => mod.forgetSeenText());
     },
   };
 }

@@ -19,6 +19,13 @@ const letterOrDigit = /[\p{L}\d]/u;
 
 let lowered: { text: string; lower: string } = { text: '', lower: '' };
 
+/** Forgets the last text lowered; returns 1 when one was held. */
+export function forgetLowered(): number {
+  const held = lowered.text === '' ? 0 : 1;
+  lowered = { text: '', lower: '' };
+  return held;
+}
+
 /**
  * One search for any of the words (lower case) in a text, for `mentions`: a single pass, where a
  * search per word would read the text once for each.

@@ -17,6 +17,13 @@ const linkers = ['', 's', 'en', 'e'];
 let words: Set<string> | null = null;
 const compoundCache = new Map<string, boolean>();
 
+/** Forgets which long words were found to be compounds; returns how many were held. */
+export function forgetCompounds(): number {
+  const held = compoundCache.size;
+  compoundCache.clear();
+  return held;
+}
+
 function load(): Set<string> {
   const set = new Set<string>();
   const s = generated.frontCoded;
