@@ -1,20 +1,19 @@
-import { memo, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Checkbox, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { Button, Checkbox } from 'react-aria-components';
 import { isEditable } from '../../../../shared/capture/signal-states';
 import type { SignalDetailView } from '../../../../shared/contract/ipc-contract';
-import type { PredicateView } from '../../stores/taxonomy-store';
 import { api } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { PageShell } from '../../components/PageShell';
 import { StateBadge } from '../../components/StateBadge';
-import { TagPicker } from '../../components/TagPicker';
 import { codeKey, errorText } from '../../i18n/i18n';
 import { Autosave, type SaveState } from '../../notes/autosave';
 import { useNav } from '../../stores/nav-store';
 import { useSession } from '../../stores/session-store';
 import { usePredicates, useTaxonomy } from '../../stores/taxonomy-store';
-import { RedactionReview } from './RedactionReview';
+import { SignalTags } from './SignalTags';
+import { SummaryField } from './SummaryField';
 import { UrgencySection } from './UrgencySection';
 
 /**
@@ -155,87 +154,5 @@ export function SignalPage({ id }: { id: number }) {
       {editable && readiness ? <p className="muted">{t('signal.notReadyYet', { reason: t(codeKey('readiness', readiness.code)) })}</p> : null}
       <UrgencySection signal={signal} onSent={() => void api['signals.get']({ id }).then((r) => r.ok && setSignal(r.value))} />
     </PageShell>
-  );
-}
-
-interface TagsProps {
-  predicates: PredicateView[];
-  selected: string[];
-  isDisabled: boolean;
-  onChange: (tags: string[]) => void;
-}
-
-/**
- * The signal's tag pickers. They are the page's costliest part to render, and a keystroke in the
- * summary or its autosave changes none of their props, so they render again only when the tags
- * (by content: a save returns a new list of the same tags), the dimensions or editability change.
- */
-const SignalTags = memo(
-  function SignalTags({ predicates, selected, isDisabled, onChange }: TagsProps) {
-    return (
-      <div className="tag-grid">
-        {predicates.map((p) => (
-          <TagPicker key={p.key} predicate={p} selected={selected} onChange={onChange} isDisabled={isDisabled} />
-        ))}
-      </div>
-    );
-  },
-  (a, b) =>
-    a.predicates === b.predicates &&
-    a.isDisabled === b.isDisabled &&
-    a.onChange === b.onChange &&
-    a.selected.length === b.selected.length &&
-    a.selected.every((tag, i) => tag === b.selected[i]),
-);
-
-interface SummaryProps {
-  signalId: number;
-  /** The summary as loaded; from then on the field holds it and the autosave saves it. */
-  initial: string;
-  editable: boolean;
-  saveState: SaveState;
-  autosave: RefObject<Autosave | null>;
-  onDecisionsChanged: () => Promise<void>;
-}
-
-/**
- * The summary's text area with its redaction review. The text is this component's state, so a
- * keystroke renders the field and the review again, not the whole signal page.
- */
-function SummaryField({ signalId, initial, editable, saveState, autosave, onDecisionsChanged }: SummaryProps) {
-  const { t } = useTranslation();
-  const [summary, setSummary] = useState(initial);
-  const area = useRef<HTMLTextAreaElement>(null);
-  return (
-    <>
-      <TextField
-        className="field"
-        value={summary}
-        isReadOnly={!editable}
-        onChange={(v) => {
-          setSummary(v);
-          autosave.current?.update(v);
-        }}
-      >
-        <Label className="field-label">{t('signal.summary')}</Label>
-        <Text slot="description" className="field-hint">
-          {t('signal.summaryHint')}
-        </Text>
-        <TextArea ref={area} className="field-input" rows={5} onBlur={() => void autosave.current?.flush()} />
-      </TextField>
-      <p className="save-status" role="status" aria-live="polite">
-        {t(`notes.${saveState === 'saved' ? 'saved' : saveState}`)}
-      </p>
-      <RedactionReview
-        signalId={signalId}
-        summary={summary}
-        editable={editable}
-        selection={() => {
-          const el = area.current;
-          return el && el.selectionEnd > el.selectionStart ? { start: el.selectionStart, end: el.selectionEnd } : null;
-        }}
-        onDecisionsChanged={() => void onDecisionsChanged()}
-      />
-    </>
   );
 }
