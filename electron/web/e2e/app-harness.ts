@@ -56,6 +56,9 @@ async function openPage(url: string) {
     if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
+  // File choosers are intercepted from the start: interception switched on only when a test begins
+  // to wait for one can reach the browser after the key press that opens it, and then none comes.
+  page.on('filechooser', () => undefined);
   await page.goto(url);
   return { context, page, problems };
 }
