@@ -1,20 +1,9 @@
 import { foldForLookup as fold } from '../text/fold';
 
-export interface Token {
+/** The forms of a word (see WordForms) and where it stands. */
+export interface Token extends Omit<WordForms, 'known' | 'facts'> {
   start: number;
   end: number;
-  text: string;
-  /** Lower case, as written (for the Dutch word list). */
-  lower: string;
-  /** Lower case without diacritics (for names and places). */
-  key: string;
-  /** The key without apostrophes, as phrases are compared ('s-Gravenhage → s gravenhage). */
-  phraseKey: string;
-  /** Starts with a capital letter. */
-  cap: boolean;
-  /** Two or more letters, all capitals (AIVD, PFDJ). */
-  allCaps: boolean;
-  hasDigit: boolean;
   /** First word of a sentence, a line or a quotation: its capital says nothing. */
   sentenceStart: boolean;
   /** Joined to the previous token by a hyphen alone (Bakker-Öztürk, Mevlana-moskee). */
@@ -167,10 +156,15 @@ function wordEnd(text: string, i: number): number {
  */
 export interface WordForms {
   text: string;
+  /** Lower case, as written (for the Dutch word list). */
   lower: string;
+  /** Lower case without diacritics (for names and places). */
   key: string;
+  /** The key without apostrophes, as phrases are compared ('s-Gravenhage → s gravenhage). */
   phraseKey: string;
+  /** Starts with a capital letter. */
   cap: boolean;
+  /** Two or more letters, all capitals (AIVD, PFDJ). */
   allCaps: boolean;
   hasDigit: boolean;
   /** Bits of the facts worked out so far, and which of them hold. */
