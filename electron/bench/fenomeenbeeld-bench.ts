@@ -1,8 +1,9 @@
 import { sumsOfCells } from '../../shared/central/cell-sums';
+import { releasedCell } from '../../shared/central/central-input';
 import { buildFenomeenbeeld } from '../../shared/central/fenomeenbeeld';
 import { renderReport } from '../../shared/central/render-report';
 import { parseReportPeriod } from '../../shared/central/report-period';
-import { centralTaxonomy, releasedCell, simulatedCentral } from '../../shared/test-support/central-fixtures';
+import { centralTaxonomy, simulatedCentral } from '../../shared/test-support/central-fixtures';
 
 /**
  * The central point's report for a year: 1 008 team bundles (84 teams, one a month) of 500 cells

@@ -23,6 +23,9 @@ export interface CentralCell extends PeriodCell {
   taxonomyVersion: number;
 }
 
+/** The cell as a team bundle released it, without what the central point adds. */
+export const releasedCell = ({ team: _t, bundleId: _b, taxonomyVersion: _v, ...cell }: CentralCell): PeriodCell => cell;
+
 /** One accepted team bundle, empty or not. */
 export interface TeamReport {
   team: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bundleUuid, centralCell, fenomeenbeeldInput, releasedCell, simulatedCentral, teamReport } from '../test-support/central-fixtures';
-import type { CentralCell } from './central-input';
+import { bundleUuid, centralCell, fenomeenbeeldInput, simulatedCentral, teamReport } from '../test-support/central-fixtures';
+import { releasedCell, type CentralCell } from './central-input';
 import { buildFenomeenbeeld, reportWindow } from './fenomeenbeeld';
 import { parseReportPeriod, previousPeriods } from './report-period';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { centralCell, centralTaxonomy, fenomeenbeeldInput, releasedCell, reportJsonKeys, teamReport } from '../test-support/central-fixtures';
+import { centralCell, centralTaxonomy, fenomeenbeeldInput, reportJsonKeys, teamReport } from '../test-support/central-fixtures';
+import { releasedCell } from './central-input';
 import { buildFenomeenbeeld } from './fenomeenbeeld';
 import { renderReport, type RenderOptions } from './render-report';
 

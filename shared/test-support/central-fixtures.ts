@@ -3,7 +3,6 @@ import type { CentralCell, EnrolledTeam, FenomeenbeeldInput, TeamReport } from '
 import { sumsOfCells, type CellSum } from '../central/cell-sums';
 import { figureTables } from '../contract/fenomeenbeeld-view';
 import { parseReportPeriod } from '../central/report-period';
-import type { PeriodCell } from '../exchange/stix/period-bundle';
 import type { Organisation } from '../exchange/payload';
 import { municipalities } from '../geo/municipalities';
 import { provinces } from '../geo/provinces';
@@ -49,9 +48,6 @@ export function teamReport(over: Partial<TeamReport> = {}): TeamReport {
     ...over,
   };
 }
-
-/** The cell as a team bundle released it, without what the central point adds. */
-export const releasedCell = ({ team: _t, bundleId: _b, taxonomyVersion: _v, ...cell }: CentralCell): PeriodCell => cell;
 
 /** Input for the fenomeenbeeld; `cells` are given as the sums the central store would keep of them. */
 export function fenomeenbeeldInput(over: Partial<FenomeenbeeldInput> & { cells?: readonly CentralCell[] } = {}): FenomeenbeeldInput {

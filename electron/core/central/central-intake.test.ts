@@ -2,6 +2,7 @@ import { copyFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { releasedCell } from '../../../shared/central/central-input';
 import { buildTeamPayload } from '../../../shared/exchange/stix/team-bundle';
 import { builtinTaxonomy } from '../../../shared/taxonomy/builtin-taxonomy';
 import { cells, header, summaries } from '../../../shared/test-support/exchange-fixtures';
@@ -64,7 +65,7 @@ describe('the central point takes in team bundles', () => {
     const payload = buildTeamPayload(header(), builtinTaxonomy(), { cells, summaries, k: 5, suppressed: 0, carriedOver: 0 });
     expect(takeInTeamBundle(central.vault, policy, { ...intake, payload })).toBe(4);
     const store = new CentralStore(central.vault);
-    const stored = store.cellsOverlapping(allDays.from, allDays.to).map(({ team: _t, bundleId: _b, taxonomyVersion: _v, ...cell }) => cell);
+    const stored = store.cellsOverlapping(allDays.from, allDays.to).map(releasedCell);
     expect(store.summariesOverlapping(allDays.from, allDays.to)).toEqual(summaries.map((s) => ({ cell: stored[s.cell], text: s.text })));
 
     const broken = buildTeamPayload(header(randomUUID()), builtinTaxonomy(), { cells, k: 5, suppressed: 0, carriedOver: 0 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FenomeenbeeldInput } from '../../../shared/central/central-input';
+import { releasedCell, type FenomeenbeeldInput } from '../../../shared/central/central-input';
 import { buildFenomeenbeeld, reportWindow, type Fenomeenbeeld } from '../../../shared/central/fenomeenbeeld';
 import type { ReportPeriod } from '../../../shared/central/published-figure';
 import { renderReport, type ReportFormat } from '../../../shared/central/render-report';
@@ -74,8 +74,7 @@ export interface MadeReport {
 export function makeFenomeenbeeld(vault: OpenVault, policy: Policy, periodLabel: string, now = new Date()): MadeReport {
   const period = reportPeriodOf(periodLabel);
   const input = fenomeenbeeldInput(vault, policy, period, now);
-  const periodCells = () =>
-    new CentralStore(vault).cellsOverlapping(period.from, period.to).map(({ team: _t, bundleId: _b, taxonomyVersion: _v, ...cell }) => cell);
+  const periodCells = () => new CentralStore(vault).cellsOverlapping(period.from, period.to).map(releasedCell);
   return { fenomeenbeeld: buildFenomeenbeeld(input), input, periodCells };
 }
 

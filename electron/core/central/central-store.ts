@@ -1,14 +1,8 @@
 import { sumsOfCells, type CellSum } from '../../../shared/central/cell-sums';
+import type { CentralCell } from '../../../shared/central/central-input';
 import type { Organisation } from '../../../shared/exchange/payload';
 import type { PeriodCell } from '../../../shared/exchange/stix/period-bundle';
 import { storeStatements, type OpenVault } from '../vault/vault';
-
-/** A released cell as the central point keeps it: with the team that released it and its taxonomy version. */
-export interface StoredCell extends PeriodCell {
-  team: string;
-  bundleId: string;
-  taxonomyVersion: number;
-}
 
 /** Counts of the team lead's review in a team bundle's manifest, when it carries them. */
 export interface ReviewCounts {
@@ -243,7 +237,7 @@ export class CentralStore {
    * bundle of a period writes. The team and organisation come from the reports (one lookup per
    * bundle, not a join per cell).
    */
-  cellsOverlapping(from: string, to: string): StoredCell[] {
+  cellsOverlapping(from: string, to: string): CentralCell[] {
     const bundles = new Map(this.reports().map((r) => [r.bundleId, r]));
     const parse = dimensionParser();
     const rows = this.sql(

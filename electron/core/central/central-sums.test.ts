@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sumsOfCells } from '../../../shared/central/cell-sums';
+import { releasedCell } from '../../../shared/central/central-input';
 import type { PeriodCell } from '../../../shared/exchange/stix/period-bundle';
 import { buildTeamPayload } from '../../../shared/exchange/stix/team-bundle';
 import { builtinTaxonomy } from '../../../shared/taxonomy/builtin-taxonomy';
-import { releasedCell, sortedSums, variedCentral } from '../../../shared/test-support/central-fixtures';
+import { sortedSums, variedCentral } from '../../../shared/test-support/central-fixtures';
 import { evolve } from '../../../shared/test-support/taxonomy-evolve';
 import { centralWorkstation } from '../../test-support/central-chain';
 import { centralKey, writeTaxonomyFile } from '../../test-support/signed-taxonomy';

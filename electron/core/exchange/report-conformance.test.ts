@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { releasedCell } from '../../../shared/central/central-input';
 import { buildFenomeenbeeld } from '../../../shared/central/fenomeenbeeld';
 import { renderReport } from '../../../shared/central/render-report';
-import { centralCell, centralTaxonomy, fenomeenbeeldInput, releasedCell } from '../../../shared/test-support/central-fixtures';
+import { centralCell, centralTaxonomy, fenomeenbeeldInput } from '../../../shared/test-support/central-fixtures';
 import { beyondDerivedIds, mispEventCheck, oasisValidate } from '../../test-support/conformance-tools';
 
 /** The report's STIX and MISP outputs against the official checkers in ../shared/tools. */

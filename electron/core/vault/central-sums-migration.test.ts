@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { sumsOfCells, type CellSum } from '../../../shared/central/cell-sums';
-import { releasedCell, sortedSums, variedCentral } from '../../../shared/test-support/central-fixtures';
+import { releasedCell } from '../../../shared/central/central-input';
+import { sortedSums, variedCentral } from '../../../shared/test-support/central-fixtures';
 import { migrate, migrations } from './migrate';
 
 /**
