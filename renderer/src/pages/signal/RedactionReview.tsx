@@ -41,6 +41,8 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
   const [result, setResult] = useState<ReviewResult | null>(null);
   const [failedText, setFailedText] = useState<string | null>(null);
   const checker = useRef<ReviewChecker | null>(null);
+  // When the latest result arrived, for the 'obi-review-apply' measure of how long showing it took.
+  const receivedAt = useRef(0);
   const [keeping, setKeeping] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [manualCategory, setManualCategory] = useState<RedactionCategory>('person');
@@ -85,8 +87,6 @@ export function RedactionReview({ signalId, summary, selection, editable, onDeci
       )),
     [pieces],
   );
-  // When the latest result arrived, for the 'obi-review-apply' measure of how long showing it took.
-  const receivedAt = useRef(0);
   const painter = useRef<HighlightPainter<Range> | null>(null);
   useLayoutEffect(() => {
     if (!highlightsSupported()) return;
